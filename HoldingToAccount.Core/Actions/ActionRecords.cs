@@ -1,0 +1,53 @@
+namespace HoldingToAccount.Core.Actions;
+
+public sealed record MeetingRef(int Id, string Title, DateOnly Date);
+
+public sealed record LatestUpdate(DateOnly Date, string Text, string Author);
+
+/// <summary>One action as the register, the meeting pages and the API show it.</summary>
+public sealed record ActionRow(
+    int Id,
+    int Year,
+    int Sequence,
+    string Text,
+    ActionKind Kind,
+    IReadOnlyList<string> Owners,
+    MeetingRef RaisedAt,
+    string? ItemNumber,
+    string? ItemTitle,
+    DueKind DueKind,
+    string? DuePhrase,
+    DateOnly? DueDate,
+    MeetingRef? DueMeeting,
+    ActionStatus Status,
+    int TimesCarried,
+    LatestUpdate? LatestUpdate,
+    DateOnly? ClosedOn,
+    int Version)
+{
+    public string Reference => ActionReference.Format(Year, Sequence);
+    public bool NeedsDuePoint => DueKind == DueKind.None;
+}
+
+public sealed record ActionUpdateRow(DateOnly Date, string Text, string Author, int? MeetingId, ActionStatus? NewStatus);
+
+public sealed record ActionDetail(ActionRow Action, IReadOnlyList<ActionUpdateRow> Updates);
+
+public sealed record ActionFilter(
+    string? Owner = null,
+    ActionStatus? Status = null,
+    string? Text = null,
+    int? SeriesId = null,
+    bool OpenOnly = false);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
+
+/// <summary>What a person enters to raise an action. The due point is a phrase, a meeting, or both.</summary>
+public sealed record NewAction(
+    int RaisedAtMeetingId,
+    string Text,
+    IReadOnlyList<string> OwnerCodes,
+    string? DuePhrase = null,
+    int? DueMeetingId = null,
+    int? AgendaItemId = null,
+    ActionKind Kind = ActionKind.Action);

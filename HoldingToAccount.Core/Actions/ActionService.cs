@@ -1,0 +1,261 @@
+using HoldingToAccount.Core.Data;
+using HoldingToAccount.Core.Meetings;
+using HoldingToAccount.Core.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoldingToAccount.Core.Actions;
+
+public sealed class ActionService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+{
+    public const int MaxTextLength = 4000;
+
+    public async Task<Page<ActionRow>> FindAsync(ActionFilter filter, int skip = 0, int take = 50, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = Filtered(db.Actions, filter);
+        var total = await query.CountAsync(ct);
+        var rows = await RowsAsync(db, query
+            .OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence)
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)), Tomorrow(), ct);
+        return new Page<ActionRow>(rows, total);
+    }
+
+    public async Task<ActionDetail?> GetAsync(string reference, CancellationToken ct = default)
+    {
+        if (!ActionReference.TryParse(reference, out var year, out var sequence))
+            return null;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var row = (await RowsAsync(db, db.Actions.Where(a => a.Year == year && a.Sequence == sequence), Tomorrow(), ct))
+            .SingleOrDefault();
+        if (row is null)
+            return null;
+        var updates = await db.ActionUpdates.Where(u => u.ActionItemId == row.Id)
+            .OrderBy(u => u.Date).ThenBy(u => u.Id)
+            .Select(u => new ActionUpdateRow(u.Date, u.Text, u.Author, u.MeetingId, u.NewStatus))
+            .ToListAsync(ct);
+        return new ActionDetail(row, updates);
+    }
+
+    /// <summary>The actions brought forward to a meeting, with "times carried" as it stood at that meeting.</summary>
+    public async Task<IReadOnlyList<ActionRow>> OutstandingAtAsync(int meetingId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct)
+            ?? throw new NotFoundException($"There is no meeting {meetingId}.");
+        return await RowsAsync(db, db.Actions.Where(CarryForward.OutstandingAt(meeting))
+            .OrderBy(a => a.Year).ThenBy(a => a.Sequence), meeting.Date, ct);
+    }
+
+    /// <summary>The actions agreed at a meeting.</summary>
+    public async Task<IReadOnlyList<ActionRow>> RaisedAtAsync(int meetingId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await RowsAsync(db, db.Actions.Where(a => a.RaisedAtMeetingId == meetingId)
+            .OrderBy(a => a.Year).ThenBy(a => a.Sequence), Tomorrow(), ct);
+    }
+
+    public async Task<ActionRow> RaiseAsync(NewAction input, string author, CancellationToken ct = default)
+    {
+        var text = input.Text?.Trim() ?? "";
+        if (text.Length == 0)
+            throw new DomainException("Write what the action is.");
+        if (text.Length > MaxTextLength)
+            throw new DomainException($"An action can be at most {MaxTextLength} characters; this one is {text.Length}.");
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == input.RaisedAtMeetingId, ct)
+            ?? throw new DomainException($"There is no meeting {input.RaisedAtMeetingId} to raise the action at.");
+        var owners = await ResolveOwnersAsync(db, input.OwnerCodes, ct);
+        var action = new ActionItem
+        {
+            Text = text,
+            Kind = input.Kind,
+            SeriesId = meeting.SeriesId,
+            RaisedAtMeetingId = meeting.Id,
+            RaisedAtAgendaItemId = input.AgendaItemId,
+            Owners = owners,
+            Year = meeting.Date.Year,
+            Status = ActionStatus.Open,
+            Version = 1,
+        };
+        await SetDueAsync(db, action, meeting, input.DuePhrase ?? (input.DueMeetingId is null ? text : null), input.DueMeetingId, ct);
+        if (input.AgendaItemId is { } itemId && !await db.AgendaItems.AnyAsync(i => i.Id == itemId && i.MeetingId == meeting.Id, ct))
+            throw new DomainException("That agenda item is not part of the meeting the action is raised at.");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        action.Sequence = 1 + (await db.Actions.Where(a => a.Year == action.Year).MaxAsync(a => (int?)a.Sequence, ct) ?? 0);
+        db.Actions.Add(action);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (await GetAsync(action.Reference, ct))!.Action;
+    }
+
+    public async Task CloseAsync(string reference, int expectedVersion, int? atMeetingId, string note, string author, CancellationToken ct = default) =>
+        await ChangeAsync(reference, expectedVersion, author, ct, async (db, action) =>
+        {
+            if (action.IsFinished)
+                throw new DomainException($"Action {action.Reference} is already {action.Status.ToString().ToLowerInvariant()}.");
+            var closedOn = London.Today(clock);
+            if (atMeetingId is { } meetingId)
+            {
+                var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct)
+                    ?? throw new DomainException($"There is no meeting {meetingId}.");
+                closedOn = meeting.Date;
+            }
+            action.Status = ActionStatus.Closed;
+            action.ClosedAtMeetingId = atMeetingId;
+            action.ClosedOn = closedOn;
+            AppendUpdate(action, string.IsNullOrWhiteSpace(note) ? "Closed." : note.Trim(), author, closedOn, atMeetingId, ActionStatus.Closed);
+        });
+
+    public async Task AddUpdateAsync(string reference, int expectedVersion, string text, ActionStatus? newStatus, string author, CancellationToken ct = default) =>
+        await ChangeAsync(reference, expectedVersion, author, ct, (_, action) =>
+        {
+            if (string.IsNullOrWhiteSpace(text))
+                throw new DomainException("Write the update before posting it.");
+            if (text.Length > 20_000)
+                throw new DomainException("An update can be at most 20,000 characters.");
+            if (action.IsFinished)
+                throw new DomainException($"Action {action.Reference} is {action.Status.ToString().ToLowerInvariant()}; it takes no more updates.");
+            if (newStatus is ActionStatus.Closed or ActionStatus.Cancelled)
+                throw new DomainException("Closing or cancelling an action is done with its own command, which records where it was closed.");
+            action.Status = newStatus ?? ActionStatus.UpdateProvided;
+            AppendUpdate(action, text.Trim(), author, London.Today(clock), null, newStatus);
+            return Task.CompletedTask;
+        });
+
+    private static async Task<List<ActionRow>> RowsAsync(AppDbContext db, IQueryable<ActionItem> query, DateOnly before, CancellationToken ct)
+    {
+        var cores = await query.Select(CarryForward.ToRowCore(db.Meetings, before)).ToListAsync(ct);
+        var meetingIds = cores.Where(c => c.DueMeetingId != null).Select(c => c.DueMeetingId!.Value).Distinct().ToList();
+        var updateIds = cores.Where(c => c.LatestUpdateId != null).Select(c => c.LatestUpdateId!.Value).ToList();
+        var meetings = await db.Meetings.Where(m => meetingIds.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => new MeetingRef(m.Id, m.Title, m.Date), ct);
+        var updates = await db.ActionUpdates.Where(u => updateIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => new LatestUpdate(u.Date, u.Text, u.Author), ct);
+        return cores.Select(c => c.Complete(meetings, updates)).ToList();
+    }
+
+    private async Task ChangeAsync(string reference, int expectedVersion, string author, CancellationToken ct, Func<AppDbContext, ActionItem, Task> change)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(author);
+        if (!ActionReference.TryParse(reference, out var year, out var sequence))
+            throw new NotFoundException($"\"{reference}\" is not an action reference (they look like 2017/03).");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var action = await db.Actions.SingleOrDefaultAsync(a => a.Year == year && a.Sequence == sequence, ct)
+            ?? throw new NotFoundException($"There is no action {ActionReference.Format(year, sequence)}.");
+        if (action.Version != expectedVersion)
+            throw Stale(action.Reference);
+        await change(db, action);
+        action.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw Stale(action.Reference);
+        }
+    }
+
+    private static StaleEditException Stale(string reference) =>
+        new($"Action {reference} was changed by someone else since you opened it. Reload it to see their change, then try again.");
+
+    private void AppendUpdate(ActionItem action, string text, string author, DateOnly date, int? meetingId, ActionStatus? status) =>
+        action.Updates.Add(new ActionUpdate
+        {
+            Date = date,
+            RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Text = text,
+            Author = author,
+            MeetingId = meetingId,
+            NewStatus = status,
+        });
+
+    internal static async Task<List<Role>> ResolveOwnersAsync(AppDbContext db, IReadOnlyList<string> codes, CancellationToken ct)
+    {
+        var wanted = codes.Select(RoleCodes.Normalise).Where(c => c.Length > 0).Distinct().ToList();
+        if (wanted.Count == 0)
+            throw new DomainException("Name at least one owner role (for example CC).");
+        var roles = await db.Roles.Where(r => wanted.Contains(r.Code)).ToListAsync(ct);
+        var unknown = wanted.Except(roles.Select(r => r.Code)).ToList();
+        if (unknown.Count > 0)
+        {
+            var known = await db.Roles.OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(ct);
+            throw new DomainException($"Unknown owner role {string.Join(", ", unknown)}. Known roles: {string.Join(", ", known)}.");
+        }
+        return roles;
+    }
+
+    private static async Task SetDueAsync(AppDbContext db, ActionItem action, Meeting raisedAt, string? phrase, int? dueMeetingId, CancellationToken ct)
+    {
+        if (dueMeetingId is { } id)
+        {
+            var due = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct)
+                ?? throw new DomainException($"There is no meeting {id} to bring the action to.");
+            if (due.SeriesId != raisedAt.SeriesId)
+                throw new DomainException("An action is brought to a later meeting of the same series.");
+            if (due.Date <= raisedAt.Date)
+                throw new DomainException($"The due meeting ({London.ShortDate(due.Date)}) must be after the meeting that raised the action ({London.ShortDate(raisedAt.Date)}).");
+            action.DueKind = DueKind.Meeting;
+            action.DueMeetingId = id;
+            action.DuePhrase = phrase?.Trim();
+            return;
+        }
+
+        var parsed = DuePhraseParser.Parse(phrase, raisedAt.Date);
+        action.DuePhrase = parsed.Kind == DueTargetKind.Unrecognised ? phrase?.Trim() : parsed.Phrase;
+        if (parsed.Date is { } date && date < raisedAt.Date)
+            throw new DomainException($"\"{parsed.Phrase}\" falls on {London.ShortDate(date)}, before the meeting that raised the action ({London.ShortDate(raisedAt.Date)}).");
+        switch (parsed.Kind)
+        {
+            case DueTargetKind.NextMeeting:
+                action.DueKind = DueKind.NextMeeting;
+                break;
+            case DueTargetKind.MeetingInMonth:
+                var monthEnd = parsed.Date!.Value.AddMonths(1);
+                var meeting = await db.Meetings
+                    .Where(m => m.SeriesId == raisedAt.SeriesId && m.Status != MeetingStatus.Cancelled
+                        && m.Date >= parsed.Date && m.Date < monthEnd && m.Date > raisedAt.Date)
+                    .OrderBy(m => m.Date).FirstOrDefaultAsync(ct);
+                action.DueKind = meeting is null ? DueKind.Date : DueKind.Meeting;
+                action.DueMeetingId = meeting?.Id;
+                action.DueDate = meeting is null ? parsed.Date : null;
+                break;
+            case DueTargetKind.Date:
+                action.DueKind = DueKind.Date;
+                action.DueDate = parsed.Date;
+                break;
+            default:
+                action.DueKind = DueKind.None;
+                break;
+        }
+    }
+
+    private DateOnly Tomorrow() => London.Today(clock).AddDays(1);
+
+    private static IQueryable<ActionItem> Filtered(IQueryable<ActionItem> query, ActionFilter filter)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Owner))
+        {
+            var owner = RoleCodes.Normalise(filter.Owner);
+            query = query.Where(a => a.Owners.Any(o => o.Code == owner));
+        }
+        if (filter.Status is { } status)
+            query = query.Where(a => a.Status == status);
+        if (filter.OpenOnly)
+            query = query.Where(a => a.ClosedOn == null);
+        if (filter.SeriesId is { } seriesId)
+            query = query.Where(a => a.SeriesId == seriesId);
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim();
+            query = ActionReference.TryParse(text, out var year, out var sequence)
+                ? query.Where(a => a.Year == year && a.Sequence == sequence)
+                : query.Where(a => EF.Functions.Like(a.Text, "%" + EscapeLike(text) + "%", "\\"));
+        }
+        return query;
+    }
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

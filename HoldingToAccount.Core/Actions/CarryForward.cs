@@ -1,0 +1,85 @@
+using System.Linq.Expressions;
+using HoldingToAccount.Core.Meetings;
+
+namespace HoldingToAccount.Core.Actions;
+
+/// <summary>
+/// The carry-forward rule, derived and never copied. An action is outstanding at meeting M when it was raised
+/// before M in M's series, is not closed before M, and its due point falls on or before M. A due meeting is held by
+/// id, so moving that meeting moves its actions; a cancelled meeting passes them to the next that is not cancelled;
+/// a due date binds to the first meeting on or after it. Written as expressions so the database does the work.
+/// </summary>
+public static class CarryForward
+{
+    public static Expression<Func<ActionItem, bool>> OutstandingAt(Meeting meeting)
+    {
+        var seriesId = meeting.SeriesId;
+        var date = meeting.Date;
+        return a => a.SeriesId == seriesId
+            && a.RaisedAtMeeting.Date < date
+            && (a.ClosedOn == null || a.ClosedOn >= date)
+            && (a.DueKind == DueKind.NextMeeting
+                || (a.DueKind == DueKind.Meeting && a.DueMeeting!.Date <= date)
+                || (a.DueKind == DueKind.Date && a.DueDate <= date));
+    }
+
+    /// <summary>Open actions whose due point has passed: the due meeting or date is before <paramref name="today"/>,
+    /// or, for "next meeting", a meeting of the series has taken place since it was raised.</summary>
+    public static Expression<Func<ActionItem, bool>> Overdue(IQueryable<Meeting> meetings, DateOnly today) =>
+        a => a.ClosedOn == null
+            && ((a.DueKind == DueKind.Meeting && a.DueMeeting!.Date < today)
+                || (a.DueKind == DueKind.Date && a.DueDate < today)
+                || (a.DueKind == DueKind.NextMeeting && meetings.Any(m => m.SeriesId == a.SeriesId
+                    && m.Status != MeetingStatus.Cancelled && m.Date > a.RaisedAtMeeting.Date && m.Date < today)));
+
+    /// <summary>
+    /// The action as the database can give it in one pass. <paramref name="before"/> bounds "times carried": the held
+    /// meetings of the series, before that date, at or after the action fell due, that it left still open.
+    /// The bound due meeting and the latest update come back as ids (SQLite cannot join a "first row" per action).
+    /// </summary>
+    public static Expression<Func<ActionItem, ActionRowCore>> ToRowCore(IQueryable<Meeting> meetings, DateOnly before) =>
+        a => new ActionRowCore(
+            a.Id,
+            a.Year,
+            a.Sequence,
+            a.Text,
+            a.Kind,
+            a.Owners.OrderBy(o => o.Code).Select(o => o.Code).ToList(),
+            new MeetingRef(a.RaisedAtMeeting.Id, a.RaisedAtMeeting.Title, a.RaisedAtMeeting.Date),
+            a.RaisedAtAgendaItem == null ? null : a.RaisedAtAgendaItem.Number,
+            a.RaisedAtAgendaItem == null ? null : a.RaisedAtAgendaItem.Title,
+            a.DueKind,
+            a.DuePhrase,
+            a.DueDate,
+            meetings
+                .Where(m => m.SeriesId == a.SeriesId && m.Status != MeetingStatus.Cancelled
+                    && ((a.DueKind == DueKind.Meeting && m.Date >= a.DueMeeting!.Date)
+                        || (a.DueKind == DueKind.Date && m.Date >= a.DueDate)
+                        || (a.DueKind == DueKind.NextMeeting && m.Date > a.RaisedAtMeeting.Date)))
+                .OrderBy(m => m.Date).ThenBy(m => m.Id == a.DueMeetingId ? 0 : 1)
+                .Select(m => (int?)m.Id)
+                .FirstOrDefault(),
+            a.Status,
+            meetings.Count(m => m.SeriesId == a.SeriesId
+                && (m.Status == MeetingStatus.Held || m.Status == MeetingStatus.Published)
+                && m.Date < before
+                && (a.ClosedOn == null || m.Date < a.ClosedOn)
+                && ((a.DueKind == DueKind.Meeting && m.Date >= a.DueMeeting!.Date)
+                    || (a.DueKind == DueKind.Date && m.Date >= a.DueDate)
+                    || (a.DueKind == DueKind.NextMeeting && m.Date > a.RaisedAtMeeting.Date))),
+            a.Updates.OrderByDescending(u => u.Date).ThenByDescending(u => u.Id).Select(u => (int?)u.Id).FirstOrDefault(),
+            a.ClosedOn,
+            a.Version);
+}
+
+/// <summary>An <see cref="ActionRow"/> before its due meeting and latest update are filled in.</summary>
+public sealed record ActionRowCore(
+    int Id, int Year, int Sequence, string Text, ActionKind Kind, List<string> Owners, MeetingRef RaisedAt,
+    string? ItemNumber, string? ItemTitle, DueKind DueKind, string? DuePhrase, DateOnly? DueDate, int? DueMeetingId,
+    ActionStatus Status, int TimesCarried, int? LatestUpdateId, DateOnly? ClosedOn, int Version)
+{
+    public ActionRow Complete(IReadOnlyDictionary<int, MeetingRef> meetings, IReadOnlyDictionary<int, LatestUpdate> updates) =>
+        new(Id, Year, Sequence, Text, Kind, Owners, RaisedAt, ItemNumber, ItemTitle, DueKind, DuePhrase, DueDate,
+            DueMeetingId is { } m ? meetings[m] : null, Status, TimesCarried,
+            LatestUpdateId is { } u ? updates[u] : null, ClosedOn, Version);
+}

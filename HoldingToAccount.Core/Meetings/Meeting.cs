@@ -1,0 +1,41 @@
+namespace HoldingToAccount.Core.Meetings;
+
+public enum MeetingStatus { Planned, Held, Published, Cancelled }
+
+public class Meeting
+{
+    public int Id { get; set; }
+    public int SeriesId { get; set; }
+    public MeetingSeries Series { get; set; } = null!;
+    public required string Title { get; set; }
+
+    /// <summary>Local date in Europe/London.</summary>
+    public DateOnly Date { get; set; }
+
+    /// <summary>Local start time in Europe/London.</summary>
+    public TimeOnly StartTime { get; set; }
+    public string? Venue { get; set; }
+    public string? Chair { get; set; }
+    public string? MinuteTaker { get; set; }
+    public MeetingStatus Status { get; set; }
+    public int Version { get; set; }
+    public List<MeetingAttendee> Attendees { get; set; } = [];
+    public List<AgendaItem> AgendaItems { get; set; } = [];
+
+    public bool IsHeld => Status is MeetingStatus.Held or MeetingStatus.Published;
+}
+
+public enum Attendance { Present, Apologies }
+
+public class MeetingAttendee
+{
+    public int Id { get; set; }
+    public int MeetingId { get; set; }
+    public int? PersonId { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>As written in the notes, e.g. "T/Deputy Chief Constable (T/DCC)".</summary>
+    public string? Capacity { get; set; }
+    public Attendance Attendance { get; set; }
+    public int Order { get; set; }
+}

@@ -1,0 +1,24 @@
+using HoldingToAccount.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoldingToAccount.Core.People;
+
+public sealed record RoleHolderRow(string RoleCode, string RoleTitle, int PersonId, string PersonName, string? Email, bool Temporary, DateOnly From, DateOnly? To);
+
+public sealed class PeopleService(IDbContextFactory<AppDbContext> factory)
+{
+    /// <summary>Who held each of the roles on the day asked about. A vacant role is simply absent.</summary>
+    public async Task<IReadOnlyList<RoleHolderRow>> HoldersOnAsync(DateOnly day, IReadOnlyCollection<string>? roleCodes = null, CancellationToken ct = default)
+    {
+        var codes = roleCodes?.Select(RoleCodes.Normalise).ToList();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.RoleHoldings
+            .Where(h => h.From <= day && (h.To == null || h.To >= day) && (codes == null || codes.Contains(h.Role.Code)))
+            .OrderBy(h => h.Role.Code).ThenBy(h => h.From)
+            .Select(h => new RoleHolderRow(h.Role.Code, h.Role.Title, h.PersonId, h.Person.Name, h.Person.Email, h.Temporary, h.From, h.To))
+            .ToListAsync(ct);
+    }
+
+    public async Task<RoleHolderRow?> HolderOnAsync(string roleCode, DateOnly day, CancellationToken ct = default) =>
+        (await HoldersOnAsync(day, [roleCode], ct)).FirstOrDefault();
+}

@@ -1,0 +1,33 @@
+using HoldingToAccount.Core;
+using HoldingToAccount.Core.Actions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HoldingToAccount.Dashboard.Api;
+
+internal static class ActionEndpoints
+{
+    public static void MapActions(this RouteGroupBuilder api)
+    {
+        var actions = api.MapGroup("/actions").WithTags("Actions");
+
+        actions.MapGet("/", async (string? owner, string? status, string? q, int? page, int? pageSize, ActionService service, CancellationToken ct) =>
+        {
+            ActionStatus? parsed = null;
+            if (!string.IsNullOrWhiteSpace(status))
+                parsed = Enum.TryParse<ActionStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s)
+                    ? s
+                    : throw new DomainException($"Unknown status '{status}'. Use one of: {string.Join(", ", Enum.GetNames<ActionStatus>())}.");
+            var size = Math.Clamp(pageSize ?? 50, 1, 500);
+            var number = Math.Max(1, page ?? 1);
+            var result = await service.FindAsync(new ActionFilter(owner, parsed, q), (number - 1) * size, size, ct);
+            return TypedResults.Ok(new ActionPage(result.Items, result.Total, number, size));
+        })
+        .WithSummary("The register, newest first, filtered by owner role code, status and text (or a reference).");
+
+        actions.MapGet("/{reference}", async Task<Results<Ok<ActionDetail>, NotFound>> (string reference, ActionService service, CancellationToken ct) =>
+            await service.GetAsync(reference, ct) is { } action ? TypedResults.Ok(action) : TypedResults.NotFound())
+            .WithSummary("One action by reference, with '/' written '-' (2017-03), and its updates.");
+    }
+}
+
+internal sealed record ActionPage(IReadOnlyList<ActionRow> Items, int Total, int Page, int PageSize);

@@ -1,0 +1,12 @@
+namespace HoldingToAccount.Dashboard.Api;
+
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<DomainErrorFilter>();
+        api.MapMeetings();
+        api.MapActions();
+        return app;
+    }
+}

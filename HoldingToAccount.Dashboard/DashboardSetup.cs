@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+using HoldingToAccount.Core.Data;
+using HoldingToAccount.Core.Demo;
+using HoldingToAccount.Dashboard.Api;
+using HoldingToAccount.Dashboard.Components;
+using HoldingToAccount.Dashboard.Health;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+namespace HoldingToAccount.Dashboard;
+
+public static class DashboardSetup
+{
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder, bool forCommandLine = false)
+    {
+        var services = builder.Services;
+        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        if (forCommandLine)
+            return builder;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new HourMinuteConverter());
+        });
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddProblemDetails();
+        return builder;
+    }
+
+    public static async Task UseDashboardAsync(this WebApplication app)
+    {
+        await PrepareDatabaseAsync(app);
+
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi();
+        app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    private static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+            await Database.MigrateAsync(db);
+
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AppOptions>>().Value;
+        if (options.SeedDemoDataOnEmptyDatabase && app.Environment.IsDevelopment())
+        {
+            var result = await app.Services.GetRequiredService<DemoData>().SeedAsync();
+            if (result.Seeded)
+                app.Logger.LogInformation("Demo data loaded: {Message}", result.Message);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using HoldingToAccount.Core;
+using HoldingToAccount.Dashboard;
+
+var verb = CommandLine.IsVerb(args);
+var builder = WebApplication.CreateBuilder(verb ? [] : args);
+builder.Services.AddCore(builder.Configuration);
+builder.AddDashboard(forCommandLine: verb);
+
+var app = builder.Build();
+if (verb)
+    return await CommandLine.RunAsync(app.Services, args);
+
+await app.UseDashboardAsync();
+await app.RunAsync();
+return 0;
