@@ -78,7 +78,10 @@ public sealed class ActionService(IDbContextFactory<AppDbContext> factory, TimeP
             Status = ActionStatus.Open,
             Version = 1,
         };
-        await SetDueAsync(db, action, meeting, input.DuePhrase ?? (input.DueMeetingId is null ? text : null), input.DueMeetingId, ct);
+        var phraseFromText = string.IsNullOrWhiteSpace(input.DuePhrase) && input.DueMeetingId is null;
+        var parsed = await SetDueAsync(db, action, meeting, phraseFromText ? text : input.DuePhrase, input.DueMeetingId, ct);
+        if (phraseFromText)
+            action.DuePhrase = parsed is null or { Kind: DueTargetKind.Unrecognised } ? null : parsed.Phrase;
         if (input.AgendaItemId is { } itemId && !await db.AgendaItems.AnyAsync(i => i.Id == itemId && i.MeetingId == meeting.Id, ct))
             throw new DomainException("That agenda item is not part of the meeting the action is raised at.");
 
@@ -187,7 +190,7 @@ public sealed class ActionService(IDbContextFactory<AppDbContext> factory, TimeP
         return roles;
     }
 
-    private static async Task SetDueAsync(AppDbContext db, ActionItem action, Meeting raisedAt, string? phrase, int? dueMeetingId, CancellationToken ct)
+    private static async Task<DuePhrase?> SetDueAsync(AppDbContext db, ActionItem action, Meeting raisedAt, string? phrase, int? dueMeetingId, CancellationToken ct)
     {
         if (dueMeetingId is { } id)
         {
@@ -200,36 +203,11 @@ public sealed class ActionService(IDbContextFactory<AppDbContext> factory, TimeP
             action.DueKind = DueKind.Meeting;
             action.DueMeetingId = id;
             action.DuePhrase = phrase?.Trim();
-            return;
+            return null;
         }
 
-        var parsed = DuePhraseParser.Parse(phrase, raisedAt.Date);
-        action.DuePhrase = parsed.Kind == DueTargetKind.Unrecognised ? phrase?.Trim() : parsed.Phrase;
-        if (parsed.Date is { } date && date < raisedAt.Date)
-            throw new DomainException($"\"{parsed.Phrase}\" falls on {London.ShortDate(date)}, before the meeting that raised the action ({London.ShortDate(raisedAt.Date)}).");
-        switch (parsed.Kind)
-        {
-            case DueTargetKind.NextMeeting:
-                action.DueKind = DueKind.NextMeeting;
-                break;
-            case DueTargetKind.MeetingInMonth:
-                var monthEnd = parsed.Date!.Value.AddMonths(1);
-                var meeting = await db.Meetings
-                    .Where(m => m.SeriesId == raisedAt.SeriesId && m.Status != MeetingStatus.Cancelled
-                        && m.Date >= parsed.Date && m.Date < monthEnd && m.Date > raisedAt.Date)
-                    .OrderBy(m => m.Date).FirstOrDefaultAsync(ct);
-                action.DueKind = meeting is null ? DueKind.Date : DueKind.Meeting;
-                action.DueMeetingId = meeting?.Id;
-                action.DueDate = meeting is null ? parsed.Date : null;
-                break;
-            case DueTargetKind.Date:
-                action.DueKind = DueKind.Date;
-                action.DueDate = parsed.Date;
-                break;
-            default:
-                action.DueKind = DueKind.None;
-                break;
-        }
+        var candidates = await db.Meetings.Where(m => m.SeriesId == raisedAt.SeriesId && m.Date > raisedAt.Date).ToListAsync(ct);
+        return DuePoints.Apply(action, phrase, raisedAt, candidates);
     }
 
     private DateOnly Tomorrow() => London.Today(clock).AddDays(1);

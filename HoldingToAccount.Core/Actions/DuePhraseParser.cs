@@ -76,7 +76,7 @@ public static partial class DuePhraseParser
         + @"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b";
 
     private const string _year = @"(?<year>(?:19|20)[0-9]{2})\b";
-    private const string _optionalYear = @"(?:,?\s+" + _year + ")?";
+    private const string _optionalYear = @"(?:,?\s+(?:" + _year + @"|(?<relyear>this|next)\s+year\b))?";
     private const string _thisMonthSuffix = @"(?:,?\s+(?:later\s+)?(?<thismonth>this)\s+month\b(?!'))?";
     private const string _preposition = @"(?:(?:to|for|at|until|till|by|before|in|into)\s+)?(?:the\s+)?";
 
@@ -97,7 +97,7 @@ public static partial class DuePhraseParser
 
     // The patterns, one per rule.
     private const string _explicitDatePattern =
-        @"\b(?:by|before|until|till|due(?:\s+(?:by|on))?|(?:no|not)\s+later\s+than|on\s+or\s+before|deadline(?:\s+of)?:?|meeting\s+(?:on|of))\s+"
+        @"\b(?:by|before|until|till|due(?:\s+date)?(?:\s+(?:by|on))?:?|(?:no|not)\s+later\s+than|on\s+or\s+before|deadline(?:\s+of)?:?|meeting\s+(?:on|of))\s+"
         + _weekday
         + "(?:"
         + @"(?:the\s+)?" + _day + @"\s+(?:of\s+)?" + _month + _optionalYear
@@ -122,7 +122,8 @@ public static partial class DuePhraseParser
         + _monthStrict + _optionalYear + _thisMonthSuffix;
 
     private const string _monthMeetingPattern =
-        @"\b" + _preposition + _month + "(?:'s)?" + _optionalYear + @"\s+" + _qualifier + _meeting + _thisMonthSuffix;
+        @"\b" + _preposition + _month + "(?:'s)?" + _optionalYear + @"\s+" + _qualifier + _meeting
+        + @"(?:,?\s+(?<relyear>this|next)\s+year\b)?" + _thisMonthSuffix;
 
     private const string _thisOrNextMonthPattern =
         @"\b" + _preposition + "(?:"
@@ -178,23 +179,55 @@ public static partial class DuePhraseParser
 
     private static readonly Dictionary<string, int> _monthNumbers = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["jan"] = 1, ["feb"] = 2, ["mar"] = 3, ["apr"] = 4, ["may"] = 5, ["jun"] = 6,
-        ["jul"] = 7, ["aug"] = 8, ["sep"] = 9, ["oct"] = 10, ["nov"] = 11, ["dec"] = 12,
+        ["jan"] = 1,
+        ["feb"] = 2,
+        ["mar"] = 3,
+        ["apr"] = 4,
+        ["may"] = 5,
+        ["jun"] = 6,
+        ["jul"] = 7,
+        ["aug"] = 8,
+        ["sep"] = 9,
+        ["oct"] = 10,
+        ["nov"] = 11,
+        ["dec"] = 12,
     };
 
     private static readonly Dictionary<string, DayOfWeek> _weekdays = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["mon"] = DayOfWeek.Monday, ["tue"] = DayOfWeek.Tuesday, ["wed"] = DayOfWeek.Wednesday,
-        ["thu"] = DayOfWeek.Thursday, ["fri"] = DayOfWeek.Friday, ["sat"] = DayOfWeek.Saturday,
+        ["mon"] = DayOfWeek.Monday,
+        ["tue"] = DayOfWeek.Tuesday,
+        ["wed"] = DayOfWeek.Wednesday,
+        ["thu"] = DayOfWeek.Thursday,
+        ["fri"] = DayOfWeek.Friday,
+        ["sat"] = DayOfWeek.Saturday,
         ["sun"] = DayOfWeek.Sunday,
     };
 
     private static readonly Dictionary<string, int> _numberWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5,
-        ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11,
-        ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16,
-        ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20,
+        ["a"] = 1,
+        ["an"] = 1,
+        ["one"] = 1,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
+        ["six"] = 6,
+        ["seven"] = 7,
+        ["eight"] = 8,
+        ["nine"] = 9,
+        ["ten"] = 10,
+        ["eleven"] = 11,
+        ["twelve"] = 12,
+        ["thirteen"] = 13,
+        ["fourteen"] = 14,
+        ["fifteen"] = 15,
+        ["sixteen"] = 16,
+        ["seventeen"] = 17,
+        ["eighteen"] = 18,
+        ["nineteen"] = 19,
+        ["twenty"] = 20,
     };
 
     /// <summary>
@@ -326,6 +359,14 @@ public static partial class DuePhraseParser
             return !match.Groups["thismonth"].Success || named == raisingMonth ? named : null;
         }
 
+        var relativeYear = match.Groups["relyear"];
+        if (relativeYear.Success)
+        {
+            var next = relativeYear.Value.Equals("next", StringComparison.OrdinalIgnoreCase);
+            var named = new DateOnly(next ? raisedOn.Year + 1 : raisedOn.Year, month, 1);
+            return !match.Groups["thismonth"].Success || named == raisingMonth ? named : null;
+        }
+
         if (match.Groups["thismonth"].Success)
             return month == raisedOn.Month ? raisingMonth : null;
 
@@ -357,9 +398,15 @@ public static partial class DuePhraseParser
             if (MonthNumber(match.Groups["month"]) is not { } month || !TryParseNumber(match.Groups["day"].Value, out var day))
                 return null;
             var yearGroup = match.Groups["year"];
+            var relativeYear = match.Groups["relyear"];
             if (yearGroup.Success)
             {
                 date = TryParseNumber(yearGroup.Value, out var year) ? Valid(year, month, day) : null;
+            }
+            else if (relativeYear.Success)
+            {
+                var next = relativeYear.Value.Equals("next", StringComparison.OrdinalIgnoreCase);
+                date = Valid(next ? raisedOn.Year + 1 : raisedOn.Year, month, day);
             }
             else
             {

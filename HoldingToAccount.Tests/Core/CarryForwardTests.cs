@@ -165,7 +165,7 @@ public sealed class CarryForwardTests : IAsyncLifetime
     {
         var jan = await _register.MeetingAsync(Jan);
         var ex = await Assert.ThrowsAsync<DomainException>(() => _register.ActionAsync(jan, "Report", "by 1 January 2017"));
-        Assert.Contains("before the meeting that raised the action", ex.Message);
+        Assert.Contains("not after the meeting that raised the action", ex.Message);
 
         var dec = await _register.MeetingAsync(new DateOnly(2016, 12, 20));
         await Assert.ThrowsAsync<DomainException>(() => _register.ActionAsync(jan, "Report", dueMeetingId: dec));

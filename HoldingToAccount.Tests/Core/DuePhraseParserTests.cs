@@ -108,6 +108,7 @@ public class DuePhraseParserTests
     [InlineData("by Friday 3 March 2017", "2017-01-31", "2017-03-03", "by Friday 3 March 2017")]
     [InlineData("no later than 2017-03-03", "2017-01-31", "2017-03-03", "no later than 2017-03-03")]
     [InlineData("Deadline: 3 Mar 2017", "2017-01-31", "2017-03-03", "Deadline: 3 Mar 2017")]
+    [InlineData("Due: 3 March 2017", "2017-01-31", "2017-03-03", "Due: 3 March 2017")]
     [InlineData("by 29 February 2016", "2016-01-31", "2016-02-29", "by 29 February 2016")]
     [InlineData("by 3 March", "2017-01-31", "2017-03-03", "by 3 March")]
     [InlineData("by 10 March", "2017-03-10", "2017-03-10", "by 10 March")]
@@ -165,6 +166,14 @@ public class DuePhraseParserTests
         Assert.Equal(DueTargetKind.MeetingInMonth, result.Kind);
         Assert.Equal(Day(firstOfMonth), result.Date);
     }
+
+    [Theory]
+    [InlineData("in March next year", "2017-01-31", DueTargetKind.MeetingInMonth, "2018-03-01", "in March next year")]
+    [InlineData("to the March meeting next year", "2017-01-31", DueTargetKind.MeetingInMonth, "2018-03-01", "to the March meeting next year")]
+    [InlineData("the December meeting this year", "2017-01-31", DueTargetKind.MeetingInMonth, "2017-12-01", "the December meeting this year")]
+    [InlineData("by 3 March next year", "2017-01-31", DueTargetKind.Date, "2018-03-03", "by 3 March next year")]
+    public void This_year_or_next_year_in_words_sets_the_year(string text, string raisedOn, DueTargetKind kind, string date, string phrase) =>
+        AssertParsed(text, raisedOn, kind, date, phrase);
 
     [Theory]
     [InlineData("this month's meeting", "2017-02-07", "2017-02-01", "this month's meeting")]

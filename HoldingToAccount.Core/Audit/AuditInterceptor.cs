@@ -1,0 +1,153 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace HoldingToAccount.Core.Audit;
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every row a save adds, changes or deletes, in the same transaction as the
+/// change, each chained to the one before by hash. Works for any DbContext on the app's database (the register and
+/// the sign-in store alike), which is why it writes with SQL rather than through a mapped entity.
+/// </summary>
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    /// <summary>One audited save at a time, so each entry chains to the one truly before it.</summary>
+    private static readonly SemaphoreSlim ChainLock = new(1, 1);
+
+    private sealed record Pending(EntityEntry Entry, string Change, string? Before);
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, SaveState> _saves = [];
+
+    private sealed class SaveState
+    {
+        public required List<Pending> Changes { get; init; }
+        public bool OwnsTransaction { get; init; }
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not { } db || _saves.TryGetValue(db, out _))
+            return result;
+        var changes = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not AuditEntry && !e.Metadata.IsOwned())
+            .Select(e => new Pending(e, e.State.ToString(), e.State == EntityState.Added ? null : Serialise(e, original: true)))
+            .ToList();
+        if (changes.Count == 0)
+            return result;
+
+        await ChainLock.WaitAsync(cancellationToken);
+        try
+        {
+            var owns = db.Database.CurrentTransaction is null;
+            if (owns)
+                await db.Database.BeginTransactionAsync(cancellationToken);
+            _saves.AddOrUpdate(db, new SaveState { Changes = changes, OwnsTransaction = owns });
+        }
+        catch
+        {
+            ChainLock.Release();
+            throw;
+        }
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not { } db || !_saves.TryGetValue(db, out var state))
+            return result;
+        try
+        {
+            await WriteEntriesAsync(db, state.Changes, cancellationToken);
+            if (state.OwnsTransaction)
+                await db.Database.CommitTransactionAsync(cancellationToken);
+        }
+        catch
+        {
+            if (state.OwnsTransaction)
+                await db.Database.RollbackTransactionAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            Finish(db);
+        }
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not { } db || !_saves.TryGetValue(db, out var state))
+            return;
+        if (state.OwnsTransaction && db.Database.CurrentTransaction is not null)
+            await db.Database.RollbackTransactionAsync(CancellationToken.None);
+        Finish(db);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        eventData.Context?.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) == true
+            ? throw new InvalidOperationException("Changes are saved with SaveChangesAsync so that they are audited.")
+            : result;
+
+    private void Finish(DbContext db)
+    {
+        _saves.Remove(db);
+        ChainLock.Release();
+    }
+
+    private async Task WriteEntriesAsync(DbContext db, List<Pending> changes, CancellationToken ct)
+    {
+        var who = (db as IHasActor)?.ActorName ?? "system";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var at = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+        var previous = await db.Database.SqlQueryRaw<string>("SELECT \"Hash\" AS \"Value\" FROM \"AuditEntries\" ORDER BY \"Id\" DESC LIMIT 1")
+            .FirstOrDefaultAsync(ct);
+        foreach (var change in changes)
+        {
+            var entry = new AuditEntry
+            {
+                AtUtc = at,
+                Who = who,
+                EntityType = change.Entry.Metadata.ClrType.Name,
+                EntityId = KeyOf(change.Entry),
+                Change = change.Change,
+                Before = change.Before,
+                After = change.Change == nameof(EntityState.Deleted) ? null : Serialise(change.Entry, original: false),
+                PreviousHash = previous,
+            };
+            entry.Hash = AuditChain.HashOf(entry);
+            previous = entry.Hash;
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO \"AuditEntries\" (\"AtUtc\", \"Who\", \"EntityType\", \"EntityId\", \"Change\", \"Before\", \"After\", \"PreviousHash\", \"Hash\") VALUES ({entry.AtUtc}, {entry.Who}, {entry.EntityType}, {entry.EntityId}, {entry.Change}, {entry.Before}, {entry.After}, {entry.PreviousHash}, {entry.Hash})",
+                ct);
+        }
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()?.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()) ?? []);
+
+    /// <summary>Property values as JSON; secrets (password and token hashes, security stamps) are never copied into the trail.</summary>
+    private static string Serialise(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            values[name] = IsSecret(name) ? "(hidden)" : original ? property.OriginalValue : property.CurrentValue;
+        }
+        return JsonSerializer.Serialize(values);
+    }
+
+    private static bool IsSecret(string name) =>
+        name.Contains("PasswordHash", StringComparison.Ordinal) || name.Contains("SecurityStamp", StringComparison.Ordinal)
+        || name.Contains("ConcurrencyStamp", StringComparison.Ordinal) || name.Equals("TokenHash", StringComparison.Ordinal);
+}
+
+/// <summary>A context that knows who is making its changes, for the audit trail.</summary>
+public interface IHasActor
+{
+    string ActorName { get; }
+}

@@ -1,0 +1,371 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using HoldingToAccount.Core.Actions;
+
+namespace HoldingToAccount.Core.Import;
+
+/// <summary>
+/// Reads the agenda items, the actions agreed under them and the date of the next meeting, one line at a time.
+/// Actions come only from explicit markers ("Action(s) arising", "Action:", a register reference, a deferred item),
+/// never from sentences that merely mention actions.
+/// </summary>
+internal sealed partial class BodyReader(OwnerVocabulary owners)
+{
+    private readonly List<DraftItem> _items = [];
+    private readonly List<PendingAction> _actions = [];
+    private readonly List<NoteLine> _nextMeetingLines = [];
+    private readonly List<NoteLine> _nextMeetingMentions = [];
+
+    // Numbering: the last main section (4), its letter (a), the section number in force ("4a"), items under it.
+    private int _main;
+    private char? _letter;
+    private string? _section;
+    private string? _mainTitle;
+    private int _subItems;
+    private string? _item;
+    private bool _capsSections;
+    private string? _bareNumber;
+    private DraftItem? _lastHeading;
+    private NoteLine? _previousLine;
+    private bool _inNextMeetingSection;
+
+    // The "actions arising" block being read.
+    private bool _inBlock;
+    private bool _blockNumbered;
+    private char _blockMarker;
+    private NoteLine? _leadIn;
+    private readonly List<PendingAction> _block = [];
+
+    public IReadOnlyList<DraftItem> Items => _items;
+
+    public IReadOnlyList<PendingAction> Actions => _actions;
+
+    /// <summary>Lines under a "Date of next meeting" heading.</summary>
+    public IReadOnlyList<NoteLine> NextMeetingLines => _nextMeetingLines;
+
+    /// <summary>Other lines that mention the next meeting ("The next meeting will be held on …").</summary>
+    public IReadOnlyList<NoteLine> NextMeetingMentions => _nextMeetingMentions;
+
+    public void Read(NoteLine line)
+    {
+        Dispatch(line);
+        _previousLine = line;
+    }
+
+    private void Dispatch(NoteLine line)
+    {
+        if (_bareNumber is { } number)
+        {
+            _bareNumber = null;
+            if (HeadingRecogniser.Recognise(line, afterBareNumber: true) is { Kind: HeadingKind.Unnumbered or HeadingKind.Section, TitleIsCaps: true } after)
+            {
+                StartSection(number, after.Title, after.Span, caps: true);
+                return;
+            }
+        }
+
+        if (ActionLabelRegex().Match(line.Text) is { Success: true } label)
+        {
+            CloseBlock();
+            _inBlock = true;
+            var rest = line.From(label.Length);
+            if (rest.Length > 0)
+                ReadBlockLine(rest);
+            return;
+        }
+
+        if (InlineActionRegex().Match(line.Text) is { Success: true } inline)
+        {
+            CloseBlock();
+            _inBlock = true;
+            ReadBlockLine(line.From(inline.Groups["rest"].Index));
+            return;
+        }
+
+        if (owners.MatchOwnerOnly(line) is { } ownerLine && (_inBlock || _block.Count > 0))
+        {
+            var waiting = _block.Where(a => !a.HasOwners).ToList();
+            foreach (var action in waiting.Count > 0 ? waiting : _block.TakeLast(1))
+                action.SetOwners(ownerLine);
+            return;
+        }
+
+        var numberedInBlock = _inBlock && TextRules.TryStripNumber(line, out var listNumber, out _)
+            && (_blockNumbered ? Marker(line) == _blockMarker : _block.Count == 0 && listNumber == 1);
+        if (!numberedInBlock && HeadingRecogniser.Recognise(line) is { } heading && ReadHeading(heading))
+        {
+            CloseBlock();
+            return;
+        }
+
+        if (DeferredRegex().IsMatch(line.Text) && _item is not null)
+        {
+            CloseBlock();
+            var deferred = new PendingAction(_item, IsBroughtForwardSection()) { Status = DraftActionStatus.Deferred };
+            deferred.Lines.Add(line);
+            _actions.Add(deferred);
+            var index = _items.FindLastIndex(i => i.Number == _item);
+            if (index >= 0)
+                _items[index] = _items[index] with { Deferred = true };
+            return;
+        }
+
+        if (ReferenceRegex().Match(line.Text) is { Success: true } reference)
+        {
+            CloseBlock();
+            _inBlock = true;
+            var action = StartAction(line.From(reference.Groups["rest"].Index));
+            action.BroughtForward = true;
+            return;
+        }
+
+        if (DatedUpdateRegex().Match(line.Text) is { Success: true } update)
+        {
+            ReadUpdate(line, update);
+            return;
+        }
+
+        if (LabelRegex().IsMatch(line.Text))
+        {
+            CloseBlock();
+            return;
+        }
+
+        if (_inBlock)
+        {
+            ReadBlockLine(line);
+            return;
+        }
+
+        if (_inNextMeetingSection)
+            _nextMeetingLines.Add(line);
+        else if (NextMeetingRegex().IsMatch(line.Text))
+            _nextMeetingMentions.Add(line);
+    }
+
+    /// <summary>Starts a section or item for a recognised heading; false when the shape does not fit where it stands.</summary>
+    private bool ReadHeading(Heading heading)
+    {
+        switch (heading.Kind)
+        {
+            case HeadingKind.BareNumber:
+                _bareNumber = heading.Number;
+                return true;
+            case HeadingKind.Section when !heading.NumberTrails || IsExpected(heading.Number!):
+                StartSection(heading.Number!, heading.Title, heading.Span, heading.TitleIsCaps);
+                return true;
+            case HeadingKind.Section or HeadingKind.Unnumbered:
+                if (_lastHeading is { } last && _previousLine is { } previous && previous.Start + previous.Length >= last.Span.End
+                    && HeadingRecogniser.ContinuesOnNextLine(last.Title))
+                {
+                    var index = _items.Count - 1;
+                    _items[index] = last with { Title = last.Title + " " + heading.Title, Span = SourceSpan.Between(last.Span.Start, heading.Span.End) };
+                    _lastHeading = _items[index];
+                    return true;
+                }
+                if (_section is null)
+                    return false;
+                AddItem($"{_section}.{++_subItems}", heading.Title, heading.Span);
+                return true;
+            case HeadingKind.Numbered:
+                var n = int.Parse(heading.Number!, CultureInfo.InvariantCulture);
+                if (!_capsSections && (_section is null || n == _main + 1))
+                {
+                    StartSection(heading.Number!, heading.Title, heading.Span, caps: false);
+                    return true;
+                }
+                if (_section is null)
+                    return false;
+                _subItems = n;
+                AddItem($"{_section}.{n}", heading.Title, heading.Span);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private bool IsExpected(string number)
+    {
+        var (main, letter) = SplitNumber(number);
+        return letter is null ? main == _main + 1 : main == _main && letter == (_letter is { } l ? (char)(l + 1) : 'a');
+    }
+
+    private void StartSection(string number, string title, SourceSpan span, bool caps)
+    {
+        var (main, letter) = SplitNumber(number);
+        if (letter is null || main != _main)
+        {
+            _mainTitle = title;
+            _letter = null;
+        }
+        _main = main;
+        _letter = letter;
+        _section = number;
+        _subItems = 0;
+        _capsSections |= caps;
+        _inNextMeetingSection = NextMeetingRegex().IsMatch(title);
+        AddItem(number, title, span);
+    }
+
+    private void AddItem(string number, string title, SourceSpan span)
+    {
+        CloseBlock();
+        var item = new DraftItem(number, title, false, span);
+        _items.Add(item);
+        _item = number;
+        _lastHeading = item;
+    }
+
+    private static (int Main, char? Letter) SplitNumber(string number)
+    {
+        var letter = char.IsAsciiLetter(number[^1]) ? char.ToLowerInvariant(number[^1]) : (char?)null;
+        var digits = letter is null ? number : number[..^1];
+        return (int.Parse(digits, CultureInfo.InvariantCulture), letter);
+    }
+
+    private void ReadBlockLine(NoteLine line)
+    {
+        if (TextRules.SaysNone(line.Text))
+        {
+            CloseBlock();
+            return;
+        }
+        if (owners.MatchOwnerOnly(line) is { } ownerLine)
+        {
+            foreach (var waiting in _block.Where(a => !a.HasOwners))
+                waiting.SetOwners(ownerLine);
+            return;
+        }
+
+        var bulleted = TextRules.TryStripBullet(line, out var content);
+        if (!bulleted && TextRules.TryStripNumber(line, out _, out var numbered))
+        {
+            bulleted = true;
+            content = numbered;
+            if (!_blockNumbered)
+                _blockMarker = Marker(line);
+            _blockNumbered = true;
+        }
+
+        var current = _block.Count > 0 ? _block[^1] : null;
+        if (!bulleted && current is not null && !current.EndsSentence && current.Lines.Count < 12)
+        {
+            AppendTo(current, content);
+            return;
+        }
+        if (!bulleted && content.Text.EndsWith(':') && (current is null || _leadIn is not null))
+        {
+            _leadIn = content;
+            return;
+        }
+        if (bulleted || current is null || owners.MatchSubject(content) is not null
+            || DuePhraseParser.Parse(content.Text, new DateOnly(2000, 1, 1)).Kind != DueTargetKind.Unrecognised)
+        {
+            StartAction(content);
+            return;
+        }
+        CloseBlock(); // ordinary prose after the actions: the block is over
+    }
+
+    /// <summary>The character after a list number: '.' in "1. text", ')' in "1) text".</summary>
+    private static char Marker(NoteLine line)
+    {
+        var i = 0;
+        while (i < line.Text.Length && char.IsAsciiDigit(line.Text[i]))
+            i++;
+        return i < line.Text.Length ? line.Text[i] : ' ';
+    }
+
+    private PendingAction StartAction(NoteLine line)
+    {
+        var action = new PendingAction(_item, IsBroughtForwardSection()) { LeadIn = _leadIn };
+        _block.Add(action);
+        _actions.Add(action);
+        AppendTo(action, line);
+        if (!action.HasOwners && owners.MatchSubject(action.Lines[0]) is { } subject)
+            action.SetOwners(subject);
+        return action;
+    }
+
+    /// <summary>Adds a line to an action; an owner code in a trailing column ("…July 2017.\tCC") is taken off as its owner.</summary>
+    private void AppendTo(PendingAction action, NoteLine line)
+    {
+        var cells = line.Cells();
+        if (cells.Count >= 2 && owners.MatchOwnerOnly(cells[^1]) is { } column)
+        {
+            action.SetOwners(column);
+            line = new NoteLine(line.Start, line.Text[..(cells[^1].Start - line.Start)]).From(0);
+        }
+        if (CompletedRegex().IsMatch(line.Text))
+            action.Status = DraftActionStatus.Closed;
+        if (line.Length > 0)
+            action.Lines.Add(line);
+    }
+
+    private void ReadUpdate(NoteLine line, Match update)
+    {
+        var action = _block.Count > 0 ? _block[^1] : _actions.LastOrDefault(a => a.ItemNumber == _item && a.Status != DraftActionStatus.Deferred);
+        if (action is null)
+        {
+            // A dated update under an item with no action of its own: the item is the action brought forward.
+            var item = _items.LastOrDefault(i => i.Number == _item);
+            if (item is null)
+                return;
+            action = new PendingAction(_item, broughtForward: true);
+            action.Lines.Add(new NoteLine(item.Span.Start, item.Title));
+            _actions.Add(action);
+            _block.Add(action);
+        }
+        action.BroughtForward = true;
+        var date = DateTimeText.FindDate(update.Groups["date"].Value)?.Value;
+        action.Updates.Add(new DraftUpdate(date, TextRules.Squash(update.Groups["text"].Value), line.Span));
+        var status = update.Groups["status"].Value.ToLowerInvariant();
+        action.Status = status.StartsWith("complete", StringComparison.Ordinal) || status.StartsWith("closed", StringComparison.Ordinal)
+            || status.StartsWith("discharged", StringComparison.Ordinal)
+            ? DraftActionStatus.Closed
+            : DraftActionStatus.Open;
+        _inBlock = true;
+    }
+
+    private bool IsBroughtForwardSection() => _mainTitle is { } title && BroughtForwardRegex().IsMatch(title);
+
+    private void CloseBlock()
+    {
+        _inBlock = false;
+        _blockNumbered = false;
+        _leadIn = null;
+        _block.Clear();
+    }
+
+    [GeneratedRegex(@"^(?:\*\*)?(?:actions?\s+(?:arising|agreed|points?)(?:\s+from\s+(?:this|the)\s+(?:item|discussion))?|agreed\s+actions?)(?:\*\*)?\s*(?:[:\-–—]\s*|$)",
+        TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex ActionLabelRegex();
+
+    [GeneratedRegex(@"^(?:\*\*)?action(?:\*\*)?\s*(?::|[-–—])\s*(?<rest>\S.*)$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex InlineActionRegex();
+
+    [GeneratedRegex(@"\b(?:(?:this|the)\s+item\s+(?:was|has\s+been|is)\s+deferred|item\s+deferred|deferred\s+(?:until|to)\s+the\s+next\s+meeting)\b",
+        TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex DeferredRegex();
+
+    [GeneratedRegex(@"^(?:(?:19|20)[0-9]{2}/[0-9]{1,3})\b[\s:\-–—]*(?<rest>\S.*)$", TextRules.Options, TextRules.RegexTimeoutMs)]
+    private static partial Regex ReferenceRegex();
+
+    [GeneratedRegex(
+        @"^(?:update\s*:?\s*)?\(?(?<date>[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}|[0-9]{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+[0-9]{4})\)?\s*[:\-–—]?\s*(?<text>.*?)[\s.,;:\-–—(]*(?<status>c\s*/\s*fwd|b\s*/\s*fwd|carried\s+forward|complete[d]?|closed|discharged|ongoing|open)\)?\.?$",
+        TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex DatedUpdateRegex();
+
+    [GeneratedRegex(@"^(?:\*\*)?(?:update|updates|findings|response|question|questions|discussion|outcome)(?:\*\*)?\s*:?(?:\*\*)?$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex LabelRegex();
+
+    [GeneratedRegex(@"\bnext\s+meeting\b", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex NextMeetingRegex();
+
+    [GeneratedRegex(@"(?:[-–—]|\s)\s*(?:completed?|done|closed)\.?\s*$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex CompletedRegex();
+
+    [GeneratedRegex(@"^(?:outstanding|items?\s+brought\s+forward|actions?\s+brought\s+forward|brought\s+forward|previous\s+actions|action\s+log|matters\s+arising\s+from\s+(?:the\s+)?(?:previous|last))",
+        TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex BroughtForwardRegex();
+}

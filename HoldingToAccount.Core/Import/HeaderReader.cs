@@ -1,0 +1,173 @@
+using System.Text.RegularExpressions;
+
+namespace HoldingToAccount.Core.Import;
+
+/// <summary>What the lines before the first agenda item say: title, date and time, chair, minute taker, venue, attendance.</summary>
+internal sealed record NotesHeader(
+    Spanned<string>? Title,
+    Spanned<DateOnly>? Date,
+    Spanned<TimeOnly>? StartTime,
+    Spanned<string>? Venue,
+    Spanned<string>? Chair,
+    Spanned<string>? MinuteTaker,
+    List<DraftPerson> Attendees,
+    List<DraftPerson> Apologies);
+
+/// <summary>
+/// Reads the header block, labelled ("Date: …", "Chair: …", "Minutes: …", "Venue …", "Attendance:", "Apologies:") or
+/// not (a title line, then a bare line with weekday, date and a time or time range).
+/// </summary>
+internal static partial class HeaderReader
+{
+    private enum Field
+    {
+        None,
+        Date,
+        Time,
+        Chair,
+        MinuteTaker,
+        Venue,
+        Attendance,
+        Apologies,
+    }
+
+    public static NotesHeader Read(IReadOnlyList<NoteLine> lines, List<string> warnings)
+    {
+        Spanned<string>? title = null, venue = null, chair = null, minuteTaker = null;
+        Spanned<DateOnly>? date = null;
+        Spanned<TimeOnly>? time = null;
+        var attendance = new List<NoteLine>();
+        var apologies = new List<NoteLine>();
+        var list = Field.None;
+
+        for (var index = 0; index < lines.Count; index++)
+        {
+            foreach (var (field, value) in Labelled(lines[index]))
+            {
+                switch (field)
+                {
+                    case Field.None when ColumnHeaderRegex().IsMatch(value.Text):
+                        list = Field.Attendance; // "Name  Capacity" columns head the attendance table
+                        break;
+                    case Field.None when index == 0 && title is null && date is null:
+                        title = new Spanned<string>(TextRules.Squash(value.Text), value.Span);
+                        if (DateTimeText.FindDate(value.Text) is { } titleDate && FindTimeAfterDate(value, titleDate) is not null)
+                            (date, time) = DateAndTime(value, titleDate);
+                        break;
+                    case Field.None when list == Field.Attendance:
+                        attendance.Add(value);
+                        break;
+                    case Field.None when list == Field.Apologies:
+                        apologies.Add(value);
+                        break;
+                    case Field.None when date is null && DateTimeText.FindDate(value.Text) is { } bare:
+                        (date, time) = DateAndTime(value, bare);
+                        break;
+                    case Field.Date when DateTimeText.FindDate(value.Text) is { } labelled:
+                        (date, var labelledTime) = DateAndTime(value, labelled);
+                        time = labelledTime ?? time;
+                        break;
+                    case Field.Time when DateTimeText.FindTime(value.Text) is { } found:
+                        time = new Spanned<TimeOnly>(found.Value, new SourceSpan(value.Start + found.Start, found.Length));
+                        break;
+                    case Field.Chair:
+                        chair = NameOnly(value);
+                        break;
+                    case Field.MinuteTaker:
+                        minuteTaker = NameOnly(value);
+                        break;
+                    case Field.Venue:
+                        venue = new Spanned<string>(TextRules.Squash(value.Text).TrimEnd('.'), value.Span);
+                        break;
+                    case Field.Attendance:
+                        list = Field.Attendance;
+                        if (value.Length > 0)
+                            attendance.Add(value);
+                        break;
+                    case Field.Apologies:
+                        list = Field.Apologies;
+                        if (value.Length > 0)
+                            apologies.Add(value);
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+
+        return new NotesHeader(title, date, time, venue, chair, minuteTaker,
+            PeopleListParser.Parse(attendance, warnings, "attendance"),
+            PeopleListParser.Parse(apologies, warnings, "apologies"));
+    }
+
+    private static (Spanned<DateOnly>, Spanned<TimeOnly>?) DateAndTime(NoteLine line, DateTimeText.Found<DateOnly> date)
+    {
+        var time = FindTimeAfterDate(line, date);
+        return (new Spanned<DateOnly>(date.Value, new SourceSpan(line.Start + date.Start, date.Length)),
+            time is { } t ? new Spanned<TimeOnly>(t.Value, new SourceSpan(line.Start + t.Start, t.Length)) : null);
+    }
+
+    private static DateTimeText.Found<TimeOnly>? FindTimeAfterDate(NoteLine line, DateTimeText.Found<DateOnly> date) =>
+        DateTimeText.FindTime(line.Text, date.Start, date.Length);
+
+    /// <summary>"Jackie Irvin, Policy Officer, OPCC" → "Jackie Irvin".</summary>
+    private static Spanned<string>? NameOnly(NoteLine value)
+    {
+        if (value.Length == 0)
+            return null;
+        var cut = value.Text.IndexOfAny([',', '(', '\t']);
+        var name = (cut > 0 ? value.Text[..cut] : value.Text).Trim();
+        return new Spanned<string>(TextRules.Squash(name), new SourceSpan(value.Start, name.Length));
+    }
+
+    /// <summary>Splits a header line into its labelled parts; an unlabelled line is one part with <see cref="Field.None"/>.</summary>
+    private static IEnumerable<(Field Field, NoteLine Value)> Labelled(NoteLine line)
+    {
+        var labels = LabelRegex().Matches(line.Text).Where(m => IsLabel(line.Text, m)).ToList();
+        if (labels.Count == 0 || labels[0].Index > 0)
+        {
+            var end = labels.Count == 0 ? line.Length : labels[0].Index;
+            yield return (Field.None, new NoteLine(line.Start, line.Text[..end]).From(0));
+        }
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var label = labels[i];
+            var end = i + 1 < labels.Count ? labels[i + 1].Index : line.Length;
+            var valueStart = label.Index + label.Length;
+            var value = new NoteLine(line.Start + valueStart, line.Text[valueStart..end]).From(0);
+            yield return (FieldOf(label.Groups["label"].Value), value);
+        }
+    }
+
+    /// <summary>A label starts the line, or is capitalised and followed by a colon or a capitalised value.</summary>
+    private static bool IsLabel(string text, Match label)
+    {
+        if (label.Groups["inline"].Success && !char.IsUpper(text[label.Index + label.Length]))
+            return false;
+        return label.Index == 0 || (char.IsUpper(text[label.Index]) && (label.Groups["colon"].Success || label.Groups["inline"].Success));
+    }
+
+    private static Field FieldOf(string label)
+    {
+        var lower = label.ToLowerInvariant();
+        return lower switch
+        {
+            _ when lower.StartsWith("date", StringComparison.Ordinal) || lower.StartsWith("held on", StringComparison.Ordinal) => Field.Date,
+            _ when lower.StartsWith("time", StringComparison.Ordinal) => Field.Time,
+            _ when lower.StartsWith("chair", StringComparison.Ordinal) => Field.Chair,
+            _ when lower.StartsWith("venue", StringComparison.Ordinal) || lower.StartsWith("location", StringComparison.Ordinal) || lower.StartsWith("place", StringComparison.Ordinal) => Field.Venue,
+            _ when lower.StartsWith("apolog", StringComparison.Ordinal) => Field.Apologies,
+            _ when lower.StartsWith("present", StringComparison.Ordinal) || lower.StartsWith("attend", StringComparison.Ordinal) || lower.StartsWith("in attendance", StringComparison.Ordinal) => Field.Attendance,
+            _ => Field.MinuteTaker,
+        };
+    }
+
+    [GeneratedRegex(@"^name\s*:?\s*(?:capacity|role|title|position)\s*:?$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex ColumnHeaderRegex();
+
+    [GeneratedRegex(
+        @"(?<![\p{L}])(?<label>Date(?:\s*(?:and|&)\s*time)?|Held\s+on|Time|Chair(?:ed\s+by|person)?|Minutes?(?:\s+(?:taken\s+)?by|\s+taker)?|Minute[- ]taker|Note[- ]?taker|Notes\s+(?:taken\s+)?by|Secretariat|Venue|Location|Place|Present|Attendance|Attendees|In\s+attendance|Apologies(?:\s+(?:were\s+)?(?:received\s+)?from)?)"
+        + @"(?:[ \t]*(?<colon>:)[ \t]*|(?<inline>[ \t]+(?=[A-Z]))|[ \t]*$)",
+        TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex LabelRegex();
+}

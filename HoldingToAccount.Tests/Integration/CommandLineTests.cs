@@ -1,0 +1,70 @@
+using System.Diagnostics;
+
+namespace HoldingToAccount.Tests.Integration;
+
+/// <summary>The verbs run as a newcomer or a script would run them: the built executable, its own SQLite file.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"hta-cli-{Guid.NewGuid():N}.db");
+
+    [Fact]
+    public async Task Migrate_then_seed_demo_loads_the_register_once()
+    {
+        var migrate = await RunAsync("migrate");
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Contains("migration", migrate.Output, StringComparison.OrdinalIgnoreCase);
+
+        var first = await RunAsync("seed-demo");
+        Assert.Equal(0, first.ExitCode);
+        var second = await RunAsync("seed-demo");
+        Assert.Equal(0, second.ExitCode);
+        Assert.NotEqual(first.Output, second.Output);
+        Assert.Contains("already", second.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Seed_synthetic_makes_the_volume_asked_for()
+    {
+        var result = await RunAsync("seed-synthetic", "--meetings", "30", "--actions", "500");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("500", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "seed-synthetic", "--meetings", "ten", "--actions", "5" }, "--meetings takes a whole number")]
+    [InlineData(new[] { "seed-synthetic", "--actions", "5" }, "--meetings is required")]
+    [InlineData(new[] { "launch-rockets" }, "Unknown command 'launch-rockets'")]
+    public async Task Bad_arguments_get_a_clear_message_and_a_non_zero_exit(string[] args, string message)
+    {
+        var result = await RunAsync(args);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HoldingToAccount.Dashboard.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["ConnectionStrings__Default"] = $"Data Source={_databasePath}";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    public void Dispose()
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(_databasePath + suffix);
+    }
+}
