@@ -17,6 +17,7 @@ public static class CommandLine
         ["migrate"] = MigrateAsync,
         ["seed-demo"] = SeedDemoAsync,
         ["seed-synthetic"] = SeedSyntheticAsync,
+        ["import"] = (services, args) => Cli.ImportVerb.RunAsync(services, args.All),
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
@@ -79,6 +80,8 @@ public static class CommandLine
 
     private sealed class Arguments(string[] args)
     {
+        public string[] All => args;
+
         public string? Value(string name)
         {
             var at = Array.IndexOf(args, name);

@@ -16,7 +16,11 @@ public static class DashboardSetup
         var services = builder.Services;
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         if (forCommandLine)
+        {
+            // A verb's stdout carries only its result (import --json prints one JSON document); logs go to stderr.
+            builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
             return builder;
+        }
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -88,6 +88,6 @@ public class BadNotesInputTests
     }
 
     [Fact]
-    public void Missing_file_is_refused() =>
-        Assert.ThrowsAsync<DomainException>(() => NotesReader.ReadFileAsync(Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.txt")));
+    public async Task Missing_file_is_refused() =>
+        await Assert.ThrowsAsync<DomainException>(() => NotesReader.ReadFileAsync(Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.txt")));
 }

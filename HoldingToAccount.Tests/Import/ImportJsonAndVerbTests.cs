@@ -90,13 +90,13 @@ public class ImportJsonAndVerbTests
     }
 
     [Theory]
-    [InlineData(new string[0])]
-    [InlineData(new[] { "--dry-run" })]
-    [InlineData(new[] { "a.txt", "b.txt", "--dry-run" })]
-    [InlineData(new[] { "a.txt", "--dry-run", "--commit-everything" })]
-    public async Task Bad_usage_exits_2(string[] args)
+    [InlineData("")]
+    [InlineData("--dry-run")]
+    [InlineData("a.txt b.txt --dry-run")]
+    [InlineData("a.txt --dry-run --commit-everything")]
+    public async Task Bad_usage_exits_2(string args)
     {
-        var (code, output, error) = await RunAsync(["import", .. args]);
+        var (code, output, error) = await RunAsync(["import", .. args.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
         Assert.Equal(2, code);
         Assert.Empty(output);
         Assert.Contains("Usage: import FILE --dry-run [--json]", error, StringComparison.Ordinal);

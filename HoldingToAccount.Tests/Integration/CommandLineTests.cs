@@ -30,6 +30,20 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("500", result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_dry_run_prints_one_json_document_and_writes_nothing()
+    {
+        var notes = Path.Combine(AppContext.BaseDirectory, "TestData", "Notes", "seeds", "000_99665aecc8bf7cf6.txt");
+        var result = await RunAsync("import", notes, "--dry-run", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var draft = System.Text.Json.JsonDocument.Parse(result.Output);
+        Assert.Equal("2017-01-31", draft.RootElement.GetProperty("date").GetString());
+        Assert.Contains(draft.RootElement.GetProperty("actions").EnumerateArray(),
+            a => a.GetProperty("text").GetString()!.Contains("JPP", StringComparison.Ordinal));
+        Assert.False(File.Exists(_databasePath) && new FileInfo(_databasePath).Length > 0);
+    }
+
     [Theory]
     [InlineData(new[] { "seed-synthetic", "--meetings", "ten", "--actions", "5" }, "--meetings takes a whole number")]
     [InlineData(new[] { "seed-synthetic", "--actions", "5" }, "--meetings is required")]
