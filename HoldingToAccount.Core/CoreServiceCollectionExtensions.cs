@@ -1,4 +1,5 @@
 using HoldingToAccount.Core.Actions;
+using HoldingToAccount.Core.Audit;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Demo;
 using HoldingToAccount.Core.Meetings;
@@ -14,9 +15,11 @@ public static class CoreServiceCollectionExtensions
 {
     public static IServiceCollection AddCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDbContextFactory<AppDbContext>(options => options.UseConfiguredDatabase(
-            configuration.GetConnectionString("Default"), configuration["Database:Provider"]));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditInterceptor>();
+        services.AddDbContextFactory<AppDbContext>((provider, options) => options
+            .UseConfiguredDatabase(configuration.GetConnectionString("Default"), configuration["Database:Provider"])
+            .AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton<ActionService>();
         services.AddSingleton<MeetingService>();
         services.AddSingleton<PeopleService>();

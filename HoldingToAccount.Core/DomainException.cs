@@ -8,3 +8,6 @@ public sealed class StaleEditException(string message) : DomainException(message
 
 /// <summary>The thing asked for does not exist (or the caller may not know it does).</summary>
 public sealed class NotFoundException(string message) : DomainException(message);
+
+/// <summary>The caller may not do this; nothing was written.</summary>
+public sealed class ForbiddenException(string message) : DomainException(message);

@@ -1,3 +1,4 @@
+using HoldingToAccount.Core.Access;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.People;
@@ -54,8 +55,9 @@ public sealed class ActionService(IDbContextFactory<AppDbContext> factory, TimeP
             .OrderBy(a => a.Year).ThenBy(a => a.Sequence), Tomorrow(), ct);
     }
 
-    public async Task<ActionRow> RaiseAsync(NewAction input, string author, CancellationToken ct = default)
+    public async Task<ActionRow> RaiseAsync(NewAction input, Actor actor, CancellationToken ct = default)
     {
+        ActionPermissions.Demand(actor, AccessLevel.Chair, "add actions");
         var text = input.Text?.Trim() ?? "";
         if (text.Length == 0)
             throw new DomainException("Write what the action is.");
@@ -63,6 +65,7 @@ public sealed class ActionService(IDbContextFactory<AppDbContext> factory, TimeP
             throw new DomainException($"An action can be at most {MaxTextLength} characters; this one is {text.Length}.");
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        db.ActorName = actor.Name;
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == input.RaisedAtMeetingId, ct)
             ?? throw new DomainException($"There is no meeting {input.RaisedAtMeetingId} to raise the action at.");
         var owners = await ResolveOwnersAsync(db, input.OwnerCodes, ct);
@@ -93,9 +96,10 @@ public sealed class ActionService(IDbContextFactory<AppDbContext> factory, TimeP
         return (await GetAsync(action.Reference, ct))!.Action;
     }
 
-    public async Task CloseAsync(string reference, int expectedVersion, int? atMeetingId, string note, string author, CancellationToken ct = default) =>
-        await ChangeAsync(reference, expectedVersion, author, ct, async (db, action) =>
+    public async Task CloseAsync(string reference, int expectedVersion, int? atMeetingId, string note, Actor actor, CancellationToken ct = default) =>
+        await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
         {
+            ActionPermissions.Demand(actor, AccessLevel.Chair, "close an action");
             if (action.IsFinished)
                 throw new DomainException($"Action {action.Reference} is already {action.Status.ToString().ToLowerInvariant()}.");
             var closedOn = London.Today(clock);
@@ -108,23 +112,27 @@ public sealed class ActionService(IDbContextFactory<AppDbContext> factory, TimeP
             action.Status = ActionStatus.Closed;
             action.ClosedAtMeetingId = atMeetingId;
             action.ClosedOn = closedOn;
-            AppendUpdate(action, string.IsNullOrWhiteSpace(note) ? "Closed." : note.Trim(), author, closedOn, atMeetingId, ActionStatus.Closed);
+            AppendUpdate(action, string.IsNullOrWhiteSpace(note) ? "Closed." : note.Trim(), actor.Name, closedOn, atMeetingId, ActionStatus.Closed);
         });
 
-    public async Task AddUpdateAsync(string reference, int expectedVersion, string text, ActionStatus? newStatus, string author, CancellationToken ct = default) =>
-        await ChangeAsync(reference, expectedVersion, author, ct, (_, action) =>
+    /// <summary>Posts an update (and optionally proposes completion). <paramref name="expectedVersion"/> null means "whatever is current".</summary>
+    public async Task AddUpdateAsync(string reference, int? expectedVersion, string text, ActionStatus? newStatus, Actor actor, CancellationToken ct = default) =>
+        await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
         {
+            if (!await ActionPermissions.CanUpdateAsync(db, actor, action.Id, London.Today(clock), ct))
+                throw new ForbiddenException(actor.Level == AccessLevel.Officer
+                    ? $"Action {action.Reference} is owned by a role you do not hold today, so you cannot update it."
+                    : "Viewers cannot update actions.");
             if (string.IsNullOrWhiteSpace(text))
                 throw new DomainException("Write the update before posting it.");
             if (text.Length > 20_000)
                 throw new DomainException("An update can be at most 20,000 characters.");
             if (action.IsFinished)
                 throw new DomainException($"Action {action.Reference} is {action.Status.ToString().ToLowerInvariant()}; it takes no more updates.");
-            if (newStatus is ActionStatus.Closed or ActionStatus.Cancelled)
-                throw new DomainException("Closing or cancelling an action is done with its own command, which records where it was closed.");
+            if (newStatus is not (null or ActionStatus.UpdateProvided or ActionStatus.ProposedComplete))
+                throw new DomainException("An update can only propose completion; closing or cancelling an action is done in the meeting, which records where.");
             action.Status = newStatus ?? ActionStatus.UpdateProvided;
-            AppendUpdate(action, text.Trim(), author, London.Today(clock), null, newStatus);
-            return Task.CompletedTask;
+            AppendUpdate(action, text.Trim(), actor.Name, London.Today(clock), null, newStatus);
         });
 
     private static async Task<List<ActionRow>> RowsAsync(AppDbContext db, IQueryable<ActionItem> query, DateOnly before, CancellationToken ct)
@@ -139,15 +147,15 @@ public sealed class ActionService(IDbContextFactory<AppDbContext> factory, TimeP
         return cores.Select(c => c.Complete(meetings, updates)).ToList();
     }
 
-    private async Task ChangeAsync(string reference, int expectedVersion, string author, CancellationToken ct, Func<AppDbContext, ActionItem, Task> change)
+    private async Task ChangeAsync(string reference, int? expectedVersion, Actor actor, CancellationToken ct, Func<AppDbContext, ActionItem, Task> change)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(author);
         if (!ActionReference.TryParse(reference, out var year, out var sequence))
             throw new NotFoundException($"\"{reference}\" is not an action reference (they look like 2017/03).");
         await using var db = await factory.CreateDbContextAsync(ct);
+        db.ActorName = actor.Name;
         var action = await db.Actions.SingleOrDefaultAsync(a => a.Year == year && a.Sequence == sequence, ct)
             ?? throw new NotFoundException($"There is no action {ActionReference.Format(year, sequence)}.");
-        if (action.Version != expectedVersion)
+        if (expectedVersion is { } expected && action.Version != expected)
             throw Stale(action.Reference);
         await change(db, action);
         action.Version++;

@@ -111,7 +111,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             {
                 AtUtc = at,
                 Who = who,
-                EntityType = change.Entry.Metadata.ClrType.Name,
+                EntityType = change.Entry.Metadata.HasSharedClrType ? change.Entry.Metadata.Name : change.Entry.Metadata.ClrType.Name,
                 EntityId = KeyOf(change.Entry),
                 Change = change.Change,
                 Before = change.Before,
@@ -138,8 +138,10 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             var name = property.Metadata.Name;
             values[name] = IsSecret(name) ? "(hidden)" : original ? property.OriginalValue : property.CurrentValue;
         }
-        return JsonSerializer.Serialize(values);
+        return JsonSerializer.Serialize(values, JsonOptions);
     }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     private static bool IsSecret(string name) =>
         name.Contains("PasswordHash", StringComparison.Ordinal) || name.Contains("SecurityStamp", StringComparison.Ordinal)

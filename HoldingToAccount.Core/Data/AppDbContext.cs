@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HoldingToAccount.Core.Data;
 
-public class AppDbContext(DbContextOptions options) : DbContext(options)
+public class AppDbContext(DbContextOptions options) : DbContext(options), IHasActor
 {
+    /// <summary>Who the audit trail records for this context's changes.</summary>
+    public string ActorName { get; set; } = "system";
+
     public DbSet<Person> People => Set<Person>();
     public DbSet<Role> Roles => Set<Role>();
     public DbSet<RoleHolding> RoleHoldings => Set<RoleHolding>();

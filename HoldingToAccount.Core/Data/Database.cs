@@ -10,7 +10,7 @@ public static class Database
     /// <summary>SQLite waits up to this long for another writer instead of failing with "database is locked".</summary>
     private const int BusyTimeoutSeconds = 30;
 
-    public static void UseConfiguredDatabase(this DbContextOptionsBuilder options, string? connectionString, string? provider)
+    public static DbContextOptionsBuilder UseConfiguredDatabase(this DbContextOptionsBuilder options, string? connectionString, string? provider)
     {
         if (!string.IsNullOrEmpty(provider) && !provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Database:Provider '{provider}' is not available in this build; use Sqlite.");
@@ -19,7 +19,7 @@ public static class Database
             builder.DefaultTimeout = BusyTimeoutSeconds;
         if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder && builder.Mode != SqliteOpenMode.Memory)
             Directory.CreateDirectory(folder);
-        options.UseSqlite(builder.ConnectionString);
+        return options.UseSqlite(builder.ConnectionString);
     }
 
     /// <summary>Brings the schema up to date and turns on write-ahead logging (kept in the file once set).</summary>

@@ -47,7 +47,7 @@ public sealed class DemoData(IDbContextFactory<AppDbContext> factory, TimeProvid
         {
             var today = London.Today(clock);
             foreach (var seriesId in loaded.SeriesToPlan)
-                planned += await meetings.PlanScheduleAsync(seriesId, today, _monthsToPlan, ct);
+                planned += await meetings.PlanScheduleAsync(seriesId, today, Access.Actor.System(Author), _monthsToPlan, ct);
         }
         catch
         {

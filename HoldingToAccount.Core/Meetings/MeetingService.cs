@@ -1,3 +1,4 @@
+using HoldingToAccount.Core.Access;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -65,9 +66,11 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> factory, Acti
     }
 
     /// <summary>Plans the series' meetings from its recurrence for the months ahead, skipping months that already have one.</summary>
-    public async Task<int> PlanScheduleAsync(int seriesId, DateOnly from, int months = 12, CancellationToken ct = default)
+    public async Task<int> PlanScheduleAsync(int seriesId, DateOnly from, Actor actor, int months = 12, CancellationToken ct = default)
     {
+        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "plan meetings");
         await using var db = await factory.CreateDbContextAsync(ct);
+        db.ActorName = actor.Name;
         var series = await db.Series.SingleOrDefaultAsync(s => s.Id == seriesId, ct)
             ?? throw new NotFoundException($"There is no meeting series {seriesId}.");
         if (string.IsNullOrWhiteSpace(series.Recurrence))
@@ -97,8 +100,8 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> factory, Acti
     }
 
     /// <summary>Moves a meeting. Its actions follow it: they point at the meeting, not at the date.</summary>
-    public async Task MoveAsync(int id, int expectedVersion, DateOnly date, TimeOnly? startTime = null, CancellationToken ct = default) =>
-        await ChangeAsync(id, expectedVersion, ct, meeting =>
+    public async Task MoveAsync(int id, int expectedVersion, DateOnly date, Actor actor, TimeOnly? startTime = null, CancellationToken ct = default) =>
+        await ChangeAsync(id, expectedVersion, actor, AccessLevel.Secretariat, "move a meeting", ct, meeting =>
         {
             if (meeting.Status != MeetingStatus.Planned)
                 throw new DomainException($"Only a planned meeting can be moved; this one is {meeting.Status.ToString().ToLowerInvariant()}.");
@@ -107,16 +110,16 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> factory, Acti
         });
 
     /// <summary>Cancels a meeting. Actions due at it pass to the next meeting of the series that is not cancelled.</summary>
-    public async Task CancelAsync(int id, int expectedVersion, CancellationToken ct = default) =>
-        await ChangeAsync(id, expectedVersion, ct, meeting =>
+    public async Task CancelAsync(int id, int expectedVersion, Actor actor, CancellationToken ct = default) =>
+        await ChangeAsync(id, expectedVersion, actor, AccessLevel.Secretariat, "cancel a meeting", ct, meeting =>
         {
             if (meeting.Status != MeetingStatus.Planned)
                 throw new DomainException($"Only a planned meeting can be cancelled; this one is {meeting.Status.ToString().ToLowerInvariant()}.");
             meeting.Status = MeetingStatus.Cancelled;
         });
 
-    public async Task MarkHeldAsync(int id, int expectedVersion, CancellationToken ct = default) =>
-        await ChangeAsync(id, expectedVersion, ct, meeting =>
+    public async Task MarkHeldAsync(int id, int expectedVersion, Actor actor, CancellationToken ct = default) =>
+        await ChangeAsync(id, expectedVersion, actor, AccessLevel.Chair, "mark a meeting held", ct, meeting =>
         {
             if (meeting.Status == MeetingStatus.Cancelled)
                 throw new DomainException("A cancelled meeting cannot be marked held.");
@@ -125,9 +128,11 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> factory, Acti
             meeting.Status = MeetingStatus.Held;
         });
 
-    private async Task ChangeAsync(int id, int expectedVersion, CancellationToken ct, Action<Meeting> change)
+    private async Task ChangeAsync(int id, int expectedVersion, Actor actor, AccessLevel level, string doing, CancellationToken ct, Action<Meeting> change)
     {
+        ActionPermissions.Demand(actor, level, doing);
         await using var db = await factory.CreateDbContextAsync(ct);
+        db.ActorName = actor.Name;
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct)
             ?? throw new NotFoundException($"There is no meeting {id}.");
         if (meeting.Version != expectedVersion)

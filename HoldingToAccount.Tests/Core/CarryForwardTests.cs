@@ -60,7 +60,7 @@ public sealed class CarryForwardTests : IAsyncLifetime
         var mar = await _register.MeetingAsync(Mar, MeetingStatus.Planned);
         var action = await _register.ActionAsync(jan, "Minimum standard of service", "to the February meeting");
 
-        await Actions.CloseAsync(action.Reference, action.Version, feb, "Standard agreed.", "Secretariat");
+        await Actions.CloseAsync(action.Reference, action.Version, feb, "Standard agreed.", RegisterBuilder.Secretariat);
 
         Assert.Single(await _register.OutstandingAtAsync(feb));
         Assert.Empty(await _register.OutstandingAtAsync(mar));
@@ -78,7 +78,7 @@ public sealed class CarryForwardTests : IAsyncLifetime
         await _register.ActionAsync(jan, "Burglary update", "to the February meeting");
         var version = (await Meetings.GetSummaryAsync(feb))!.Version;
 
-        await Meetings.MoveAsync(feb, version, new DateOnly(2017, 3, 7));
+        await Meetings.MoveAsync(feb, version, new DateOnly(2017, 3, 7), RegisterBuilder.Secretariat);
 
         var row = Assert.Single(await Actions.OutstandingAtAsync(feb));
         Assert.Equal(new DateOnly(2017, 3, 7), row.DueMeeting?.Date);
@@ -92,7 +92,7 @@ public sealed class CarryForwardTests : IAsyncLifetime
         var mar = await _register.MeetingAsync(Mar, MeetingStatus.Planned);
         await _register.ActionAsync(jan, "Burglary update", "to the February meeting");
 
-        await Meetings.CancelAsync(feb, 1);
+        await Meetings.CancelAsync(feb, 1, RegisterBuilder.Secretariat);
 
         var row = Assert.Single(await Actions.OutstandingAtAsync(mar));
         Assert.Equal(mar, row.DueMeeting?.Id);
@@ -187,8 +187,8 @@ public sealed class CarryForwardTests : IAsyncLifetime
         var jan = await _register.MeetingAsync(Jan);
         var action = await _register.ActionAsync(jan, "Report", "next meeting");
 
-        await Actions.AddUpdateAsync(action.Reference, action.Version, "First update", null, "Alice");
-        var ex = await Assert.ThrowsAsync<StaleEditException>(() => Actions.AddUpdateAsync(action.Reference, action.Version, "Second update", null, "Bob"));
+        await Actions.AddUpdateAsync(action.Reference, action.Version, "First update", null, RegisterBuilder.Secretariat);
+        var ex = await Assert.ThrowsAsync<StaleEditException>(() => Actions.AddUpdateAsync(action.Reference, action.Version, "Second update", null, RegisterBuilder.Secretariat));
 
         Assert.Contains("changed by someone else", ex.Message);
         var detail = (await Actions.GetAsync(action.Reference))!;

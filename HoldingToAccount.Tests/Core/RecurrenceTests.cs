@@ -38,13 +38,13 @@ public sealed class RecurrenceTests
         await register.MeetingAsync(new DateOnly(2017, 3, 21), MeetingStatus.Planned);
         var meetings = db.Get<MeetingService>();
 
-        var planned = await meetings.PlanScheduleAsync(register.SeriesId, new DateOnly(2017, 2, 1));
+        var planned = await meetings.PlanScheduleAsync(register.SeriesId, new DateOnly(2017, 2, 1), RegisterBuilder.Secretariat);
 
         Assert.Equal(11, planned);
         var all = await meetings.ListAsync(new DateOnly(2017, 2, 1), new DateOnly(2018, 1, 31));
         Assert.Equal(12, all.Count);
         Assert.Contains(all, m => m.Date == new DateOnly(2017, 2, 28) && m.StartTime == new TimeOnly(10, 30) && m.Venue == "PCC Conference Room");
-        Assert.Equal(0, await meetings.PlanScheduleAsync(register.SeriesId, new DateOnly(2017, 2, 1)));
+        Assert.Equal(0, await meetings.PlanScheduleAsync(register.SeriesId, new DateOnly(2017, 2, 1), RegisterBuilder.Secretariat));
         Assert.Equal(new DateOnly(2017, 2, 28), (await meetings.NextAsync(new DateOnly(2017, 2, 1)))!.Date);
     }
 }

@@ -1,3 +1,4 @@
+using HoldingToAccount.Core.Access;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.People;
@@ -7,6 +8,8 @@ namespace HoldingToAccount.Tests.TestData;
 /// <summary>Builds a small register with sensible defaults: one monthly series, the chief officer roles, meetings on request.</summary>
 public sealed class RegisterBuilder(TestDatabase database)
 {
+    public static readonly Actor Secretariat = new("Sam Carter", AccessLevel.Secretariat);
+
     public int SeriesId { get; private set; }
 
     public static async Task<RegisterBuilder> CreateAsync(TestDatabase database)
@@ -51,7 +54,7 @@ public sealed class RegisterBuilder(TestDatabase database)
 
     public Task<ActionRow> ActionAsync(int raisedAt, string text, string? due = null, int? dueMeetingId = null, params string[] owners) =>
         database.Get<ActionService>().RaiseAsync(
-            new NewAction(raisedAt, text, owners.Length == 0 ? ["CC"] : owners, due, dueMeetingId), "Test");
+            new NewAction(raisedAt, text, owners.Length == 0 ? ["CC"] : owners, due, dueMeetingId), Secretariat);
 
     public async Task<IReadOnlyList<string>> OutstandingAtAsync(int meetingId) =>
         (await database.Get<ActionService>().OutstandingAtAsync(meetingId)).Select(a => a.Text).ToList();
