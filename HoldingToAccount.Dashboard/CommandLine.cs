@@ -18,6 +18,10 @@ public static class CommandLine
         ["seed-demo"] = SeedDemoAsync,
         ["seed-synthetic"] = SeedSyntheticAsync,
         ["import"] = (services, args) => Cli.ImportVerb.RunAsync(services, args.All),
+        ["create-user"] = CreateUserAsync,
+        ["create-token"] = CreateTokenAsync,
+        ["create-display-token"] = CreateDisplayTokenAsync,
+        ["verify-audit"] = VerifyAuditAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
@@ -47,9 +51,12 @@ public static class CommandLine
 
     private static async Task<int> MigrateAsync(IServiceProvider services, Arguments _)
     {
-        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await Database.MigrateAsync(db);
+        var pending = new List<string>();
+        await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+            pending.AddRange(await db.Database.GetPendingMigrationsAsync());
+        await using (var auth = await services.GetRequiredService<IDbContextFactory<Auth.AuthDbContext>>().CreateDbContextAsync())
+            pending.AddRange(await auth.Database.GetPendingMigrationsAsync());
+        await DatabaseSetup.MigrateAllAsync(services);
         Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
         return 0;
     }
@@ -57,7 +64,7 @@ public static class CommandLine
     private static async Task<int> SeedDemoAsync(IServiceProvider services, Arguments _)
     {
         await MigrateQuietlyAsync(services);
-        var result = await services.GetRequiredService<DemoData>().SeedAsync();
+        var result = await DatabaseSetup.SeedDemoAsync(services);
         Console.WriteLine(result.Message);
         return 0;
     }
@@ -72,11 +79,53 @@ public static class CommandLine
         return 0;
     }
 
-    private static async Task MigrateQuietlyAsync(IServiceProvider services)
+    private const string CommandLineActor = "command line";
+
+    private static async Task<int> CreateUserAsync(IServiceProvider services, Arguments args)
+    {
+        var input = new Auth.NewUser(args.Required("--email"), args.Required("--name"), args.Required("--role"), args.Value("--person"), args.Value("--acts-for"));
+        var password = args.Has("--password-stdin") ? (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') : null;
+        if (args.Has("--password-stdin") && string.IsNullOrEmpty(password))
+            throw new ArgumentException("--password-stdin was given but no password arrived on standard input.");
+        await MigrateQuietlyAsync(services);
+        await using var scope = services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<Auth.AccountService>().CreateUserAsync(input, password, CommandLineActor);
+        Console.WriteLine(created.GeneratedPassword is null
+            ? $"Created {created.Role} user {created.Email}."
+            : $"Created {created.Role} user {created.Email} with password {created.GeneratedPassword} (shown this once).");
+        return 0;
+    }
+
+    private static async Task<int> CreateTokenAsync(IServiceProvider services, Arguments args)
+    {
+        var email = args.Required("--email");
+        await MigrateQuietlyAsync(services);
+        await using var scope = services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<Auth.AccountService>().FindAsync(email)
+            ?? throw new DomainException($"There is no user {email}.");
+        var token = await services.GetRequiredService<Auth.TokenService>().CreateApiTokenAsync(user.Id, args.Value("--name") ?? "command line", CommandLineActor);
+        Console.WriteLine(token.Token);
+        return 0;
+    }
+
+    private static async Task<int> CreateDisplayTokenAsync(IServiceProvider services, Arguments args)
+    {
+        var name = args.Required("--name");
+        await MigrateQuietlyAsync(services);
+        var token = await services.GetRequiredService<Auth.TokenService>().CreateDisplayTokenAsync(name, CommandLineActor);
+        Console.WriteLine($"/board/{token.Token}");
+        return 0;
+    }
+
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services, Arguments _)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        await Database.MigrateAsync(db);
+        var result = await Core.Audit.AuditChain.VerifyAsync(db);
+        Console.WriteLine(result.Message);
+        return result.Intact ? 0 : Refused;
     }
+
+    private static Task MigrateQuietlyAsync(IServiceProvider services) => DatabaseSetup.MigrateAllAsync(services);
 
     private sealed class Arguments(string[] args)
     {
@@ -91,6 +140,10 @@ public static class CommandLine
                 throw new ArgumentException($"{name} needs a value.");
             return args[at + 1];
         }
+
+        public bool Has(string name) => Array.IndexOf(args, name) >= 0;
+
+        public string Required(string name) => Value(name) ?? throw new ArgumentException($"{name} is required.");
 
         public int RequiredInt(string name) =>
             int.TryParse(Value(name) ?? throw new ArgumentException($"{name} is required."), NumberStyles.None, CultureInfo.InvariantCulture, out var n)

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Demo;
 using HoldingToAccount.Dashboard.Api;
+using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Dashboard.Components;
 using HoldingToAccount.Dashboard.Health;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ public static class DashboardSetup
     {
         var services = builder.Services;
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddAccounts();
         if (forCommandLine)
         {
             // A verb's stdout carries only its result (import --json prints one JSON document); logs go to stderr.
@@ -22,6 +24,7 @@ public static class DashboardSetup
             return builder;
         }
 
+        builder.AddSignIn();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddOpenApi();
@@ -42,27 +45,26 @@ public static class DashboardSetup
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSignIn();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
-        app.MapOpenApi();
-        app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapOpenApi().RequireAuthorization(Policies.Read);
+        app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 
     private static async Task PrepareDatabaseAsync(WebApplication app)
     {
-        var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync())
-            await Database.MigrateAsync(db);
+        await DatabaseSetup.MigrateAllAsync(app.Services);
 
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AppOptions>>().Value;
         if (options.SeedDemoDataOnEmptyDatabase && app.Environment.IsDevelopment())
         {
-            var result = await app.Services.GetRequiredService<DemoData>().SeedAsync();
+            var result = await DatabaseSetup.SeedDemoAsync(app.Services);
             if (result.Seeded)
-                app.Logger.LogInformation("Demo data loaded: {Message}", result.Message);
+                app.Logger.LogWarning("{Message}", result.Message);
         }
     }
 }

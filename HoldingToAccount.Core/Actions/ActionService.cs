@@ -37,6 +37,22 @@ public sealed class ActionService(IDbContextFactory<AppDbContext> factory, TimeP
         return new ActionDetail(row, updates);
     }
 
+    /// <summary>Open actions owned by a role the actor's person holds today, or a role they act for; earliest due first.</summary>
+    public async Task<IReadOnlyList<ActionRow>> OwnedByAsync(Actor actor, CancellationToken ct = default)
+    {
+        var today = London.Today(clock);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var roles = (actor.ActsFor ?? []).Select(RoleCodes.Normalise).ToList();
+        if (actor.PersonId is { } personId)
+            roles.AddRange(await db.RoleHoldings
+                .Where(h => h.PersonId == personId && h.From <= today && (h.To == null || h.To >= today))
+                .Select(h => h.Role.Code).ToListAsync(ct));
+        var rows = await RowsAsync(db, db.Actions
+            .Where(a => a.ClosedOn == null && a.Owners.Any(o => roles.Contains(o.Code)))
+            .OrderBy(a => a.Year).ThenBy(a => a.Sequence), Tomorrow(), ct);
+        return rows.OrderBy(r => r.DueMeeting?.Date ?? r.DueDate ?? DateOnly.MaxValue).ToList();
+    }
+
     /// <summary>The actions brought forward to a meeting, with "times carried" as it stood at that meeting.</summary>
     public async Task<IReadOnlyList<ActionRow>> OutstandingAtAsync(int meetingId, CancellationToken ct = default)
     {

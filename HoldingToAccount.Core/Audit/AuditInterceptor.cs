@@ -103,8 +103,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var who = (db as IHasActor)?.ActorName ?? "system";
         var now = clock.GetUtcNow().UtcDateTime;
         var at = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
-        var previous = await db.Database.SqlQueryRaw<string>("SELECT \"Hash\" AS \"Value\" FROM \"AuditEntries\" ORDER BY \"Id\" DESC LIMIT 1")
-            .FirstOrDefaultAsync(ct);
+        var previous = (await db.Database.SqlQueryRaw<string>("SELECT \"Hash\" AS \"Value\" FROM \"AuditEntries\" ORDER BY \"Id\" DESC LIMIT 1")
+            .ToListAsync(ct)).SingleOrDefault();
         foreach (var change in changes)
         {
             var entry = new AuditEntry

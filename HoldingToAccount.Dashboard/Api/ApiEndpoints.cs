@@ -4,7 +4,7 @@ public static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<DomainErrorFilter>();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Auth.Policies.Read).AddEndpointFilter<DomainErrorFilter>();
         api.MapMeetings();
         api.MapActions();
         return app;

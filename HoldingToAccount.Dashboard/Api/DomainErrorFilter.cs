@@ -16,6 +16,7 @@ internal sealed class DomainErrorFilter : IEndpointFilter
             var status = ex switch
             {
                 NotFoundException => StatusCodes.Status404NotFound,
+                ForbiddenException => StatusCodes.Status403Forbidden,
                 StaleEditException => StatusCodes.Status409Conflict,
                 _ => StatusCodes.Status400BadRequest,
             };

@@ -23,12 +23,39 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> OpenAsync(string path)
+    /// <summary>The officer's signed-in browser state, made once by signing in through the form.</summary>
+    private string? _signedIn;
+
+    /// <summary>Opens a page signed in as the officer who holds CC (or anonymously), and waits for the circuit.</summary>
+    public async Task<IPage> OpenAsync(string path, bool signedIn = true)
     {
-        var page = await Browser.NewPageAsync(new() { BaseURL = App.BaseAddress.ToString(), Locale = "en-GB" });
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            Locale = "en-GB",
+            StorageState = signedIn ? _signedIn ??= await SignInOnceAsync() : null,
+        });
+        var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         await Assertions.Expect(page.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 20_000 });
         return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    private async Task<string> SignInOnceAsync()
+    {
+        await using var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await SignInAsync(page, AppFixture.BrowserOfficerEmail, App.BrowserPassword);
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        return await context.StorageStateAsync();
     }
 
     public static string ArtifactPath(string name)

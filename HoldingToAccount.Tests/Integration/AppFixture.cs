@@ -1,5 +1,6 @@
 using System.Net;
 using HoldingToAccount.Core;
+using HoldingToAccount.Dashboard.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,9 +23,22 @@ public sealed class AppFixture : IAsyncLifetime
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public FakeTimeProvider Clock { get; } = new(London.ToInstant(Today, new TimeOnly(9, 0)));
     public Uri BaseAddress { get; private set; } = null!;
-    public HttpClient Client { get; private set; } = null!;
 
-    public Task InitializeAsync()
+    /// <summary>A viewer's API client: reads everything, changes nothing.</summary>
+    public HttpClient Client => ClientFor(Principal.Viewer);
+
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>A password made for this run, for the browser's sign-in as <see cref="BrowserOfficerEmail"/>.</summary>
+    public string BrowserPassword { get; } = $"Test-{Guid.NewGuid():N}";
+    public const string BrowserOfficerEmail = "cc.browser@example.org";
+    public string DisplayPath { get; private set; } = "";
+
+    private readonly Dictionary<Principal, HttpClient> _clients = [];
+
+    public HttpClient ClientFor(Principal principal) => principal == Principal.Anonymous ? Anonymous : _clients[principal];
+
+    public async Task InitializeAsync()
     {
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -35,19 +49,50 @@ public sealed class AppFixture : IAsyncLifetime
         Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         Factory.StartServer();
         BaseAddress = new Uri(Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        Client = new HttpClient { BaseAddress = BaseAddress };
-        return Task.CompletedTask;
+        Anonymous = new HttpClient { BaseAddress = BaseAddress };
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var tokens = Factory.Services.GetRequiredService<TokenService>();
+        await accounts.CreateUserAsync(new NewUser("alex.morgan@example.org", "Alex Morgan", AppRoles.Officer, "alex.morgan@example.org"), null, "test");
+        await accounts.CreateUserAsync(new NewUser(BrowserOfficerEmail, "Anthony Bangham (browser)", AppRoles.Officer, "anthony.bangham@example.org"), BrowserPassword, "test");
+        foreach (var (principal, email) in new[]
+        {
+            (Principal.Secretariat, "sam.carter@example.org"), (Principal.Chair, "john.campion@example.org"),
+            (Principal.OfficerOwning, "anthony.bangham@example.org"), (Principal.OfficerNotOwning, "alex.morgan@example.org"),
+            (Principal.Viewer, "andy.champness@example.org"),
+        })
+        {
+            var user = await accounts.FindAsync(email) ?? throw new InvalidOperationException($"demo user {email} missing");
+            var token = await tokens.CreateApiTokenAsync(user.Id, "tests", "test");
+            _clients[principal] = Bearer(token.Token);
+        }
+        var display = await tokens.CreateDisplayTokenAsync("Conference room", "test");
+        DisplayPath = $"/board/{display.Token}";
+        _clients[Principal.DisplayToken] = Bearer(display.Token);
+    }
+
+    private HttpClient Bearer(string token)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
+        Anonymous.Dispose();
+        foreach (var client in _clients.Values)
+            client.Dispose();
         await Factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(_databasePath + suffix);
     }
 }
+
+/// <summary>The callers the permission table speaks of.</summary>
+public enum Principal { Anonymous, Secretariat, Chair, OfficerOwning, OfficerNotOwning, Viewer, DisplayToken }
 
 [CollectionDefinition(Name)]
 public sealed class AppCollection : ICollectionFixture<AppFixture>

@@ -1,0 +1,121 @@
+using HoldingToAccount.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HoldingToAccount.Core.Reminders;
+
+public enum SendOutcome
+{
+    Sent,
+
+    /// <summary>It had been sent already: nothing was done.</summary>
+    AlreadySent,
+
+    /// <summary>The server refused it for good; recorded Failed with the server's reply, not retried.</summary>
+    Failed,
+
+    /// <summary>Nothing was left to say (its actions were closed since it was planned); recorded Skipped.</summary>
+    Skipped,
+
+    /// <summary>Another sender holds it right now, or it is Failed/Skipped awaiting a resend: nothing was done.</summary>
+    NotSendable,
+
+    NotFound,
+}
+
+/// <summary>
+/// Sends one delivery row by id. Safe to call any number of times, from any number of workers: it returns at once if
+/// the row is already sent, claims the row atomically before sending, and records the outcome. A transient failure
+/// releases the claim and throws <see cref="TransientEmailException"/> so the caller (a Hangfire job) retries later.
+/// </summary>
+public sealed partial class ReminderSender(
+    IDbContextFactory<AppDbContext> factory,
+    ReminderComposer composer,
+    IEmailSender email,
+    IOptions<ReminderOptions> options,
+    TimeProvider clock,
+    ILogger<ReminderSender> logger)
+{
+    public async Task<SendOutcome> SendAsync(int deliveryId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = db.Set<ReminderDelivery>();
+        var delivery = await rows.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId, ct);
+        if (delivery is null)
+            return SendOutcome.NotFound;
+        if (delivery.Status == ReminderStatus.Sent)
+            return SendOutcome.AlreadySent;
+        if (delivery.Status != ReminderStatus.Planned)
+            return SendOutcome.NotSendable;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimedUntil = now + options.Value.ClaimTimeout;
+        var claimed = await rows
+            .Where(d => d.Id == deliveryId && d.Status == ReminderStatus.Planned && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc < now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.ClaimedUntilUtc, claimedUntil)
+                .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                .SetProperty(d => d.LastAttemptUtc, now), ct);
+        if (claimed == 0)
+        {
+            var status = await rows.Where(d => d.Id == deliveryId).Select(d => d.Status).SingleAsync(ct);
+            return status == ReminderStatus.Sent ? SendOutcome.AlreadySent : SendOutcome.NotSendable;
+        }
+
+        var composed = await composer.ComposeAsync(delivery, ct);
+        if (composed is null)
+        {
+            await FinishAsync(db, deliveryId, ReminderStatus.Skipped, "Nothing left to remind about: the actions were closed or the meeting cancelled.", null, null, ct);
+            return SendOutcome.Skipped;
+        }
+
+        var message = composer.ToMessage(delivery, composed);
+        EmailSendResult result;
+        try
+        {
+            result = await email.SendAsync(message, ct);
+        }
+        catch (Exception ex) when (ex is TransientEmailException or OperationCanceledException)
+        {
+            await rows.Where(d => d.Id == deliveryId && d.Status == ReminderStatus.Planned)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null).SetProperty(d => d.Reason, Trim(ex.Message)), CancellationToken.None);
+            LogTransient(logger, deliveryId, delivery.Recipient, ex.Message);
+            throw;
+        }
+
+        if (result.Accepted)
+        {
+            await FinishAsync(db, deliveryId, ReminderStatus.Sent, null, composed.Subject, message.MessageId, CancellationToken.None);
+            LogSent(logger, deliveryId, delivery.Kind, delivery.Recipient);
+            return SendOutcome.Sent;
+        }
+        await FinishAsync(db, deliveryId, ReminderStatus.Failed, result.Reply, composed.Subject, message.MessageId, CancellationToken.None);
+        LogRejected(logger, deliveryId, delivery.Recipient, result.Reply);
+        return SendOutcome.Failed;
+    }
+
+    private Task<int> FinishAsync(AppDbContext db, int id, ReminderStatus status, string? reason, string? subject, string? messageId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        DateTime? sentAt = status == ReminderStatus.Sent ? now : null;
+        return db.Set<ReminderDelivery>().Where(d => d.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Status, status)
+            .SetProperty(d => d.Reason, Trim(reason))
+            .SetProperty(d => d.Subject, Trim(subject))
+            .SetProperty(d => d.MessageId, messageId)
+            .SetProperty(d => d.SentAtUtc, sentAt)
+            .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null), ct);
+    }
+
+    private static string? Trim(string? text) => text is { Length: > 500 } ? text[..500] : text;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent reminder {DeliveryId} ({Kind}) to {Recipient}")]
+    private static partial void LogSent(ILogger logger, int deliveryId, ReminderKind kind, string recipient);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {DeliveryId} to {Recipient} was refused for good: {Reply}")]
+    private static partial void LogRejected(ILogger logger, int deliveryId, string recipient, string reply);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {DeliveryId} to {Recipient} could not be sent now and will be retried: {Error}")]
+    private static partial void LogTransient(ILogger logger, int deliveryId, string recipient, string error);
+}

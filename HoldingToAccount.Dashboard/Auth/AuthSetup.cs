@@ -1,0 +1,139 @@
+using System.Threading.RateLimiting;
+using HoldingToAccount.Core.Audit;
+using HoldingToAccount.Core.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoldingToAccount.Dashboard.Auth;
+
+public static class AuthSetup
+{
+    public const string SignInRateLimit = "sign-in";
+    private const string SmartScheme = "CookieOrToken";
+
+    /// <summary>Identity and tokens that the command line also needs (create-user, create-token…).</summary>
+    public static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddDbContextFactory<AuthDbContext>((provider, options) => options
+            .UseConfiguredDatabase(configuration.GetConnectionString("Default"), configuration["Database:Provider"])
+            .UseSqlite(o => o.MigrationsHistoryTable(AuthDbContext.MigrationsHistoryTable))
+            .AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
+        builder.Services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AuthDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
+            .AddDefaultTokenProviders();
+        builder.Services.AddSingleton<TokenService>();
+
+        // Persisted so a restart keeps people signed in; shared by the command line, which issues tokens too.
+        var keys = configuration["DataProtection:KeysDirectory"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys");
+        builder.Services.AddDataProtection().SetApplicationName("HoldingToAccount").PersistKeysToFileSystem(Directory.CreateDirectory(keys));
+        builder.Services.AddScoped<AccountService>();
+    }
+
+    public static void AddSignIn(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var authentication = services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = SmartScheme;
+                options.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or API token", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        authentication.AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "hta.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        AddSingleSignOn(builder, authentication);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.All))
+            .AddPolicy(Policies.Update, p => p.RequireRole(AppRoles.Secretariat, AppRoles.Chair, AppRoles.Officer))
+            .AddPolicy(Policies.ChairOrSecretariat, p => p.RequireRole(AppRoles.Secretariat, AppRoles.Chair))
+            .AddPolicy(Policies.Secretariat, p => p.RequireRole(AppRoles.Secretariat))
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(AppRoles.All).Build());
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/login"))
+                    return RateLimitPartition.GetFixedWindowLimiter("sign-in:" + client, _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) });
+                if (context.Request.Headers.Authorization.Count > 0 || context.Request.Path.StartsWithSegments("/board"))
+                    return RateLimitPartition.GetFixedWindowLimiter("token:" + client, _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) });
+                return RateLimitPartition.GetNoLimiter("none");
+            });
+        });
+    }
+
+    public static void UseSignIn(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapAccountEndpoints();
+    }
+
+    /// <summary>The API answers 401/403; pages redirect to the sign-in page.</summary>
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/ical"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>OpenID Connect (e.g. Microsoft Entra ID) when Authentication:OpenIdConnect:Authority is set; local accounts keep working.</summary>
+    private static void AddSingleSignOn(WebApplicationBuilder builder, Microsoft.AspNetCore.Authentication.AuthenticationBuilder authentication)
+    {
+        var section = builder.Configuration.GetSection("Authentication:OpenIdConnect");
+        if (string.IsNullOrWhiteSpace(section["Authority"]))
+            return;
+        authentication.AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, section["DisplayName"] ?? "Single sign-on", options =>
+        {
+            options.Authority = section["Authority"];
+            options.ClientId = section["ClientId"];
+            options.ClientSecret = section["ClientSecret"];
+            options.ResponseType = "code";
+            options.SignInScheme = IdentityConstants.ExternalScheme;
+            options.CallbackPath = section["CallbackPath"] ?? "/signin-oidc";
+            options.Scope.Add("email");
+        });
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoldingToAccount.Dashboard.Auth;
+
+public sealed record IssuedToken(int Id, string Token, DateTime? ExpiresUtc);
+
+/// <summary>Issues, checks and revokes personal API tokens and display tokens. Only hashes are stored.</summary>
+public sealed class TokenService(IDbContextFactory<AuthDbContext> factory, TimeProvider clock)
+{
+    public static readonly TimeSpan ApiTokenLifetime = TimeSpan.FromDays(365);
+
+    public async Task<IssuedToken> CreateApiTokenAsync(string userId, string name, string actor, CancellationToken ct = default)
+    {
+        var token = "hta_" + NewSecret();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ExplicitActor = actor;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = new ApiToken { UserId = userId, Name = name, TokenHash = Hash(token), CreatedUtc = now, ExpiresUtc = now + ApiTokenLifetime };
+        db.ApiTokens.Add(row);
+        await db.SaveChangesAsync(ct);
+        return new IssuedToken(row.Id, token, row.ExpiresUtc);
+    }
+
+    /// <summary>The user a live (unrevoked, unexpired) API token belongs to, or null.</summary>
+    public async Task<string?> UserForApiTokenAsync(string token, CancellationToken ct = default)
+    {
+        var hash = Hash(token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.ApiTokens.Where(t => t.TokenHash == hash && t.RevokedUtc == null && t.ExpiresUtc > now)
+            .Select(t => t.UserId).SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<IssuedToken> CreateDisplayTokenAsync(string name, string actor, CancellationToken ct = default)
+    {
+        var token = NewSecret();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ExplicitActor = actor;
+        var row = new DisplayToken { Name = name, TokenHash = Hash(token), CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        db.DisplayTokens.Add(row);
+        await db.SaveChangesAsync(ct);
+        return new IssuedToken(row.Id, token, null);
+    }
+
+    /// <summary>The display token's name when it is live, or null.</summary>
+    public async Task<string?> DisplayNameForTokenAsync(string token, CancellationToken ct = default)
+    {
+        var hash = Hash(token);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.DisplayTokens.Where(t => t.TokenHash == hash && t.RevokedUtc == null).Select(t => t.Name).SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<bool> RevokeDisplayTokenAsync(int id, string actor, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ExplicitActor = actor;
+        var row = await db.DisplayTokens.SingleOrDefaultAsync(t => t.Id == id && t.RevokedUtc == null, ct);
+        if (row is null)
+            return false;
+        row.RevokedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<bool> RevokeApiTokenAsync(int id, string actor, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ExplicitActor = actor;
+        var row = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id && t.RevokedUtc == null, ct);
+        if (row is null)
+            return false;
+        row.RevokedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static string NewSecret() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using HoldingToAccount.Core;
+using HoldingToAccount.Core.Data;
+using HoldingToAccount.Core.Reminders;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoldingToAccount.Dashboard.Cli;
+
+/// <summary>
+/// <c>reminders preview --as-of 2017-02-18T08:00</c> prints the reminders due at that London time without writing
+/// anything; <c>reminders run --as-of …</c> plans them and sends them now. Exit 0 when everything due went (or had
+/// gone already), 1 when some were refused or left for a retry, 2 on usage errors.
+/// </summary>
+public static class RemindersVerb
+{
+    private const int Ok = 0;
+    private const int Refused = 1;
+    private const int Usage = 2;
+    private const string UsageText = "Usage: reminders preview|run --as-of YYYY-MM-DDTHH:mm (London time, or with an offset such as Z)";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(args);
+        var mode = args.Length > 0 ? args[0] : null;
+        if (mode is not ("preview" or "run"))
+            return await UsageAsync(mode is null ? UsageText : $"Unknown reminders command '{mode}'. {UsageText}");
+        var unknown = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--as-of").ToList();
+        if (unknown.Count > 0)
+            return await UsageAsync($"Unknown option {unknown[0]}. {UsageText}");
+        var at = Array.IndexOf(args, "--as-of");
+        DateTimeOffset asOf;
+        if (at < 0)
+        {
+            asOf = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        }
+        else if (at + 1 >= args.Length || !TryParseInstant(args[at + 1], out asOf))
+        {
+            return await UsageAsync($"--as-of takes a date and time such as 2017-02-18T08:00. {UsageText}");
+        }
+
+        await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+            await Database.MigrateAsync(db);
+
+        var planner = services.GetRequiredService<ReminderPlanner>();
+        var local = TimeZoneInfo.ConvertTime(asOf, London.Zone);
+        var when = London.LongDateTime(DateOnly.FromDateTime(local.DateTime), TimeOnly.FromDateTime(local.DateTime));
+        if (mode == "preview")
+        {
+            var preview = await planner.PlanAsync(asOf, dryRun: true);
+            Console.WriteLine($"{preview.Due.Count} reminder(s) due at {when} (London); nothing was written or sent.");
+            Print(preview);
+            return Ok;
+        }
+
+        var plan = await planner.PlanAsync(asOf);
+        var sender = services.GetRequiredService<ReminderSender>();
+        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in plan.DeliveryIds)
+        {
+            string outcome;
+            try
+            {
+                outcome = (await sender.SendAsync(id)).ToString();
+            }
+            catch (TransientEmailException ex)
+            {
+                outcome = "LeftPlanned";
+                await Console.Error.WriteLineAsync($"Reminder {id} could not be sent now and stays planned: {ex.Message}");
+            }
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }
+        var transport = services.GetRequiredService<IEmailSender>().Transport;
+        Print(plan);
+        Console.WriteLine($"{plan.Due.Count} reminder(s) due at {when} (London), {plan.CreatedIds.Count} newly planned; "
+            + $"sent {Count(outcomes, SendOutcome.Sent)}, already sent {Count(outcomes, SendOutcome.AlreadySent)}, "
+            + $"skipped {Count(outcomes, SendOutcome.Skipped)}, failed {Count(outcomes, SendOutcome.Failed)}, "
+            + $"left planned {outcomes.GetValueOrDefault("LeftPlanned") + Count(outcomes, SendOutcome.NotSendable)}; via {transport}.");
+        return outcomes.Keys.Any(k => k is "LeftPlanned" or nameof(SendOutcome.Failed) or nameof(SendOutcome.NotSendable)) ? Refused : Ok;
+    }
+
+    private static int Count(Dictionary<string, int> outcomes, SendOutcome outcome) => outcomes.GetValueOrDefault(outcome.ToString());
+
+    private static void Print(ReminderPlan plan)
+    {
+        foreach (var r in plan.Due)
+        {
+            var roles = r.Roles.Count == 0 ? "secretariat" : string.Join('/', r.Roles) + (r.VacantRoles.Count > 0 ? " (vacant)" : "");
+            Console.WriteLine($"  {r.PlannedFor:yyyy-MM-dd}  {r.Kind,-15} {r.RecipientName} <{r.Recipient}>  {roles}  {r.About}");
+        }
+        foreach (var problem in plan.Unroutable)
+            Console.WriteLine($"  not routable: {problem}");
+    }
+
+    /// <summary>"2017-02-18T08:00" is London time; "2017-02-18T08:00Z" or "+01:00" is that instant.</summary>
+    internal static bool TryParseInstant(string text, out DateTimeOffset instant)
+    {
+        instant = default;
+        string[] local = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"];
+        if (DateTime.TryParseExact(text, local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var londonTime))
+        {
+            instant = London.ToInstant(DateOnly.FromDateTime(londonTime), TimeOnly.FromDateTime(londonTime));
+            return true;
+        }
+        return text.Length > 10 && (text.EndsWith('Z') || text[10..].Contains('+') || text[10..].LastIndexOf('-') > 0)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant);
+    }
+
+    private static async Task<int> UsageAsync(string message)
+    {
+        await Console.Error.WriteLineAsync(message);
+        return Usage;
+    }
+}

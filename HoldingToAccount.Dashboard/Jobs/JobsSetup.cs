@@ -1,0 +1,57 @@
+using Hangfire;
+using HoldingToAccount.Core;
+using HoldingToAccount.Core.Reminders;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HoldingToAccount.Dashboard.Jobs;
+
+/// <summary>
+/// Hangfire in the web app: in-memory storage (nothing in it is precious; deliveries live in our database), a server,
+/// the reminder sweep every 15 minutes in Europe/London, one catch-up sweep at start, and the dashboard at
+/// /hangfire for the secretariat only. Not for command-line verbs.
+/// </summary>
+public static class JobsSetup
+{
+    public const string DashboardPath = "/hangfire";
+
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddReminders(builder.Configuration);
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage());
+        services.AddHangfireServer(options => options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}");
+        services.AddTransient<ReminderSweepJob>();
+        services.AddTransient<ReminderSendJob>();
+        services.Replace(ServiceDescriptor.Singleton<IReminderQueue, HangfireReminderQueue>());
+        services.AddAuthorization();
+        services.AddHealthChecks().AddCheck<ReminderSweepHealthCheck>("reminder-sweep");
+        return builder;
+    }
+
+    public static WebApplication UseJobs(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [],
+            AsyncAuthorization = [new SecretariatDashboardAuthorization()],
+            DashboardTitle = "Holding to account – jobs",
+            DisplayStorageConnectionString = false,
+        });
+
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ReminderSweepJob>(
+            ReminderSweepJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            ReminderSweepJob.Cron,
+            new RecurringJobOptions { TimeZone = London.Zone });
+
+        // Once per start: whatever was missed while the app was down, and any delivery whose job died with it.
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReminderSweepJob>(job => job.CatchUpAsync(CancellationToken.None));
+        return app;
+    }
+}
