@@ -17,5 +17,8 @@ public class AgendaItem
 
     /// <summary>"This item was deferred until the next meeting".</summary>
     public bool Deferred { get; set; }
+
+    /// <summary>Left out of the public variant of the notes (operationally sensitive).</summary>
+    public bool Restricted { get; set; }
     public int Order { get; set; }
 }

@@ -8,7 +8,7 @@ public sealed record MeetingSummary(
 
 public sealed record AttendeeRow(string Name, string? Capacity, Attendance Attendance);
 
-public sealed record AgendaItemRow(int Id, string Section, string Number, string Title, string? Questions, string? Findings, bool Deferred);
+public sealed record AgendaItemRow(int Id, string Section, string Number, string Title, string? Questions, string? Findings, bool Deferred, bool Restricted = false);
 
 public sealed record AgendaSectionRow(string Number, string Title, IReadOnlyList<AgendaItemRow> Items);
 

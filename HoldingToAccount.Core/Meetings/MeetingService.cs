@@ -49,7 +49,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> factory, Acti
             return null;
 
         var items = meeting.AgendaItems.OrderBy(i => i.Order)
-            .Select(i => new AgendaItemRow(i.Id, i.Section, i.Number, i.Title, i.Questions, i.Findings, i.Deferred)).ToList();
+            .Select(i => new AgendaItemRow(i.Id, i.Section, i.Number, i.Title, i.Questions, i.Findings, i.Deferred, i.Restricted)).ToList();
         var agenda = meeting.Series.Sections.OrderBy(s => s.Order)
             .Select(s => new AgendaSectionRow(s.Number, s.Title, items.Where(i => i.Section == s.Number).ToList()))
             .ToList();

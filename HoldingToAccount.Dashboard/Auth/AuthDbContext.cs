@@ -29,6 +29,7 @@ public class AuthDbContext(DbContextOptions<AuthDbContext> options, IHttpContext
         builder.Entity<ApiToken>(token =>
         {
             token.Property(t => t.Name).HasMaxLength(200);
+            token.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(16);
             token.Property(t => t.TokenHash).HasMaxLength(64);
             token.HasIndex(t => t.TokenHash).IsUnique();
             token.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -12,25 +12,37 @@ public sealed class TokenService(IDbContextFactory<AuthDbContext> factory, TimeP
 {
     public static readonly TimeSpan ApiTokenLifetime = TimeSpan.FromDays(365);
 
-    public async Task<IssuedToken> CreateApiTokenAsync(string userId, string name, string actor, CancellationToken ct = default)
+    public async Task<IssuedToken> CreateApiTokenAsync(string userId, string name, string actor, CancellationToken ct = default) =>
+        await CreatePersonalTokenAsync(userId, name, TokenPurpose.Api, "hta_", actor, ct);
+
+    /// <summary>A token for subscribing to calendar feeds (it grants nothing else).</summary>
+    public async Task<IssuedToken> CreateCalendarTokenAsync(string userId, string actor, CancellationToken ct = default) =>
+        await CreatePersonalTokenAsync(userId, "calendar", TokenPurpose.Calendar, "cal_", actor, ct);
+
+    /// <summary>The user a live calendar token belongs to, or null.</summary>
+    public Task<string?> UserForCalendarTokenAsync(string token, CancellationToken ct = default) => UserForTokenAsync(token, TokenPurpose.Calendar, ct);
+
+    /// <summary>The user a live (unrevoked, unexpired) API token belongs to, or null.</summary>
+    public Task<string?> UserForApiTokenAsync(string token, CancellationToken ct = default) => UserForTokenAsync(token, TokenPurpose.Api, ct);
+
+    private async Task<IssuedToken> CreatePersonalTokenAsync(string userId, string name, TokenPurpose purpose, string prefix, string actor, CancellationToken ct)
     {
-        var token = "hta_" + NewSecret();
+        var token = prefix + NewSecret();
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ExplicitActor = actor;
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = new ApiToken { UserId = userId, Name = name, TokenHash = Hash(token), CreatedUtc = now, ExpiresUtc = now + ApiTokenLifetime };
+        var row = new ApiToken { UserId = userId, Name = name, Purpose = purpose, TokenHash = Hash(token), CreatedUtc = now, ExpiresUtc = now + ApiTokenLifetime };
         db.ApiTokens.Add(row);
         await db.SaveChangesAsync(ct);
         return new IssuedToken(row.Id, token, row.ExpiresUtc);
     }
 
-    /// <summary>The user a live (unrevoked, unexpired) API token belongs to, or null.</summary>
-    public async Task<string?> UserForApiTokenAsync(string token, CancellationToken ct = default)
+    private async Task<string?> UserForTokenAsync(string token, TokenPurpose purpose, CancellationToken ct)
     {
         var hash = Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.ApiTokens.Where(t => t.TokenHash == hash && t.RevokedUtc == null && t.ExpiresUtc > now)
+        return await db.ApiTokens.Where(t => t.TokenHash == hash && t.Purpose == purpose && t.RevokedUtc == null && t.ExpiresUtc > now)
             .Select(t => t.UserId).SingleOrDefaultAsync(ct);
     }
 

@@ -1,9 +1,12 @@
 namespace HoldingToAccount.Dashboard.Auth;
 
-/// <summary>A personal API token. Only its hash is kept; the token itself is shown once.</summary>
+public enum TokenPurpose { Api, Calendar }
+
+/// <summary>A personal token: for the API, or for subscribing to calendar feeds. Only its hash is kept; the token itself is shown once.</summary>
 public class ApiToken
 {
     public int Id { get; set; }
+    public TokenPurpose Purpose { get; set; }
     public required string UserId { get; set; }
     public required string Name { get; set; }
     public required string TokenHash { get; set; }

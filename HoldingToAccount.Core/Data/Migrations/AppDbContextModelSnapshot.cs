@@ -234,6 +234,9 @@ namespace HoldingToAccount.Core.Data.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Restricted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Section")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -34,6 +34,11 @@ namespace HoldingToAccount.Dashboard.Auth.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("RevokedUtc")
                         .HasColumnType("TEXT");
 
