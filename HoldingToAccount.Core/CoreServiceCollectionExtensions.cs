@@ -1,9 +1,11 @@
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Audit;
+using HoldingToAccount.Core.Changes;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Demo;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.People;
+using HoldingToAccount.Core.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,14 +19,19 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<ChangeNotifier>();
+        services.AddSingleton<ChangePublisher>();
+        services.AddSingleton<PresenterFocus>();
         services.AddDbContextFactory<AppDbContext>((provider, options) => options
             .UseConfiguredDatabase(configuration.GetConnectionString("Default"), configuration["Database:Provider"])
-            .AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(provider.GetRequiredService<ChangePublisher>(), provider.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton<ActionService>();
         services.AddSingleton<MeetingService>();
         services.AddSingleton<PeopleService>();
+        services.AddSingleton<Audit.AuditService>();
         services.AddSingleton<DemoData>();
         services.AddSingleton<SyntheticData>();
+        services.AddReminders(configuration);
         return services;
     }
 }

@@ -22,6 +22,7 @@ public static class CommandLine
         ["create-token"] = CreateTokenAsync,
         ["create-display-token"] = CreateDisplayTokenAsync,
         ["verify-audit"] = VerifyAuditAsync,
+        ["reminders"] = (services, args) => Cli.RemindersVerb.RunAsync(services, args.All),
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');

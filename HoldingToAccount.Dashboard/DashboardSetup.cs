@@ -5,6 +5,7 @@ using HoldingToAccount.Dashboard.Api;
 using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Dashboard.Components;
 using HoldingToAccount.Dashboard.Health;
+using HoldingToAccount.Dashboard.Jobs;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -25,6 +26,7 @@ public static class DashboardSetup
         }
 
         builder.AddSignIn();
+        builder.AddJobs();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddOpenApi();
@@ -44,15 +46,20 @@ public static class DashboardSetup
 
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages get a friendly "not found"; the API and feeds keep their own status codes and problem bodies.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Authorization.Count == 0
+                && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/ical"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseSignIn();
+        app.UseJobs();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapOpenApi().RequireAuthorization(Policies.Read);
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
     }
 
     private static async Task PrepareDatabaseAsync(WebApplication app)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HoldingToAccount.Core.Actions;
 
-public sealed class ActionService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+public sealed partial class ActionService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
     public const int MaxTextLength = 4000;
 
@@ -169,7 +169,7 @@ public sealed class ActionService(IDbContextFactory<AppDbContext> factory, TimeP
             throw new NotFoundException($"\"{reference}\" is not an action reference (they look like 2017/03).");
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
-        var action = await db.Actions.SingleOrDefaultAsync(a => a.Year == year && a.Sequence == sequence, ct)
+        var action = await db.Actions.Include(a => a.Owners).SingleOrDefaultAsync(a => a.Year == year && a.Sequence == sequence, ct)
             ?? throw new NotFoundException($"There is no action {ActionReference.Format(year, sequence)}.");
         if (expectedVersion is { } expected && action.Version != expected)
             throw Stale(action.Reference);

@@ -33,7 +33,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             return result;
         var changes = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry && !e.Metadata.IsOwned())
+            .Where(e => e.Entity is not (AuditEntry or INotAudited) && !e.Metadata.IsOwned())
             .Select(e => new Pending(e, e.State.ToString(), e.State == EntityState.Added ? null : Serialise(e, original: true)))
             .ToList();
         if (changes.Count == 0)
@@ -147,6 +147,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         name.Contains("PasswordHash", StringComparison.Ordinal) || name.Contains("SecurityStamp", StringComparison.Ordinal)
         || name.Contains("ConcurrencyStamp", StringComparison.Ordinal) || name.Equals("TokenHash", StringComparison.Ordinal);
 }
+
+/// <summary>Bookkeeping the product keeps for itself (e-mail delivery state), not a record anyone changes.</summary>
+public interface INotAudited;
 
 /// <summary>A context that knows who is making its changes, for the audit trail.</summary>
 public interface IHasActor

@@ -20,3 +20,15 @@ public sealed record MeetingDetail(
     IReadOnlyList<ActionRow> BroughtForward,
     IReadOnlyList<ActionRow> ActionsArising,
     MeetingSummary? NextMeeting);
+
+public sealed record SectionRow(string Number, string Title);
+
+public sealed record SeriesRow(int Id, string Name, string Kind, string? Recurrence, string? DefaultVenue, IReadOnlyList<SectionRow> Sections);
+
+/// <summary>A meeting the secretariat adds by hand (the series' recurrence plans the rest).</summary>
+public sealed record NewMeeting(int SeriesId, DateOnly Date, TimeOnly StartTime, string? Venue = null, string? Chair = null, string? Title = null);
+
+/// <summary>An agenda item as written or edited. <paramref name="Section"/> is a section number of the series template, e.g. "4a".</summary>
+public sealed record AgendaItemInput(string Section, string Title, string? Questions = null, string? Findings = null, bool Deferred = false, bool Restricted = false);
+
+public sealed record AttendeeInput(string Name, string? Capacity, Attendance Attendance, int? PersonId = null);

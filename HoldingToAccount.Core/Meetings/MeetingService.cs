@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HoldingToAccount.Core.Meetings;
 
-public sealed class MeetingService(IDbContextFactory<AppDbContext> factory, ActionService actions, TimeProvider clock)
+public sealed partial class MeetingService(IDbContextFactory<AppDbContext> factory, ActionService actions, TimeProvider clock)
 {
     public async Task<IReadOnlyList<MeetingSummary>> ListAsync(DateOnly? from = null, DateOnly? to = null, CancellationToken ct = default)
     {

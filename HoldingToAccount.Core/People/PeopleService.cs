@@ -7,7 +7,7 @@ public sealed record RoleHolderRow(string RoleCode, string RoleTitle, int Person
 
 public sealed record PersonRow(int Id, string Name, string? Email, bool Active);
 
-public sealed class PeopleService(IDbContextFactory<AppDbContext> factory)
+public sealed partial class PeopleService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
     /// <summary>Who held each of the roles on the day asked about. A vacant role is simply absent.</summary>
     public async Task<IReadOnlyList<RoleHolderRow>> HoldersOnAsync(DateOnly day, IReadOnlyCollection<string>? roleCodes = null, CancellationToken ct = default)

@@ -25,7 +25,7 @@ public enum ReminderStatus { Planned, Sent, Failed, Skipped }
 /// (recipient, kind, subject, planned date) is what lets the sweep and the send job run any number of times and the
 /// reminder still go once.
 /// </summary>
-public class ReminderDelivery
+public class ReminderDelivery : Audit.INotAudited
 {
     public int Id { get; set; }
     public ReminderKind Kind { get; set; }
@@ -76,7 +76,7 @@ public class ReminderDelivery
 }
 
 /// <summary>The sweep's own record: when it last ran, so a missed sweep can be caught up and reported.</summary>
-public class ReminderSweepState
+public class ReminderSweepState : Audit.INotAudited
 {
     public const int SingletonId = 1;
     public int Id { get; set; } = SingletonId;

@@ -21,6 +21,9 @@ public sealed class AppFixture : IAsyncLifetime
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"hta-app-{Guid.NewGuid():N}.db");
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    /// <summary>Where the app "sends" e-mail in tests: a pickup folder of .eml files of its own.</summary>
+    public string MailPickup { get; } = Path.Combine(Path.GetTempPath(), $"hta-mail-{Guid.NewGuid():N}");
     public FakeTimeProvider Clock { get; } = new(London.ToInstant(Today, new TimeOnly(9, 0)));
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -44,6 +47,8 @@ public sealed class AppFixture : IAsyncLifetime
         {
             web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:Default", $"Data Source={_databasePath}");
+            web.UseSetting("Email:PickupDirectory", MailPickup);
+            web.UseSetting("DataProtection:KeysDirectory", Path.Combine(Path.GetTempPath(), $"hta-keys-{Guid.NewGuid():N}"));
             web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));

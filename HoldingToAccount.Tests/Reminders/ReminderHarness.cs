@@ -48,6 +48,8 @@ public sealed class ReminderHarness : IAsyncDisposable
     public SmtpSink Smtp { get; }
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => Database.Clock;
 
+    public IServiceProvider Services => _services;
+
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public static async Task<ReminderHarness> CreateAsync(DateTimeOffset now, SmtpSink? smtp = null, Dictionary<string, string?>? settings = null)

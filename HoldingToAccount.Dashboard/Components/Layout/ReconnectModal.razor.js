@@ -8,13 +8,30 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+// Unattended screens (the conference-room board) must come back on their own: keep retrying after the built-in
+// attempts run out, and say on the board's stamp that what it shows may be stale.
+let retryTimer = null;
+
+function showConnection(text) {
+    const stamp = document.getElementById("board-connection");
+    if (stamp) {
+        stamp.textContent = text;
+    }
+}
+
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
+        showConnection(" (connection lost, reconnecting; the board may be out of date)");
         reconnectModal.showModal();
     } else if (event.detail.state === "hide") {
+        showConnection("");
+        clearInterval(retryTimer);
+        retryTimer = null;
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
+        showConnection(" (connection lost, still trying; the board may be out of date)");
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        retryTimer ??= setInterval(retry, 5000);
     } else if (event.detail.state === "rejected") {
         location.reload();
     }

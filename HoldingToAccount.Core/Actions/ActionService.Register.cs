@@ -1,0 +1,92 @@
+using System.Linq.Expressions;
+using HoldingToAccount.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoldingToAccount.Core.Actions;
+
+public sealed partial class ActionService
+{
+    /// <summary>The register: every filter, the sort and the page are applied by the database.</summary>
+    public async Task<Page<ActionRow>> SearchAsync(RegisterQuery query, int skip = 0, int take = 50, CancellationToken ct = default)
+    {
+        if (query.RaisedFrom > query.RaisedTo)
+            throw new DomainException("The \"raised from\" date is after the \"raised to\" date.");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var before = Tomorrow();
+        var actions = Filtered(db.Actions, new ActionFilter(query.Owner, query.Status, query.Text, query.SeriesId, query.OpenOnly));
+        if (query.Kind is { } kind)
+            actions = actions.Where(a => a.Kind == kind);
+        if (query.RaisedFrom is { } from)
+            actions = actions.Where(a => a.RaisedAtMeeting.Date >= from);
+        if (query.RaisedTo is { } to)
+            actions = actions.Where(a => a.RaisedAtMeeting.Date <= to);
+        if (query.DueMeetingId is { } dueId)
+            actions = actions.Where(Is(CarryForwardParts.BoundDueMeetingId(db.Meetings, before), dueId));
+        if (query.MinTimesCarried is > 0 and var min)
+            actions = actions.Where(AtLeast(CarryForwardParts.TimesCarried(db.Meetings, before), min));
+        if (query.OverdueOnly)
+            actions = actions.Where(CarryForward.Overdue(db.Meetings, London.Today(clock)));
+
+        var total = await actions.CountAsync(ct);
+        var sorted = Sort(actions, query.Sort, query.Descending, db, before);
+        var rows = await RowsAsync(db, sorted.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)), before, ct);
+        return new Page<ActionRow>(rows, total);
+    }
+
+    /// <summary>Open actions per owner role: outstanding, overdue, and carried at least twice.</summary>
+    public async Task<IReadOnlyList<OwnerCounts>> CountsByOwnerAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var open = db.Actions.Where(a => a.ClosedOn == null);
+        var outstanding = await CountByOwnerAsync(open, ct);
+        var overdue = await CountByOwnerAsync(open.Where(CarryForward.Overdue(db.Meetings, London.Today(clock))), ct);
+        var carried = await CountByOwnerAsync(open.Where(AtLeast(CarryForwardParts.TimesCarried(db.Meetings, Tomorrow()), 2)), ct);
+        return outstanding.OrderBy(o => o.Key, StringComparer.Ordinal)
+            .Select(o => new OwnerCounts(o.Key, o.Value, overdue.GetValueOrDefault(o.Key), carried.GetValueOrDefault(o.Key)))
+            .ToList();
+    }
+
+    private static async Task<Dictionary<string, int>> CountByOwnerAsync(IQueryable<ActionItem> actions, CancellationToken ct) =>
+        await actions.SelectMany(a => a.Owners.Select(o => o.Code))
+            .GroupBy(code => code)
+            .Select(g => new { Code = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Code, g => g.Count, ct);
+
+    /// <summary>The role codes an action can be owned by, with their titles.</summary>
+    public async Task<IReadOnlyList<RoleOption>> OwnerOptionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Roles.OrderBy(r => r.Code).Select(r => new RoleOption(r.Code, r.Title)).ToListAsync(ct);
+    }
+
+    private static IQueryable<ActionItem> Sort(IQueryable<ActionItem> actions, RegisterSort sort, bool descending, AppDbContext db, DateOnly before)
+    {
+        IOrderedQueryable<ActionItem> ordered = sort switch
+        {
+            RegisterSort.Raised => descending ? actions.OrderByDescending(a => a.RaisedAtMeeting.Date) : actions.OrderBy(a => a.RaisedAtMeeting.Date),
+            RegisterSort.Due => descending
+                ? actions.OrderByDescending(a => a.DueMeeting != null ? a.DueMeeting.Date : a.DueDate)
+                : actions.OrderBy(a => a.DueMeeting != null ? a.DueMeeting.Date : a.DueDate),
+            RegisterSort.TimesCarried => descending
+                ? actions.OrderByDescending(CarryForwardParts.TimesCarried(db.Meetings, before))
+                : actions.OrderBy(CarryForwardParts.TimesCarried(db.Meetings, before)),
+            RegisterSort.Status => descending ? actions.OrderByDescending(a => a.Status) : actions.OrderBy(a => a.Status),
+            _ => descending ? actions.OrderByDescending(a => a.Year) : actions.OrderBy(a => a.Year),
+        };
+        return sort == RegisterSort.Reference
+            ? descending ? ordered.ThenByDescending(a => a.Sequence) : ordered.ThenBy(a => a.Sequence)
+            : ordered.ThenByDescending(a => a.Year).ThenByDescending(a => a.Sequence);
+    }
+
+    private static Expression<Func<ActionItem, bool>> AtLeast(Expression<Func<ActionItem, int>> value, int minimum) =>
+        Expression.Lambda<Func<ActionItem, bool>>(Expression.GreaterThanOrEqual(value.Body, Expression.Constant(minimum)), value.Parameters);
+
+    private static Expression<Func<ActionItem, bool>> Is(Expression<Func<ActionItem, int?>> value, int id) =>
+        Expression.Lambda<Func<ActionItem, bool>>(Expression.Equal(value.Body, Expression.Constant(id, typeof(int?))), value.Parameters);
+}
+
+/// <summary>A role that can own actions: "CC", "Chief Constable".</summary>
+public sealed record RoleOption(string Code, string Title)
+{
+    public string Label => $"{Code} – {Title}";
+}

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+
+namespace HoldingToAccount.Core.Changes;
+
+/// <summary>
+/// Which agenda section each meeting's presenter is on. The Run-meeting page (or a chair at the board) sets it, and
+/// every board showing that meeting follows. Kept in memory: after a restart the board starts at the top again.
+/// </summary>
+public sealed class PresenterFocus(ChangeNotifier notifier)
+{
+    private readonly ConcurrentDictionary<int, string> _sections = new();
+
+    public string? SectionOf(int meetingId) => _sections.TryGetValue(meetingId, out var section) ? section : null;
+
+    public void Set(int meetingId, string section)
+    {
+        _sections[meetingId] = section;
+        notifier.Publish(new ChangeNotice(ChangeKind.Focus, meetingId));
+    }
+
+    /// <summary>Moves to the next (or previous) of <paramref name="sections"/>; stays put at either end.</summary>
+    public string Step(int meetingId, IReadOnlyList<string> sections, int by)
+    {
+        if (sections.Count == 0)
+            return "";
+        var at = SectionOf(meetingId) is { } current ? Math.Max(0, sections.ToList().IndexOf(current)) : 0;
+        var next = sections[Math.Clamp(at + by, 0, sections.Count - 1)];
+        Set(meetingId, next);
+        return next;
+    }
+}

@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using HoldingToAccount.Core.Actions;
+
+namespace HoldingToAccount.Core.Export;
+
+/// <summary>
+/// The action log — the register under the current filters — as .xlsx and .csv. Both page through
+/// <see cref="ActionService.FindAsync"/> a batch at a time and write each row as it comes, so a register of 50,000
+/// actions never sits in memory. The .xlsx is an OpenXML SDK package whose worksheet is written with
+/// <see cref="OpenXmlWriter"/> straight into the outgoing zip: the SDK's own package support keeps a part it writes in
+/// memory until it is closed, so the small parts are made with the SDK first and copied across, and only the sheet is
+/// streamed.
+/// </summary>
+public sealed class ActionLogExport(ActionService actions)
+{
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string CsvContentType = "text/csv; charset=utf-8";
+    public const int BatchSize = 500;
+    public const string SheetName = "Actions";
+    private const int _maxCellText = 32_767;
+    private const uint _dateStyle = 1;
+    private const uint _headerStyle = 2;
+    private const uint _wrapStyle = 3;
+
+    /// <summary>The columns of the log, in order: the one definition both formats write.</summary>
+    public static readonly IReadOnlyList<LogColumn> Columns =
+    [
+        new("Ref", 9, a => a.Reference),
+        new("Date raised", 12, a => a.RaisedAt.Date),
+        new("Meeting", 30, a => a.RaisedAt.Title),
+        new("Item", 30, a => a.ItemNumber is null ? null : $"{a.ItemNumber} {a.ItemTitle}".Trim()),
+        new("Action", 60, a => a.Text, Wrap: true),
+        new("Owners", 10, ExportText.Owners),
+        new("Due", 12, a => ExportText.DueOn(a)),
+        new("Due as agreed", 30, a => ExportText.AsAgreed(a) ?? ExportText.Due(a)),
+        new("Status", 16, a => ExportText.Status(a.Status)),
+        new("Times carried", 9, a => a.TimesCarried),
+        new("Latest update", 60, a => a.LatestUpdate?.Text, Wrap: true),
+        new("Latest update on", 12, a => a.LatestUpdate?.Date),
+        new("Date closed", 12, a => a.ClosedOn),
+    ];
+
+    public async Task WriteXlsxAsync(ActionFilter filter, Stream output, CancellationToken ct = default)
+    {
+        var first = await actions.FindAsync(filter, 0, BatchSize, ct);
+        var (template, sheetEntry) = Template(first.Total);
+        using var source = new ZipArchive(new MemoryStream(template), ZipArchiveMode.Read);
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var entry in source.Entries)
+        {
+            var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+            using var to = copy.Open();
+            if (entry.FullName == sheetEntry)
+            {
+                await WriteSheetAsync(to, filter, first, ct);
+            }
+            else
+            {
+                using var from = entry.Open();
+                await from.CopyToAsync(to, ct);
+            }
+        }
+    }
+
+    public async Task WriteCsvAsync(ActionFilter filter, Stream output, CancellationToken ct = default)
+    {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
+        await writer.WriteLineAsync(string.Join(",", Columns.Select(c => Csv(c.Header))));
+        var line = new StringBuilder(1024);
+        await foreach (var page in PagesAsync(filter, null, ct))
+        {
+            foreach (var action in page)
+            {
+                line.Clear();
+                for (var i = 0; i < Columns.Count; i++)
+                {
+                    if (i > 0)
+                        line.Append(',');
+                    line.Append(Columns[i].Value(action) switch
+                    {
+                        null => "",
+                        DateOnly date => ExportText.IsoDate(date),
+                        int number => number.ToString(CultureInfo.InvariantCulture),
+                        var text => Csv(text.ToString() ?? ""),
+                    });
+                }
+                await writer.WriteLineAsync(line, ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One field as RFC 4180 has it: quoted when it holds a comma, quote, CR or LF, quotes doubled. A field that a
+    /// spreadsheet would run as a formula (starting = + - @, or a tab or CR) gets a leading apostrophe first.
+    /// </summary>
+    public static string Csv(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+            value = "'" + value;
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+    }
+
+    public static string FileName(string extension, DateOnly today) => $"action-log-{ExportText.IsoDate(today)}.{extension}";
+
+    private async IAsyncEnumerable<IReadOnlyList<ActionRow>> PagesAsync(ActionFilter filter, Page<ActionRow>? first, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var page = first ?? await actions.FindAsync(filter, 0, BatchSize, ct);
+        var done = 0;
+        while (true)
+        {
+            yield return page.Items;
+            done += page.Items.Count;
+            if (page.Items.Count < BatchSize || done >= page.Total)
+                yield break;
+            page = await actions.FindAsync(filter, done, BatchSize, ct);
+        }
+    }
+
+    private async Task WriteSheetAsync(Stream to, ActionFilter filter, Page<ActionRow> first, CancellationToken ct)
+    {
+        using var writer = OpenXmlWriter.Create(to);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetViews(new SheetView(
+            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue>([new StringValue("A2")]) })
+        { TabSelected = true, WorkbookViewId = 0 }));
+        writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = 15 });
+        writer.WriteElement(new Columns(Columns.Select((c, i) => new Column
+        {
+            Min = (uint)(i + 1),
+            Max = (uint)(i + 1),
+            Width = c.Width,
+            CustomWidth = true,
+        })));
+
+        writer.WriteStartElement(new SheetData());
+        var header = new Row { RowIndex = 1 };
+        foreach (var column in Columns)
+            header.Append(TextCell(column.Header, _headerStyle));
+        writer.WriteElement(header);
+
+        uint rowIndex = 1;
+        await foreach (var page in PagesAsync(filter, first, ct))
+        {
+            foreach (var action in page)
+            {
+                rowIndex++;
+                var row = new Row { RowIndex = rowIndex };
+                foreach (var column in Columns)
+                {
+                    row.Append(column.Value(action) switch
+                    {
+                        null => new Cell(),
+                        DateOnly date => new Cell(new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate())) { StyleIndex = _dateStyle },
+                        int number => new Cell(new CellValue(number)),
+                        var text => TextCell(text.ToString() ?? "", column.Wrap ? _wrapStyle : 0),
+                    });
+                }
+                writer.WriteElement(row);
+            }
+        }
+        writer.WriteEndElement(); // sheetData
+
+        writer.WriteElement(new AutoFilter { Reference = $"A1:{LastColumn}{rowIndex}" });
+        writer.WriteElement(new PageMargins { Left = 0.7, Right = 0.7, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
+        writer.WriteEndElement(); // worksheet
+    }
+
+    private static Cell TextCell(string text, uint style)
+    {
+        var safe = ExportText.XmlSafe(text);
+        if (safe.Length > _maxCellText)
+            safe = safe[.._maxCellText];
+        var cell = new Cell(new InlineString(new Text(safe) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString };
+        if (style != 0)
+            cell.StyleIndex = style;
+        return cell;
+    }
+
+    private static string LastColumn => ((char)('A' + Columns.Count - 1)).ToString();
+
+    /// <summary>Everything but the rows, made with the SDK: workbook, styles, properties and an empty sheet to fill.</summary>
+    private static (byte[] Package, string SheetEntry) Template(int total)
+    {
+        using var buffer = new MemoryStream();
+        string sheetEntry;
+        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        {
+            document.PackageProperties.Title = "Action log";
+            document.PackageProperties.Subject = "Holding to account action register";
+            document.PackageProperties.Language = WordDocumentWriter.Language;
+            document.PackageProperties.Creator = "HoldingToAccount";
+            var workbook = document.AddWorkbookPart();
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Stylesheet();
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            sheet.Worksheet = new Worksheet(new SheetData());
+            sheetEntry = sheet.Uri.OriginalString.TrimStart('/');
+            workbook.Workbook = new Workbook(
+                new BookViews(new WorkbookView()),
+                new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = SheetName }),
+                new DefinedNames(new DefinedName($"'{SheetName}'!$A$1:${LastColumn}${total + 1}")
+                {
+                    Name = "_xlnm._FilterDatabase",
+                    LocalSheetId = 0,
+                    Hidden = true,
+                }));
+        }
+        return (buffer.ToArray(), sheetEntry);
+    }
+
+    private static Stylesheet Stylesheet() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "dd/mm/yyyy" }) { Count = 1 },
+        new Fonts(
+            new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }))
+        { Count = 2 },
+        new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }))
+        { Count = 2 },
+        new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
+        new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+        new CellFormats(
+            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
+            new CellFormat { NumberFormatId = 164, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true },
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top })
+            { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyAlignment = true })
+        { Count = 4 },
+        new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
+}
+
+/// <summary>One column of the action log: its header, width in characters, and the value of a row (text, date, number or nothing).</summary>
+public sealed record LogColumn(string Header, double Width, Func<ActionRow, object?> Value, bool Wrap = false);

@@ -1,0 +1,66 @@
+using HoldingToAccount.Core.Actions;
+using HoldingToAccount.Core.Data;
+using HoldingToAccount.Core.Meetings;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoldingToAccount.Core.Export;
+
+/// <summary>Full notes for the office; public notes for the website leave out restricted items and their actions.</summary>
+public enum NotesVariant { Full, Public }
+
+/// <summary>An action brought forward to the meeting with the updates recorded up to the meeting's day.</summary>
+public sealed record BroughtForwardAction(ActionRow Action, IReadOnlyList<ActionUpdateRow> Updates);
+
+/// <summary>Everything the notes, their HTML and the actions pack show of one meeting, already filtered for the variant.</summary>
+public sealed record MeetingNotes(
+    MeetingDetail Detail,
+    NotesVariant Variant,
+    IReadOnlyList<BroughtForwardAction> BroughtForward,
+    IReadOnlyList<ActionRow> ActionsArising);
+
+/// <summary>Gathers a meeting's notes from the meeting and action services; the carry-forward rule stays theirs.</summary>
+public sealed class NotesExport(MeetingService meetings, ActionService actions, IDbContextFactory<AppDbContext> factory)
+{
+    public async Task<MeetingNotes?> LoadAsync(int meetingId, NotesVariant variant, CancellationToken ct = default)
+    {
+        var detail = await meetings.GetAsync(meetingId, ct);
+        if (detail is null)
+            return null;
+
+        var broughtForward = detail.BroughtForward;
+        var arising = detail.ActionsArising;
+        if (variant == NotesVariant.Public)
+        {
+            var hidden = await RaisedAtRestrictedItemsAsync(broughtForward.Concat(arising).Select(a => a.Id).ToList(), ct);
+            detail = detail with
+            {
+                Agenda = detail.Agenda
+                    .Select(s => s with { Items = s.Items.Where(i => !i.Restricted).ToList() })
+                    .ToList(),
+            };
+            broughtForward = broughtForward.Where(a => !hidden.Contains(a.Id)).ToList();
+            arising = arising.Where(a => !hidden.Contains(a.Id)).ToList();
+        }
+
+        var withUpdates = new List<BroughtForwardAction>(broughtForward.Count);
+        foreach (var action in broughtForward)
+        {
+            var history = await actions.GetAsync(action.Reference, ct);
+            var updates = (history?.Updates ?? []).Where(u => u.Date <= detail.Meeting.Date).ToList();
+            withUpdates.Add(new BroughtForwardAction(action, updates));
+        }
+        return new MeetingNotes(detail, variant, withUpdates, arising);
+    }
+
+    private async Task<HashSet<int>> RaisedAtRestrictedItemsAsync(List<int> actionIds, CancellationToken ct)
+    {
+        if (actionIds.Count == 0)
+            return [];
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var ids = await db.Actions
+            .Where(a => actionIds.Contains(a.Id) && a.RaisedAtAgendaItem != null && a.RaisedAtAgendaItem.Restricted)
+            .Select(a => a.Id)
+            .ToListAsync(ct);
+        return [.. ids];
+    }
+}

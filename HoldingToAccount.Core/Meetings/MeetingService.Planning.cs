@@ -1,0 +1,152 @@
+using HoldingToAccount.Core.Access;
+using HoldingToAccount.Core.Actions;
+using HoldingToAccount.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoldingToAccount.Core.Meetings;
+
+/// <summary>Adding meetings by hand, writing the agenda and recording attendance.</summary>
+public sealed partial class MeetingService
+{
+    public async Task<IReadOnlyList<SeriesRow>> ListSeriesAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var series = await db.Series.AsNoTracking().Include(s => s.Sections).OrderBy(s => s.Name).ToListAsync(ct);
+        return series.Select(s => new SeriesRow(s.Id, s.Name, s.Kind, s.Recurrence, s.DefaultVenue,
+            s.Sections.OrderBy(x => x.Order).Select(x => new SectionRow(x.Number, x.Title)).ToList())).ToList();
+    }
+
+    /// <summary>Adds one meeting to a series. A series has at most one meeting a day.</summary>
+    public async Task<MeetingSummary> CreateAsync(NewMeeting input, Actor actor, CancellationToken ct = default)
+    {
+        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "add meetings");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ActorName = actor.Name;
+        var series = await db.Series.SingleOrDefaultAsync(s => s.Id == input.SeriesId, ct)
+            ?? throw new DomainException("Choose the series the meeting belongs to.");
+        if (await db.Meetings.AnyAsync(m => m.SeriesId == series.Id && m.Date == input.Date && m.Status != MeetingStatus.Cancelled, ct))
+            throw new DomainException($"{series.Name} already has a meeting on {London.LongDate(input.Date)}.");
+        var title = string.IsNullOrWhiteSpace(input.Title)
+            ? $"{series.Name} {input.Date.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}"
+            : input.Title.Trim();
+        if (title.Length > 300)
+            throw new DomainException("A meeting title can be at most 300 characters.");
+        var meeting = new Meeting
+        {
+            SeriesId = series.Id,
+            Title = title,
+            Date = input.Date,
+            StartTime = input.StartTime,
+            Venue = string.IsNullOrWhiteSpace(input.Venue) ? series.DefaultVenue : input.Venue.Trim(),
+            Chair = string.IsNullOrWhiteSpace(input.Chair) ? null : input.Chair.Trim(),
+            Status = MeetingStatus.Planned,
+            Version = 1,
+        };
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        return (await GetSummaryAsync(meeting.Id, ct))!;
+    }
+
+    /// <summary>The open actions that come to this meeting now: they follow it if it moves, and pass to the next meeting if it is cancelled.</summary>
+    public Task<IReadOnlyList<ActionRow>> ActionsFollowingAsync(int meetingId, CancellationToken ct = default) =>
+        actions.OutstandingAtAsync(meetingId, ct);
+
+    public async Task<AgendaItemRow> AddAgendaItemAsync(int meetingId, AgendaItemInput input, Actor actor, CancellationToken ct = default)
+    {
+        ActionPermissions.Demand(actor, AccessLevel.Chair, "change the agenda");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ActorName = actor.Name;
+        var meeting = await db.Meetings.Include(m => m.AgendaItems).SingleOrDefaultAsync(m => m.Id == meetingId, ct)
+            ?? throw new NotFoundException($"There is no meeting {meetingId}.");
+        var section = await CheckedSectionAsync(db, meeting, input, ct);
+        var item = new AgendaItem
+        {
+            Section = section,
+            Number = AgendaNumbering.Next(section, meeting.AgendaItems.Select(i => i.Number)),
+            Title = input.Title.Trim(),
+            Questions = Tidy(input.Questions),
+            Findings = Tidy(input.Findings),
+            Deferred = input.Deferred,
+            Restricted = input.Restricted,
+            Order = meeting.AgendaItems.Select(i => i.Order).DefaultIfEmpty(0).Max() + 1,
+        };
+        meeting.AgendaItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        return AgendaNumbering.ToRow(item);
+    }
+
+    /// <summary>Edits an item's wording, questions, findings and flags. Moving it to another section renumbers it there.</summary>
+    public async Task<AgendaItemRow> UpdateAgendaItemAsync(int itemId, AgendaItemInput input, Actor actor, CancellationToken ct = default)
+    {
+        ActionPermissions.Demand(actor, AccessLevel.Chair, "change the agenda");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ActorName = actor.Name;
+        var item = await db.AgendaItems.Include(i => i.Meeting).ThenInclude(m => m.AgendaItems).SingleOrDefaultAsync(i => i.Id == itemId, ct)
+            ?? throw new NotFoundException($"There is no agenda item {itemId}.");
+        var section = await CheckedSectionAsync(db, item.Meeting, input, ct);
+        if (section != item.Section)
+        {
+            item.Number = AgendaNumbering.Next(section, item.Meeting.AgendaItems.Where(i => i.Id != item.Id).Select(i => i.Number));
+            item.Section = section;
+        }
+        item.Title = input.Title.Trim();
+        item.Questions = Tidy(input.Questions);
+        item.Findings = Tidy(input.Findings);
+        item.Deferred = input.Deferred;
+        item.Restricted = input.Restricted;
+        await db.SaveChangesAsync(ct);
+        return AgendaNumbering.ToRow(item);
+    }
+
+    /// <summary>Replaces who attended and who sent apologies, in the order given.</summary>
+    public async Task SetAttendanceAsync(int meetingId, int expectedVersion, IReadOnlyList<AttendeeInput> attendees, Actor actor, CancellationToken ct = default)
+    {
+        ActionPermissions.Demand(actor, AccessLevel.Chair, "record attendance");
+        var rows = attendees.Where(a => !string.IsNullOrWhiteSpace(a.Name)).ToList();
+        if (rows.Any(a => a.Name.Trim().Length > 200))
+            throw new DomainException("A name can be at most 200 characters.");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ActorName = actor.Name;
+        var meeting = await db.Meetings.Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == meetingId, ct)
+            ?? throw new NotFoundException($"There is no meeting {meetingId}.");
+        if (meeting.Version != expectedVersion)
+            throw Stale();
+        db.MeetingAttendees.RemoveRange(meeting.Attendees);
+        meeting.Attendees = rows.Select((a, i) => new MeetingAttendee
+        {
+            Name = a.Name.Trim(),
+            Capacity = Tidy(a.Capacity),
+            Attendance = a.Attendance,
+            PersonId = a.PersonId,
+            Order = i + 1,
+        }).ToList();
+        meeting.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw Stale();
+        }
+    }
+
+    private static async Task<string> CheckedSectionAsync(AppDbContext db, Meeting meeting, AgendaItemInput input, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(input.Title))
+            throw new DomainException("Give the agenda item a title.");
+        if (input.Title.Trim().Length > 500)
+            throw new DomainException("An agenda item title can be at most 500 characters.");
+        if (input.Questions?.Length > 20_000 || input.Findings?.Length > 50_000)
+            throw new DomainException("The questions or findings are too long to keep (20,000 and 50,000 characters at most).");
+        var section = input.Section?.Trim() ?? "";
+        var sections = await db.AgendaSections.Where(s => s.SeriesId == meeting.SeriesId).Select(s => s.Number).ToListAsync(ct);
+        if (!sections.Contains(section))
+            throw new DomainException(sections.Count == 0
+                ? "This series has no agenda sections yet."
+                : $"Choose one of the series' sections: {string.Join(", ", sections)}.");
+        return section;
+    }
+
+    private static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

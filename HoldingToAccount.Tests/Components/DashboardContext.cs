@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using Bunit;
+using HoldingToAccount.Core.Actions;
+using HoldingToAccount.Core.Audit;
+using HoldingToAccount.Core.Meetings;
+using HoldingToAccount.Core.People;
+using HoldingToAccount.Dashboard.Auth;
+using HoldingToAccount.Tests.TestData;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace HoldingToAccount.Tests.Components;
+
+/// <summary>
+/// bUnit 2 with MudBlazor, over Core's real services on a real SQLite file (see <see cref="TestDatabase"/>). The register
+/// holds a January meeting (held) and February, March and April meetings (planned); today is the February meeting's day.
+/// </summary>
+public abstract class DashboardContext : BunitContext, IAsyncLifetime
+{
+    protected static readonly DateOnly Jan = new(2017, 1, 31), Feb = new(2017, 2, 28), Mar = new(2017, 3, 28), Apr = new(2017, 4, 25);
+
+    protected TestDatabase Database { get; private set; } = null!;
+    protected RegisterBuilder Register { get; private set; } = null!;
+    protected int JanId { get; private set; }
+    protected int FebId { get; private set; }
+    protected int MarId { get; private set; }
+    protected int AprId { get; private set; }
+
+    protected DashboardContext()
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(new DateTimeOffset(2017, 2, 28, 8, 0, 0, TimeSpan.Zero));
+        Register = await RegisterBuilder.CreateAsync(Database);
+        await using (var db = await Database.CreateContextAsync())
+        {
+            db.AgendaSections.AddRange(
+                new AgendaSection { SeriesId = Register.SeriesId, Number = "4a", Title = "Performance against the police and crime plan", Order = 4 },
+                new AgendaSection { SeriesId = Register.SeriesId, Number = "4b", Title = "Delivery of strategic initiatives", Order = 5 });
+            await db.SaveChangesAsync();
+        }
+        JanId = await Register.MeetingAsync(Jan);
+        FebId = await Register.MeetingAsync(Feb, MeetingStatus.Planned);
+        MarId = await Register.MeetingAsync(Mar, MeetingStatus.Planned);
+        AprId = await Register.MeetingAsync(Apr, MeetingStatus.Planned);
+
+        Services.AddSingleton<TimeProvider>(Database.Clock);
+        Services.AddSingleton(Database.Get<ActionService>());
+        Services.AddSingleton(Database.Get<MeetingService>());
+        Services.AddSingleton(Database.Get<PeopleService>());
+        Services.AddSingleton(Database.Get<AuditService>());
+    }
+
+    protected ActionService Actions => Database.Get<ActionService>();
+
+    /// <summary>Signs the test user in with one app role (and, for an officer, the person they are).</summary>
+    protected void SignInAs(string role, string name = "Test User", int? personId = null)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized(name);
+        auth.SetRoles(role);
+        var claims = new List<Claim> { new(AppClaims.DisplayName, name) };
+        if (personId is { } id)
+            claims.Add(new Claim(AppClaims.PersonId, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        auth.SetClaims([.. claims]);
+        auth.SetPolicies(role switch
+        {
+            AppRoles.Secretariat => [Policies.Read, Policies.Update, Policies.ChairOrSecretariat, Policies.Secretariat],
+            AppRoles.Chair => [Policies.Read, Policies.Update, Policies.ChairOrSecretariat],
+            AppRoles.Officer => [Policies.Read, Policies.Update],
+            _ => [Policies.Read],
+        });
+    }
+
+    /// <summary>Dialogs and snackbars render in their providers; render these first to see them.</summary>
+    protected IRenderedComponent<MudDialogProvider> RenderProviders()
+    {
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        return Render<MudDialogProvider>();
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAllAsync();
+
+    private async Task DisposeAllAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

@@ -1,0 +1,62 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace HoldingToAccount.Tests.Export;
+
+/// <summary>A generated .docx opened again with the OpenXML SDK, with the look-ups the tests need.</summary>
+public sealed class WordFile : IDisposable
+{
+    private readonly MemoryStream _bytes;
+
+    public WordFile(byte[] bytes)
+    {
+        _bytes = new MemoryStream(bytes);
+        Document = WordprocessingDocument.Open(_bytes, false);
+    }
+
+    public WordprocessingDocument Document { get; }
+    public Body Body => Document.MainDocumentPart!.Document.Body!;
+
+    /// <summary>The body's top-level paragraphs and tables, in order.</summary>
+    public IReadOnlyList<OpenXmlElement> Blocks => Body.ChildElements.Where(e => e is Paragraph or Table).ToList();
+
+    public static string StyleOf(OpenXmlElement element) =>
+        (element as Paragraph)?.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "";
+
+    public static string TextOf(OpenXmlElement element) =>
+        element is Table ? string.Join(" | ", element.Descendants<Paragraph>().Select(p => p.InnerText)) : element.InnerText;
+
+    public IReadOnlyList<Paragraph> Headings(string style) =>
+        Body.Elements<Paragraph>().Where(p => StyleOf(p) == style).ToList();
+
+    /// <summary>The blocks after the heading whose text starts with <paramref name="headingStart"/>, up to the next heading.</summary>
+    public IReadOnlyList<OpenXmlElement> Under(string headingStart)
+    {
+        var blocks = Blocks;
+        var start = blocks.ToList().FindIndex(b => StyleOf(b).StartsWith("Heading", StringComparison.Ordinal)
+            && b.InnerText.StartsWith(headingStart, StringComparison.Ordinal));
+        Assert.True(start >= 0, $"no heading starting '{headingStart}'");
+        return blocks.Skip(start + 1).TakeWhile(b => !StyleOf(b).StartsWith("Heading", StringComparison.Ordinal)).ToList();
+    }
+
+    public Table TableCaptioned(string caption) =>
+        Body.Descendants<Table>().Single(t => t.GetFirstChild<TableProperties>()?.GetFirstChild<TableCaption>()?.Val?.Value == caption);
+
+    public static IReadOnlyList<IReadOnlyList<string>> Cells(Table table) =>
+        table.Elements<TableRow>().Select(r => (IReadOnlyList<string>)r.Elements<TableCell>()
+            .Select(c => string.Join("\n", c.Elements<Paragraph>().Select(p => p.InnerText))).ToList()).ToList();
+
+    public static bool IsHeaderRow(TableRow row) => row.TableRowProperties?.GetFirstChild<TableHeader>() is not null;
+
+    public IReadOnlyList<string> ValidationErrors() =>
+        new OpenXmlValidator(FileFormatVersions.Office2019).Validate(Document)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+
+    public void Dispose()
+    {
+        Document.Dispose();
+        _bytes.Dispose();
+    }
+}
