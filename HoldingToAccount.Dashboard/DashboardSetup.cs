@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using HoldingToAccount.Core.Data;
+using HoldingToAccount.Core.Export;
 using HoldingToAccount.Core.Demo;
 using HoldingToAccount.Dashboard.Api;
 using HoldingToAccount.Dashboard.Auth;
@@ -37,6 +38,7 @@ public static class DashboardSetup
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
+        services.AddExports();
         return builder;
     }
 
@@ -59,7 +61,16 @@ public static class DashboardSetup
         app.MapOpenApi().RequireAuthorization(Policies.Read);
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
+        app.MapCalendarFeeds();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'")
+            .Add(endpoint =>
+            {
+                // The circuit hub is open so the board's display link works without signing in; every page
+                // is still guarded, both on its first request and inside the circuit (AuthorizeRouteView).
+                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.StartsWith("/_blazor", StringComparison.Ordinal))
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+            });
     }
 
     private static async Task PrepareDatabaseAsync(WebApplication app)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace HoldingToAccount.Core.Changes;
 
-public enum ChangeKind { Action, ActionUpdate, Meeting, AgendaItem, Focus }
+public enum ChangeKind { Action, ActionUpdate, Meeting, AgendaItem, Focus, Access }
 
 /// <summary>Something changed and committed: its kind and id (for an update, the action's id).</summary>
 public sealed record ChangeNotice(ChangeKind Kind, int Id);

@@ -7,6 +7,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1").RequireAuthorization(Auth.Policies.Read).AddEndpointFilter<DomainErrorFilter>();
         api.MapMeetings();
         api.MapActions();
+        api.MapExports();
         return app;
     }
 }

@@ -16,7 +16,7 @@ public static class Policies
     /// <summary>Any signed-in user with an app role: read everything.</summary>
     public const string Read = "Read";
 
-    /// <summary>Secretariat only: meetings, people, users, tokens, outbox, Hangfire, exports.</summary>
+    /// <summary>Secretariat only: meetings, people, users, tokens, outbox, audit trail, Hangfire.</summary>
     public const string Secretariat = "Secretariat";
 
     /// <summary>Secretariat or chair: close, carry, defer and add actions; run a meeting; control the board.</summary>

@@ -7,8 +7,10 @@ namespace HoldingToAccount.Dashboard.Auth;
 
 public sealed record IssuedToken(int Id, string Token, DateTime? ExpiresUtc);
 
+public sealed record DisplayTokenRow(int Id, string Name, DateTime CreatedUtc, DateTime? RevokedUtc);
+
 /// <summary>Issues, checks and revokes personal API tokens and display tokens. Only hashes are stored.</summary>
-public sealed class TokenService(IDbContextFactory<AuthDbContext> factory, TimeProvider clock)
+public sealed class TokenService(IDbContextFactory<AuthDbContext> factory, TimeProvider clock, HoldingToAccount.Core.Changes.ChangeNotifier notifier)
 {
     public static readonly TimeSpan ApiTokenLifetime = TimeSpan.FromDays(365);
 
@@ -65,6 +67,13 @@ public sealed class TokenService(IDbContextFactory<AuthDbContext> factory, TimeP
         return await db.DisplayTokens.Where(t => t.TokenHash == hash && t.RevokedUtc == null).Select(t => t.Name).SingleOrDefaultAsync(ct);
     }
 
+    public async Task<IReadOnlyList<DisplayTokenRow>> ListDisplayTokensAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.DisplayTokens.OrderBy(t => t.RevokedUtc != null).ThenBy(t => t.Name)
+            .Select(t => new DisplayTokenRow(t.Id, t.Name, t.CreatedUtc, t.RevokedUtc)).ToListAsync(ct);
+    }
+
     public async Task<bool> RevokeDisplayTokenAsync(int id, string actor, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -74,6 +83,8 @@ public sealed class TokenService(IDbContextFactory<AuthDbContext> factory, TimeP
             return false;
         row.RevokedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        // Screens showing a board re-check their link at once.
+        notifier.Publish(new HoldingToAccount.Core.Changes.ChangeNotice(HoldingToAccount.Core.Changes.ChangeKind.Access, id));
         return true;
     }
 

@@ -1,4 +1,6 @@
+using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Tests.Integration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HoldingToAccount.Tests.Browser;
@@ -41,6 +43,40 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    private readonly Dictionary<string, string> _signedInAs = [];
+
+    /// <summary>Opens a page signed in as a user of the given app role (made for this run, linked to a demo person).</summary>
+    public async Task<IPage> OpenAsAsync(string role, string path)
+    {
+        if (!_signedInAs.TryGetValue(role, out var state))
+        {
+            var email = $"{role.ToLowerInvariant()}.browser@example.org";
+            var person = role switch
+            {
+                AppRoles.Secretariat => "sam.carter@example.org",
+                AppRoles.Chair => "john.campion@example.org",
+                AppRoles.Officer => "anthony.bangham@example.org",
+                _ => "andy.champness@example.org",
+            };
+            await using (var scope = App.Factory.Services.CreateAsyncScope())
+            {
+                var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+                if (await accounts.FindAsync(email) is null)
+                    await accounts.CreateUserAsync(new NewUser(email, $"{role} (browser)", role, person), App.BrowserPassword, "test");
+            }
+            await using var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString() });
+            var login = await context.NewPageAsync();
+            await login.GotoAsync("/account/login");
+            await SignInAsync(login, email, App.BrowserPassword);
+            await Assertions.Expect(login.GetByTestId("signed-in-as")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            state = _signedInAs[role] = await context.StorageStateAsync();
+        }
+        var page = await (await Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), Locale = "en-GB", StorageState = state })).NewPageAsync();
+        await page.GotoAsync(path);
+        await Assertions.Expect(page.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 20_000 });
+        return page;
+    }
+
     public static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GetByLabel("E-mail address").FillAsync(email);
@@ -77,4 +113,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>The user journeys change the register (close, carry, add), so they get an app and database of their own.</summary>
+[CollectionDefinition(Name)]
+public sealed class JourneyCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "journeys";
 }

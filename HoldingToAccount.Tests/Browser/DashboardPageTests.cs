@@ -14,7 +14,7 @@ public sealed class DashboardPageTests(BrowserFixture browser)
         var page = await browser.OpenAsync("/");
 
         await Expect(page.GetByTestId("next-meeting")).ToContainTextAsync("Tuesday 28 February 2017, 10:30");
-        var rows = page.GetByTestId("action-row");
+        var rows = page.GetByTestId("brought-forward").GetByTestId("action-row");
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(rows.First).ToContainTextAsync("CC");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("home.png"), FullPage = true });

@@ -70,7 +70,7 @@ public sealed class ActionPageTests : DashboardContext
         dialogs.WaitForAssertion(() => Assert.Contains("Give a reason", dialogs.Markup));
         Assert.Equal(ActionStatus.Open, (await Actions.GetAsync(_action.Reference))!.Action.Status);
 
-        dialogs.Find("textarea").Input("Standard published to all LPAs");
+        dialogs.Find("textarea").Change("Standard published to all LPAs");
         dialogs.Find("[data-testid=decision-confirm]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Closed", cut.Find("[data-testid=action-status]").TextContent));
@@ -89,7 +89,7 @@ public sealed class ActionPageTests : DashboardContext
         cut.WaitForElement("[data-testid=decision-cancel]").Click();
         await Actions.AddUpdateAsync(_action.Reference, null, "Meanwhile, an update", null, RegisterBuilder.Secretariat);
 
-        dialogs.WaitForElement("textarea").Input("No longer needed");
+        dialogs.WaitForElement("textarea").Change("No longer needed");
         dialogs.Find("[data-testid=decision-confirm]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Meanwhile, an update", cut.Markup));

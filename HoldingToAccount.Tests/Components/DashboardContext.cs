@@ -57,6 +57,9 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Get<AuditService>());
     }
 
+    /// <summary>Where select lists and menus open (after <see cref="RenderProviders"/>).</summary>
+    protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = null!;
+
     protected ActionService Actions => Database.Get<ActionService>();
 
     /// <summary>Signs the test user in with one app role (and, for an officer, the person they are).</summary>
@@ -81,7 +84,7 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
     /// <summary>Dialogs and snackbars render in their providers; render these first to see them.</summary>
     protected IRenderedComponent<MudDialogProvider> RenderProviders()
     {
-        Render<MudPopoverProvider>();
+        Popovers = Render<MudPopoverProvider>();
         Render<MudSnackbarProvider>();
         return Render<MudDialogProvider>();
     }
