@@ -19,6 +19,13 @@ public class Meeting
     public string? MinuteTaker { get; set; }
     public MeetingStatus Status { get; set; }
     public int Version { get; set; }
+
+    /// <summary>When written responses to the questions sent in advance are due, if the meeting asks for them.</summary>
+    public DateOnly? WrittenResponsesDue { get; set; }
+
+    /// <summary>For a meeting imported from notes: a hash of the source text, so importing the same notes again is recognised.</summary>
+    public string? ImportedFromHash { get; set; }
+
     public List<MeetingAttendee> Attendees { get; set; } = [];
     public List<AgendaItem> AgendaItems { get; set; } = [];
 

@@ -13,5 +13,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasMany(m => m.Attendees).WithOne().HasForeignKey(a => a.MeetingId);
         builder.HasMany(m => m.AgendaItems).WithOne(i => i.Meeting).HasForeignKey(i => i.MeetingId);
         builder.HasIndex(m => new { m.SeriesId, m.Date });
+        builder.Property(m => m.ImportedFromHash).HasMaxLength(64);
+        builder.HasIndex(m => m.ImportedFromHash);
     }
 }

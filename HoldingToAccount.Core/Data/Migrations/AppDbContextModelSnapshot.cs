@@ -297,6 +297,10 @@ namespace HoldingToAccount.Core.Data.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportedFromHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MinuteTaker")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -325,7 +329,12 @@ namespace HoldingToAccount.Core.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("WrittenResponsesDue")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportedFromHash");
 
                     b.HasIndex("SeriesId", "Date");
 
