@@ -11,16 +11,20 @@ namespace HoldingToAccount.Core.Actions;
 /// </summary>
 public static class CarryForward
 {
+    /// <remarks>An action taken at M and then carried on to a later meeting (so no longer due at M) still counts as
+    /// brought forward to M: its update recorded at M says so.</remarks>
     public static Expression<Func<ActionItem, bool>> OutstandingAt(Meeting meeting)
     {
         var seriesId = meeting.SeriesId;
+        var meetingId = meeting.Id;
         var date = meeting.Date;
         return a => a.SeriesId == seriesId
             && a.RaisedAtMeeting.Date < date
             && (a.ClosedOn == null || a.ClosedOn >= date)
             && (a.DueKind == DueKind.NextMeeting
                 || (a.DueKind == DueKind.Meeting && a.DueMeeting!.Date <= date)
-                || (a.DueKind == DueKind.Date && a.DueDate <= date));
+                || (a.DueKind == DueKind.Date && a.DueDate <= date)
+                || a.Updates.Any(u => u.MeetingId == meetingId));
     }
 
     /// <summary>Open actions whose due point has passed: the due meeting or date is before <paramref name="today"/>,

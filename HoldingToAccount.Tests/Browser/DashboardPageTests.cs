@@ -41,7 +41,7 @@ public sealed class DashboardPageTests(BrowserFixture browser)
     public async Task An_action_page_shows_its_history()
     {
         var page = await browser.OpenAsync("/actions?q=JPP");
-        await page.GetByTestId("action-row").GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.GetByTestId("action-link").First.ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Action 20");
         await Expect(page.GetByText("holding to account meeting in July 2017").First).ToBeVisibleAsync();

@@ -71,6 +71,21 @@ public sealed class CarryForwardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_action_carried_on_at_a_meeting_still_shows_as_brought_forward_to_that_meeting()
+    {
+        var jan = await _register.MeetingAsync(Jan);
+        var feb = await _register.MeetingAsync(Feb);
+        var apr = await _register.MeetingAsync(Apr, MeetingStatus.Planned);
+        var action = await _register.ActionAsync(jan, "Burglary update", "to the February meeting");
+
+        await Actions.CarryAsync(action.Reference, action.Version, apr, "Waiting for the HMIC report", RegisterBuilder.Secretariat, atMeetingId: feb);
+
+        Assert.Equal(["Burglary update"], await _register.OutstandingAtAsync(feb));
+        Assert.Equal(["Burglary update"], await _register.OutstandingAtAsync(apr));
+        Assert.Equal(apr, (await Actions.GetAsync(action.Reference))!.Action.DueMeeting?.Id);
+    }
+
+    [Fact]
     public async Task A_rescheduled_meeting_keeps_its_actions()
     {
         var jan = await _register.MeetingAsync(Jan);
