@@ -67,4 +67,23 @@ public sealed class DashboardPageTests(BrowserFixture browser)
             string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))})")));
         await page.CloseAsync();
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?theme=dark")]
+    public async Task The_board_meets_WCAG_2_2_AA_in_light_and_dark(string theme)
+    {
+        var page = await browser.OpenAsync(browser.App.DisplayPath + theme, signedIn: false);
+        await Expect(page.GetByTestId("board")).ToBeVisibleAsync();
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+
+        Assert.True(result.Violations.Length == 0,
+            string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))})")));
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath($"board{(theme.Length == 0 ? "" : "-dark")}.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
 }

@@ -18,5 +18,19 @@ internal static class AppTheme
             Info = "#0b5394",
             TextSecondary = "#4a4a4a",
         },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#9cc2ff",
+            Secondary = "#d0b8ff",
+            Background = "#101418",
+            Surface = "#1b2026",
+            AppbarBackground = "#1b2026",
+            TextPrimary = "#f2f4f7",
+            TextSecondary = "#d0d6de",
+            Success = "#7ed99a",
+            Warning = "#ffc46b",
+            Error = "#ffaba3",
+            Info = "#9cc2ff",
+        },
     };
 }

@@ -1,0 +1,186 @@
+// Live-board propagation benchmark: one editor, N boards, M updates (half through the API, half through the UI).
+// For each update: the time from the save returning to each board's DOM showing it (MutationObserver timestamp),
+// next to the same-page baseline (click → the editor's own DOM update). Then server memory per idle board circuit.
+// Run: dotnet run -c Release --project bench/Board -- [boards=10] [updates=200] [idleBoards=50]
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using HoldingToAccount.Core;
+using HoldingToAccount.Dashboard.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+
+namespace HoldingToAccount.Bench.Board;
+
+internal static class BoardBench
+{
+    public static async Task Main(string[] args)
+    {
+        var boards = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+        var updates = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+        var idleBoards = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
+        var root = Directory.CreateTempSubdirectory("hta-bench-board-").FullName;
+        var password = $"Bench-{Guid.NewGuid():N}";
+
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(root, "app.db")}");
+            web.UseSetting("Email:PickupDirectory", Path.Combine(root, "mail"));
+            web.UseSetting("DataProtection:KeysDirectory", Path.Combine(root, "keys"));
+            web.UseSetting("Reminders:Enabled", "false");
+            web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(London.ToInstant(new DateOnly(2017, 2, 1), new TimeOnly(9, 0)))));
+        });
+        app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        var tokens = app.Services.GetRequiredService<TokenService>();
+        string displayPath, apiToken;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            await accounts.CreateUserAsync(new NewUser("bench.officer@example.org", "Bench officer", AppRoles.Officer, "anthony.bangham@example.org"), password, "bench");
+            displayPath = $"/board/{(await tokens.CreateDisplayTokenAsync("bench", "bench")).Token}";
+            apiToken = (await tokens.CreateApiTokenAsync((await accounts.FindAsync("bench.officer@example.org"))!.Id, "bench", "bench")).Token;
+        }
+        using var api = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", apiToken);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
+        });
+
+        // Every board records when each "bench-N" marker first appears in its DOM, in epoch milliseconds.
+        const string Observe = """
+            () => {
+                window.__seen = {};
+                const scan = () => {
+                    const now = performance.timeOrigin + performance.now();
+                    for (const m of document.body.innerText.matchAll(/bench-(\d+)/g)) { window.__seen[m[1]] ??= now; }
+                };
+                new MutationObserver(scan).observe(document.body, { subtree: true, childList: true, characterData: true });
+            }
+            """;
+
+        var boardPages = new List<IPage>();
+        for (var i = 0; i < boards; i++)
+        {
+            var page = await (await browser.NewContextAsync(new() { BaseURL = baseUrl })).NewPageAsync();
+            await page.GotoAsync(displayPath);
+            await Assertions.Expect(page.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 30_000 });
+            await page.EvaluateAsync(Observe);
+            boardPages.Add(page);
+        }
+
+        var editorContext = await browser.NewContextAsync(new() { BaseURL = baseUrl });
+        var editor = await editorContext.NewPageAsync();
+        await editor.GotoAsync("/account/login");
+        await editor.GetByLabel("E-mail address").FillAsync("bench.officer@example.org");
+        await editor.GetByLabel("Password").FillAsync(password);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await editor.GotoAsync("/my-actions");
+        await Assertions.Expect(editor.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 30_000 });
+        await editor.EvaluateAsync(Observe);
+        var card = editor.GetByTestId("my-action").Filter(new() { HasText = "North Worcestershire" });
+        var reference = (await card.GetAttributeAsync("data-ref"))!.Replace('/', '-');
+
+        var boardLatency = new List<double>();
+        var apiLatency = new List<double>();
+        var uiLatency = new List<double>();
+        var baseline = new List<double>();
+        var missed = 0;
+        for (var n = 0; n < updates; n++)
+        {
+            var marker = $"bench-{n}";
+            double savedAt;
+            if (n % 2 == 0)
+            {
+                using var response = await api.PostAsJsonAsync($"/api/v1/actions/{reference}/updates", new { text = $"Update {marker}" });
+                response.EnsureSuccessStatusCode();
+                savedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            }
+            else
+            {
+                // The editor's copy must be current (the API update before it changed the action's version).
+            await editor.ReloadAsync();
+            await Assertions.Expect(editor.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 30_000 });
+            await editor.EvaluateAsync(Observe);
+            await card.GetByLabel(new System.Text.RegularExpressions.Regex("Your update on")).FillAsync($"Update {marker}");
+                var clickedAt = await editor.EvaluateAsync<double>("() => performance.timeOrigin + performance.now()");
+                await card.GetByTestId("post-update").ClickAsync();
+                await editor.WaitForFunctionAsync($"() => window.__seen['{n}'] !== undefined", null, new() { Timeout = 10_000 });
+                savedAt = await editor.EvaluateAsync<double>($"() => window.__seen['{n}']");
+                baseline.Add(savedAt - clickedAt);
+            }
+            foreach (var page in boardPages)
+            {
+                try
+                {
+                    await page.WaitForFunctionAsync($"() => window.__seen['{n}'] !== undefined", null, new() { Timeout = 10_000 });
+                    var seen = await page.EvaluateAsync<double>($"() => window.__seen['{n}']");
+                    var latency = Math.Max(0, seen - savedAt);
+                    boardLatency.Add(latency);
+                    (n % 2 == 0 ? apiLatency : uiLatency).Add(latency);
+                }
+                catch (TimeoutException)
+                {
+                    missed++;
+                }
+            }
+        }
+
+        // Memory per idle board circuit: open more boards, let them settle, compare the server's managed heap.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var idle = new List<IBrowserContext>();
+        for (var i = 0; i < idleBoards; i++)
+        {
+            var context = await browser.NewContextAsync(new() { BaseURL = baseUrl });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(displayPath);
+            await Assertions.Expect(page.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 30_000 });
+            idle.Add(context);
+        }
+        await Task.Delay(2000);
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+
+        static string Percentiles(List<double> values)
+        {
+            if (values.Count == 0)
+                return "no samples";
+            var sorted = values.Order().ToList();
+            double P(double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)];
+            return string.Create(CultureInfo.InvariantCulture, $"p50 {P(50):F0} ms, p95 {P(95):F0} ms, p99 {P(99):F0} ms (n={sorted.Count})");
+        }
+
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+        Console.WriteLine($"Boards: {boards}, updates: {updates} (half API, half UI), missed: {missed}");
+        Console.WriteLine($"Save returned -> board DOM, all:  {Percentiles(boardLatency)}");
+        Console.WriteLine($"  through the API:                {Percentiles(apiLatency)}");
+        Console.WriteLine($"  through the UI (editor's DOM):  {Percentiles(uiLatency)}");
+        Console.WriteLine($"Baseline click -> own DOM:        {Percentiles(baseline)}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Server managed heap per idle board circuit ({idleBoards} boards): {(heapAfter - heapBefore) / 1024.0 / idleBoards:F0} KB"));
+
+        foreach (var context in idle)
+            await context.CloseAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+    }
+}
