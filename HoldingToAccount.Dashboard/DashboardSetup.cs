@@ -39,6 +39,7 @@ public static class DashboardSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
         services.AddExports();
+        services.AddSingleton<Board.BoardFeed>();
         return builder;
     }
 
