@@ -20,6 +20,7 @@ public static class CommandLine
         ["import"] = (services, args) => Cli.ImportVerb.RunAsync(services, args.All),
         ["create-user"] = CreateUserAsync,
         ["create-token"] = CreateTokenAsync,
+        ["disable-user"] = DisableUserAsync,
         ["create-display-token"] = CreateDisplayTokenAsync,
         ["verify-audit"] = VerifyAuditAsync,
         ["reminders"] = (services, args) => Cli.RemindersVerb.RunAsync(services, args.All),
@@ -94,6 +95,16 @@ public static class CommandLine
         Console.WriteLine(created.GeneratedPassword is null
             ? $"Created {created.Role} user {created.Email}."
             : $"Created {created.Role} user {created.Email} with password {created.GeneratedPassword} (shown this once).");
+        return 0;
+    }
+
+    private static async Task<int> DisableUserAsync(IServiceProvider services, Arguments args)
+    {
+        var email = args.Required("--email");
+        await MigrateQuietlyAsync(services);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Auth.AccountService>().DisableAsync(email, CommandLineActor);
+        Console.WriteLine($"Disabled {email}: no more sign-ins or API calls; open sessions end within a minute.");
         return 0;
     }
 

@@ -46,6 +46,18 @@ public sealed class AccountService(UserManager<ApplicationUser> users, RoleManag
 
     public Task<ApplicationUser?> FindAsync(string email) => users.FindByEmailAsync(email);
 
+    /// <summary>Stops an account: no more sign-ins or API calls, and open sessions end within a minute (new security stamp).</summary>
+    public async Task DisableAsync(string email, string actor)
+    {
+        db.ExplicitActor = actor;
+        var user = await users.FindByEmailAsync(email) ?? throw new DomainException($"There is no user {email}.");
+        user.Disabled = true;
+        user.LockoutEnabled = true;
+        user.LockoutEnd = DateTimeOffset.MaxValue;
+        Check(await users.UpdateAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
     private async Task EnsureRolesAsync()
     {
         foreach (var role in AppRoles.All)

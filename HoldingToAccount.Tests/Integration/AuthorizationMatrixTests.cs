@@ -135,6 +135,26 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_disabled_account_loses_access_at_once_and_its_audit_shows_who_did_it()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var tokens = app.Factory.Services.GetRequiredService<TokenService>();
+        var created = await accounts.CreateUserAsync(new NewUser($"leaver-{Guid.NewGuid():N}@example.org", "Leaver", AppRoles.Viewer), null, "test");
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await tokens.CreateApiTokenAsync(created.Id, "t", "test")).Token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/meetings")).StatusCode);
+
+        await accounts.DisableAsync(created.Email, "Sam Carter");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/meetings")).StatusCode);
+        var audit = app.Factory.Services.GetRequiredService<HoldingToAccount.Core.Audit.AuditService>();
+        var history = await audit.ForEntityAsync("ApplicationUser", created.Id);
+        Assert.Contains(history, e => e.Who == "Sam Carter" && e.After!.Contains("\"Disabled\":true", StringComparison.Ordinal));
+        Assert.DoesNotContain(history, e => (e.After ?? "").Contains("AQAAAA", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_revoked_or_made_up_display_token_opens_no_board()
     {
         using var bogus = await app.Anonymous.GetStringAsync("/board/not-a-real-token") is var page ? new StringContent(page) : null;
