@@ -36,7 +36,7 @@ public static class DashboardSetup
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             options.SerializerOptions.Converters.Add(new HourMinuteConverter());
         });
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<MailHealthCheck>("mail");
         services.AddProblemDetails();
         services.AddExports();
         services.AddSingleton<Board.BoardFeed>();

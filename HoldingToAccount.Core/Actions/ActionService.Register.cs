@@ -21,9 +21,9 @@ public sealed partial class ActionService
         if (query.RaisedTo is { } to)
             actions = actions.Where(a => a.RaisedAtMeeting.Date <= to);
         if (query.DueMeetingId is { } dueId)
-            actions = actions.Where(Is(CarryForwardParts.BoundDueMeetingId(db.Meetings, before), dueId));
+            actions = actions.Where(Is(CarryForward.BoundDueMeetingId(db.Meetings), dueId));
         if (query.MinTimesCarried is > 0 and var min)
-            actions = actions.Where(AtLeast(CarryForwardParts.TimesCarried(db.Meetings, before), min));
+            actions = actions.Where(AtLeast(CarryForward.TimesCarried(db.Meetings, before), min));
         if (query.OverdueOnly)
             actions = actions.Where(CarryForward.Overdue(db.Meetings, London.Today(clock)));
 
@@ -40,7 +40,7 @@ public sealed partial class ActionService
         var open = db.Actions.Where(a => a.ClosedOn == null);
         var outstanding = await CountByOwnerAsync(open, ct);
         var overdue = await CountByOwnerAsync(open.Where(CarryForward.Overdue(db.Meetings, London.Today(clock))), ct);
-        var carried = await CountByOwnerAsync(open.Where(AtLeast(CarryForwardParts.TimesCarried(db.Meetings, Tomorrow()), 2)), ct);
+        var carried = await CountByOwnerAsync(open.Where(AtLeast(CarryForward.TimesCarried(db.Meetings, Tomorrow()), 2)), ct);
         return outstanding.OrderBy(o => o.Key, StringComparer.Ordinal)
             .Select(o => new OwnerCounts(o.Key, o.Value, overdue.GetValueOrDefault(o.Key), carried.GetValueOrDefault(o.Key)))
             .ToList();
@@ -68,8 +68,8 @@ public sealed partial class ActionService
                 ? actions.OrderByDescending(a => a.DueMeeting != null ? a.DueMeeting.Date : a.DueDate)
                 : actions.OrderBy(a => a.DueMeeting != null ? a.DueMeeting.Date : a.DueDate),
             RegisterSort.TimesCarried => descending
-                ? actions.OrderByDescending(CarryForwardParts.TimesCarried(db.Meetings, before))
-                : actions.OrderBy(CarryForwardParts.TimesCarried(db.Meetings, before)),
+                ? actions.OrderByDescending(CarryForward.TimesCarried(db.Meetings, before))
+                : actions.OrderBy(CarryForward.TimesCarried(db.Meetings, before)),
             RegisterSort.Status => descending ? actions.OrderByDescending(a => a.Status) : actions.OrderBy(a => a.Status),
             _ => descending ? actions.OrderByDescending(a => a.Year) : actions.OrderBy(a => a.Year),
         };

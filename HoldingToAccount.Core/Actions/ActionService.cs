@@ -54,13 +54,22 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     }
 
     /// <summary>The actions brought forward to a meeting, with "times carried" as it stood at that meeting.</summary>
-    public async Task<IReadOnlyList<ActionRow>> OutstandingAtAsync(int meetingId, CancellationToken ct = default)
+    public Task<IReadOnlyList<ActionRow>> OutstandingAtAsync(int meetingId, CancellationToken ct = default) =>
+        OutstandingAtAsync(meetingId, ownedBy: null, ct);
+
+    /// <summary>The same, narrowed to actions owned by any of <paramref name="ownedBy"/> (role codes) when given.</summary>
+    public async Task<IReadOnlyList<ActionRow>> OutstandingAtAsync(int meetingId, IReadOnlyCollection<string>? ownedBy, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct)
             ?? throw new NotFoundException($"There is no meeting {meetingId}.");
-        return await RowsAsync(db, db.Actions.Where(CarryForward.OutstandingAt(meeting))
-            .OrderBy(a => a.Year).ThenBy(a => a.Sequence), meeting.Date, ct);
+        var query = db.Actions.Where(CarryForward.OutstandingAt(meeting));
+        if (ownedBy is not null)
+        {
+            var codes = ownedBy.Select(RoleCodes.Normalise).ToList();
+            query = query.Where(a => a.Owners.Any(o => codes.Contains(o.Code)));
+        }
+        return await RowsAsync(db, query.OrderBy(a => a.Year).ThenBy(a => a.Sequence), meeting.Date, ct);
     }
 
     /// <summary>The actions agreed at a meeting.</summary>

@@ -36,13 +36,37 @@ public static class CarryForward
                 || (a.DueKind == DueKind.NextMeeting && meetings.Any(m => m.SeriesId == a.SeriesId
                     && m.Status != MeetingStatus.Cancelled && m.Date > a.RaisedAtMeeting.Date && m.Date < today)));
 
+    /// <summary>The meeting the action's due point binds to now: its due meeting (or, if cancelled, the next that is
+    /// not), the first meeting on or after its due date, or the first after the meeting that raised it.</summary>
+    public static Expression<Func<ActionItem, int?>> BoundDueMeetingId(IQueryable<Meeting> meetings) =>
+        a => meetings
+            .Where(m => m.SeriesId == a.SeriesId && m.Status != MeetingStatus.Cancelled
+                && ((a.DueKind == DueKind.Meeting && m.Date >= a.DueMeeting!.Date)
+                    || (a.DueKind == DueKind.Date && m.Date >= a.DueDate)
+                    || (a.DueKind == DueKind.NextMeeting && m.Date > a.RaisedAtMeeting.Date)))
+            .OrderBy(m => m.Date).ThenBy(m => m.Id == a.DueMeetingId ? 0 : 1)
+            .Select(m => (int?)m.Id)
+            .FirstOrDefault();
+
+    /// <summary>"Times carried" before <paramref name="before"/>: the held meetings of the series, at or after the
+    /// action fell due, that it left still open.</summary>
+    public static Expression<Func<ActionItem, int>> TimesCarried(IQueryable<Meeting> meetings, DateOnly before) =>
+        a => meetings.Count(m => m.SeriesId == a.SeriesId
+            && (m.Status == MeetingStatus.Held || m.Status == MeetingStatus.Published)
+            && m.Date < before
+            && (a.ClosedOn == null || m.Date < a.ClosedOn)
+            && ((a.DueKind == DueKind.Meeting && m.Date >= a.DueMeeting!.Date)
+                || (a.DueKind == DueKind.Date && m.Date >= a.DueDate)
+                || (a.DueKind == DueKind.NextMeeting && m.Date > a.RaisedAtMeeting.Date)));
+
     /// <summary>
-    /// The action as the database can give it in one pass. <paramref name="before"/> bounds "times carried": the held
-    /// meetings of the series, before that date, at or after the action fell due, that it left still open.
-    /// The bound due meeting and the latest update come back as ids (SQLite cannot join a "first row" per action).
+    /// The action as the database can give it in one pass, with <see cref="BoundDueMeetingId"/> and
+    /// <see cref="TimesCarried"/> inlined. The bound due meeting and the latest update come back as ids (SQLite cannot
+    /// join a "first row" per action).
     /// </summary>
-    public static Expression<Func<ActionItem, ActionRowCore>> ToRowCore(IQueryable<Meeting> meetings, DateOnly before) =>
-        a => new ActionRowCore(
+    public static Expression<Func<ActionItem, ActionRowCore>> ToRowCore(IQueryable<Meeting> meetings, DateOnly before)
+    {
+        Expression<Func<ActionItem, int?, int, ActionRowCore>> shape = (a, dueMeetingId, timesCarried) => new ActionRowCore(
             a.Id,
             a.Year,
             a.Sequence,
@@ -55,25 +79,29 @@ public static class CarryForward
             a.DueKind,
             a.DuePhrase,
             a.DueDate,
-            meetings
-                .Where(m => m.SeriesId == a.SeriesId && m.Status != MeetingStatus.Cancelled
-                    && ((a.DueKind == DueKind.Meeting && m.Date >= a.DueMeeting!.Date)
-                        || (a.DueKind == DueKind.Date && m.Date >= a.DueDate)
-                        || (a.DueKind == DueKind.NextMeeting && m.Date > a.RaisedAtMeeting.Date)))
-                .OrderBy(m => m.Date).ThenBy(m => m.Id == a.DueMeetingId ? 0 : 1)
-                .Select(m => (int?)m.Id)
-                .FirstOrDefault(),
+            dueMeetingId,
             a.Status,
-            meetings.Count(m => m.SeriesId == a.SeriesId
-                && (m.Status == MeetingStatus.Held || m.Status == MeetingStatus.Published)
-                && m.Date < before
-                && (a.ClosedOn == null || m.Date < a.ClosedOn)
-                && ((a.DueKind == DueKind.Meeting && m.Date >= a.DueMeeting!.Date)
-                    || (a.DueKind == DueKind.Date && m.Date >= a.DueDate)
-                    || (a.DueKind == DueKind.NextMeeting && m.Date > a.RaisedAtMeeting.Date))),
+            timesCarried,
             a.Updates.OrderByDescending(u => u.Date).ThenByDescending(u => u.Id).Select(u => (int?)u.Id).FirstOrDefault(),
             a.ClosedOn,
             a.Version);
+        var action = shape.Parameters[0];
+        var body = new Substitute(new Dictionary<ParameterExpression, Expression>
+        {
+            [shape.Parameters[1]] = Inline(BoundDueMeetingId(meetings), action),
+            [shape.Parameters[2]] = Inline(TimesCarried(meetings, before), action),
+        }).Visit(shape.Body);
+        return Expression.Lambda<Func<ActionItem, ActionRowCore>>(body, action);
+    }
+
+    private static Expression Inline<T>(Expression<Func<ActionItem, T>> part, ParameterExpression action) =>
+        new Substitute(new Dictionary<ParameterExpression, Expression> { [part.Parameters[0]] = action }).Visit(part.Body);
+
+    private sealed class Substitute(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            replacements.TryGetValue(node, out var replacement) ? replacement : node;
+    }
 }
 
 /// <summary>An <see cref="ActionRow"/> before its due meeting and latest update are filled in.</summary>

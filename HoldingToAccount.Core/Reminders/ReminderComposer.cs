@@ -41,6 +41,7 @@ public sealed class ReminderComposer(
             ReminderKind.ActionsArising => await ArisingAsync(delivery, ct),
             ReminderKind.DueDate or ReminderKind.Overdue => await ActionAsync(delivery, ct),
             ReminderKind.OverdueSummary => await OverdueSummaryAsync(delivery, ct),
+            ReminderKind.WrittenResponses => await WrittenResponsesAsync(delivery, ct),
             _ => null,
         };
     }
@@ -79,7 +80,7 @@ public sealed class ReminderComposer(
         var meeting = await MeetingAsync(delivery.MeetingId, ct);
         if (meeting is null || meeting.Status == MeetingStatus.Cancelled)
             return null;
-        var mine = (await actions.OutstandingAtAsync(meeting.Id, ct)).Where(a => IsOpen(a) && Owns(delivery, a)).ToList();
+        var mine = (await actions.OutstandingAtAsync(meeting.Id, delivery.Roles, ct)).Where(IsOpen).ToList();
         if (mine.Count == 0)
             return null;
 
@@ -109,6 +110,50 @@ public sealed class ReminderComposer(
         page.Paragraph($"The {meeting.Title} was held on {London.LongDate(meeting.Date)}. {Why(delivery)}");
         page.Heading(2, $"Actions arising ({mine.Count})");
         page.Actions(mine, a => Link("/my-actions", a.Reference), "Post an update on");
+        return new ComposedReminder(subject, page.Text, page.Html, null);
+    }
+
+    private async Task<ComposedReminder?> WrittenResponsesAsync(ReminderDelivery delivery, CancellationToken ct)
+    {
+        if (delivery.MeetingId is not { } meetingId)
+            return null;
+        Meeting? meeting;
+        List<AgendaItem> asked;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+            if (meeting is not { Status: MeetingStatus.Planned, WrittenResponsesDue: not null })
+                return null;
+            asked = await db.AgendaItems.AsNoTracking()
+                .Where(i => i.MeetingId == meetingId && i.Questions != null && i.Questions != "")
+                .OrderBy(i => i.Order).ThenBy(i => i.Id)
+                .ToListAsync(ct);
+        }
+        var due = meeting.WrittenResponsesDue.Value;
+        var subject = $"Written responses for the {meeting.Title} are due on {London.LongDate(due)}";
+        var page = new Page(subject, delivery.RecipientName);
+        page.Paragraph($"Written responses to the questions sent in advance of the {meeting.Title} are due on {London.LongDate(due)}. {Why(delivery)}");
+        page.Heading(2, "The meeting");
+        page.Facts([
+            ("Meeting", meeting.Title),
+            ("Date and time", London.LongDateTime(meeting.Date, meeting.StartTime)),
+            ("Venue", meeting.Venue ?? "to be confirmed"),
+            ("Written responses due", London.LongDate(due)),
+        ]);
+        if (asked.Count == 0)
+        {
+            page.Paragraph("The questions have not been entered in the register yet; the secretariat will send them separately.");
+        }
+        else
+        {
+            page.Heading(2, $"Questions sent in advance ({asked.Count})");
+            foreach (var item in asked)
+            {
+                page.Heading(3, $"{item.Number} {item.Title}");
+                page.Paragraph(item.Restricted ? "This item is restricted: read its questions in the register." : item.Questions!);
+            }
+        }
+        page.Link("Open the meeting's agenda and questions", $"{BaseUrl}/meetings/{meeting.Id.ToString(CultureInfo.InvariantCulture)}");
         return new ComposedReminder(subject, page.Text, page.Html, null);
     }
 
@@ -285,6 +330,12 @@ public sealed class ReminderComposer(
                 return;
             _html.Append("<p>").Append(E(text)).Append("</p>\n");
             _text.AppendLine(text).AppendLine();
+        }
+
+        public void Link(string text, string url)
+        {
+            _html.Append("<p><a href=\"").Append(E(url)).Append("\">").Append(E(text)).Append("</a></p>\n");
+            _text.Append(text).Append(": ").AppendLine(url).AppendLine();
         }
 
         public void Facts(IEnumerable<(string Term, string Value)> facts)

@@ -16,6 +16,9 @@ public enum ReminderKind
 
     /// <summary>After a meeting is held: the actions it gave each owner.</summary>
     ActionsArising,
+
+    /// <summary>Before a meeting that asks for written responses to its questions: to the CC holder, 2 working days ahead.</summary>
+    WrittenResponses,
 }
 
 public enum ReminderStatus { Planned, Sent, Failed, Skipped }

@@ -26,6 +26,15 @@ public sealed class ReminderOptions : IValidatableObject
     [Range(0, 60)]
     public int ActionsArisingWithinDays { get; set; } = 7;
 
+    /// <summary>Working days (Monday to Friday, less bank holidays in England and Wales) before a meeting's written
+    /// responses are due that their holder is reminded.</summary>
+    [Range(0, 20)]
+    public int WrittenResponsesWorkingDaysBefore { get; set; } = 2;
+
+    /// <summary>The role that writes the responses to the questions sent in advance.</summary>
+    [Required]
+    public string WrittenResponsesRole { get; set; } = "CC";
+
     /// <summary>Roles whose holders are the secretariat (vacant roles and summaries go to them). Default PM and PO.</summary>
     public List<string>? SecretariatRoles { get; set; }
 

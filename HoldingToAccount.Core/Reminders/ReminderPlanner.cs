@@ -60,6 +60,7 @@ public sealed partial class ReminderPlanner(
             await PlanDigestsAsync(context, day, ct);
             await PlanDateRemindersAsync(context, day, ct);
             await PlanOverdueSummaryAsync(context, day, ct);
+            await PlanWrittenResponsesAsync(context, day, ct);
         }
         await PlanActionsArisingAsync(context, London.Today(At(asOf)), ct);
 
@@ -136,6 +137,26 @@ public sealed partial class ReminderPlanner(
         var about = $"{overdue} overdue action(s) on {London.ShortDate(day)}";
         foreach (var recipient in await context.SecretariatAsync(day, ct))
             context.Add(ReminderKind.OverdueSummary, ReminderDelivery.SubjectOverdue, null, null, day, recipient, [], [], about);
+    }
+
+    /// <summary>Meetings whose written responses fall due <see cref="ReminderOptions.WrittenResponsesWorkingDaysBefore"/>
+    /// working days after <paramref name="day"/>: one reminder to the holder of the responding role (CC).</summary>
+    private async Task PlanWrittenResponsesAsync(PlanContext context, DateOnly day, CancellationToken ct)
+    {
+        var before = Policy.WrittenResponsesWorkingDaysBefore;
+        var latest = day.AddDays((before * 2) + 14); // far enough to cover weekends and a run of bank holidays
+        var meetings = await context.Db.Meetings.AsNoTracking()
+            .Where(m => m.Status == MeetingStatus.Planned && m.WrittenResponsesDue != null
+                && m.WrittenResponsesDue >= day && m.WrittenResponsesDue <= latest)
+            .OrderBy(m => m.WrittenResponsesDue).ThenBy(m => m.Id)
+            .Select(m => new { m.Id, m.Title, m.WrittenResponsesDue })
+            .ToListAsync(ct);
+        foreach (var meeting in meetings.Where(m => WorkingDays.Before(m.WrittenResponsesDue!.Value, before) == day))
+        {
+            var about = $"Written responses for {meeting.Title} due {London.ShortDate(meeting.WrittenResponsesDue!.Value)}";
+            await context.AddAsync(ReminderKind.WrittenResponses, ReminderDelivery.SubjectOfMeeting(meeting.Id), meeting.Id, null, day,
+                [Policy.WrittenResponsesRole], about, ct);
+        }
     }
 
     private async Task PlanActionsArisingAsync(PlanContext context, DateOnly today, CancellationToken ct)

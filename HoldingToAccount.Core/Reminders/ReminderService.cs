@@ -8,7 +8,15 @@ namespace HoldingToAccount.Core.Reminders;
 public sealed record ReminderDeliveryRow(
     int Id, ReminderKind Kind, string Recipient, string RecipientName, string SubjectKey, int? MeetingId, int? ActionItemId,
     DateOnly PlannedFor, string RoleCodes, string VacantRoleCodes, ReminderStatus Status, DateTime CreatedAtUtc,
-    DateTime? SentAtUtc, int Attempts, string? Reason, string? Subject);
+    DateTime? SentAtUtc, int Attempts, string? Reason, string? Subject, string? MeetingTitle = null, string? ActionReference = null);
+
+/// <summary>One reminder the next sweep would find due, and what has happened to it already (null: it would be new).</summary>
+public sealed record SweepPreviewRow(PlannedReminder Reminder, ReminderStatus? Existing, int? DeliveryId);
+
+public sealed record SweepPreview(DateTimeOffset AsOf, IReadOnlyList<SweepPreviewRow> Rows, IReadOnlyList<string> Unroutable)
+{
+    public int New => Rows.Count(r => r.Existing is null);
+}
 
 public sealed record OutboxFilter(ReminderStatus? Status = null, ReminderKind? Kind = null, string? Recipient = null);
 
@@ -18,6 +26,7 @@ public sealed class ReminderService(
     ReminderPlanner planner,
     ReminderSweep sweep,
     IReminderQueue queue,
+    Microsoft.Extensions.Options.IOptions<ReminderOptions> options,
     TimeProvider clock)
 {
     public async Task<Page<ReminderDeliveryRow>> ListAsync(OutboxFilter filter, int skip = 0, int take = 50, CancellationToken ct = default)
@@ -41,6 +50,16 @@ public sealed class ReminderService(
             .Select(d => new ReminderDeliveryRow(d.Id, d.Kind, d.Recipient, d.RecipientName, d.SubjectKey, d.MeetingId, d.ActionItemId,
                 d.PlannedFor, d.RoleCodes, d.VacantRoleCodes, d.Status, d.CreatedAtUtc, d.SentAtUtc, d.Attempts, d.Reason, d.Subject))
             .ToListAsync(ct);
+        var meetingIds = rows.Where(r => r.MeetingId is not null).Select(r => r.MeetingId!.Value).Distinct().ToList();
+        var actionIds = rows.Where(r => r.ActionItemId is not null).Select(r => r.ActionItemId!.Value).Distinct().ToList();
+        var meetings = await db.Meetings.Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Title, ct);
+        var references = (await db.Actions.Where(a => actionIds.Contains(a.Id)).Select(a => new { a.Id, a.Year, a.Sequence }).ToListAsync(ct))
+            .ToDictionary(a => a.Id, a => ActionReference.Format(a.Year, a.Sequence));
+        rows = rows.Select(r => r with
+        {
+            MeetingTitle = r.MeetingId is { } m ? meetings.GetValueOrDefault(m) : null,
+            ActionReference = r.ActionItemId is { } a ? references.GetValueOrDefault(a) : null,
+        }).ToList();
         return new Page<ReminderDeliveryRow>(rows, total);
     }
 
@@ -76,6 +95,42 @@ public sealed class ReminderService(
     /// <summary>What the next sweep would plan (from now, or at <paramref name="asOf"/>), without writing anything.</summary>
     public Task<ReminderPlan> PreviewAsync(DateTimeOffset? asOf = null, CancellationToken ct = default) =>
         planner.PlanAsync(asOf ?? clock.GetUtcNow(), dryRun: true, ct);
+
+    /// <summary>What the sweep would find due at <paramref name="asOf"/>, each with the delivery already recorded for it, if any.</summary>
+    public async Task<SweepPreview> PreviewSweepAsync(DateTimeOffset asOf, CancellationToken ct = default)
+    {
+        var plan = await planner.PlanAsync(asOf, dryRun: true, ct);
+        if (plan.Due.Count == 0)
+            return new SweepPreview(asOf, [], plan.Unroutable);
+        var days = plan.Due.Select(d => d.PlannedFor).Distinct().ToList();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var existing = (await db.Set<ReminderDelivery>().AsNoTracking().Where(d => days.Contains(d.PlannedFor))
+                .Select(d => new { d.Id, d.Recipient, d.Kind, d.SubjectKey, d.PlannedFor, d.Status }).ToListAsync(ct))
+            .ToDictionary(d => (d.Recipient, d.Kind, d.SubjectKey, d.PlannedFor));
+        var rows = plan.Due.Select(d => existing.TryGetValue((d.Recipient, d.Kind, d.SubjectKey, d.PlannedFor), out var row)
+            ? new SweepPreviewRow(d, row.Status, row.Id)
+            : new SweepPreviewRow(d, null, null)).ToList();
+        return new SweepPreview(asOf, rows, plan.Unroutable);
+    }
+
+    /// <summary>When the recurring sweep next runs: the next whole multiple of the sweep interval after now.</summary>
+    public DateTimeOffset NextSweepAt()
+    {
+        var now = clock.GetUtcNow();
+        var interval = options.Value.SweepInterval.Ticks;
+        return new DateTimeOffset((now.UtcTicks / interval + 1) * interval, TimeSpan.Zero);
+    }
+
+    /// <summary>The next time the morning reminders go (08:00 London by default), after now.</summary>
+    public DateTimeOffset NextMorningAt()
+    {
+        var now = clock.GetUtcNow();
+        var today = London.Today(clock);
+        var at = London.ToInstant(today, options.Value.SendAt);
+        return at > now ? at : London.ToInstant(today.AddDays(1), options.Value.SendAt);
+    }
+
+    public ReminderOptions Policy => options.Value;
 
     public Task<ReminderSweepState?> LastSweepAsync(CancellationToken ct = default) => sweep.LastAsync(ct);
 

@@ -31,6 +31,14 @@ public sealed class SmtpSink : IAsyncDisposable
     public static Task<SmtpSink> StartFlakyAsync(int deferFirst = 0, params string[] reject) =>
         StartAsync("flaky_smtp.FlakyMailbox", [deferFirst.ToString(System.Globalization.CultureInfo.InvariantCulture), reject.Length == 0 ? "-" : string.Join(',', reject)]);
 
+    /// <summary>flaky_smtp.SlowMailbox: waits <paramref name="delayMs"/> before accepting each message, and holds message number
+    /// <paramref name="holdAt"/> for <paramref name="holdMs"/>, writing <see cref="HoldingMarker"/> while it does.</summary>
+    public static Task<SmtpSink> StartSlowAsync(int delayMs, int holdAt = 0, int holdMs = 0) =>
+        StartAsync("flaky_smtp.SlowMailbox", [.. new[] { delayMs, holdAt, holdMs }.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+
+    /// <summary>Written by the slow server while it holds a message (see <see cref="StartSlowAsync"/>).</summary>
+    public string HoldingMarker => Path.Combine(Root, "holding");
+
     private static async Task<SmtpSink> StartAsync(string handler, string[] extra)
     {
         if (!File.Exists(Python))

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using HoldingToAccount.Core.Meetings;
+using HoldingToAccount.Core.People;
+using HoldingToAccount.Core.Reminders;
+using HoldingToAccount.Tests.Mail;
+using HoldingToAccount.Tests.TestData;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoldingToAccount.Tests.Reminders;
+
+/// <summary>
+/// A batch of 200 digests sent by the built Dashboard executable (<c>reminders run</c>) to a real SMTP server, killed in
+/// the middle of the batch and run again: every digest arrives exactly once. The server (flaky_smtp.SlowMailbox) holds
+/// one message at the end of DATA and says so in a file, so the kill lands while that message is in flight — the
+/// client has not had the reply, and the server drops the message when the connection goes. The one window no SMTP
+/// client can close (the server said 250 and the process died before recording it) is not what this test is about:
+/// there the reminder would go twice rather than never.
+/// </summary>
+public sealed class KillAndRestartTests
+{
+    private const int Owners = 200;
+    private const int HeldMessage = 80;
+
+    [Fact]
+    public async Task A_batch_of_200_killed_in_the_middle_and_run_again_delivers_each_digest_exactly_once()
+    {
+        var budget = Stopwatch.StartNew();
+        await using var database = await TestDatabase.CreateAsync(new DateTimeOffset(2017, 2, 1, 9, 0, 0, TimeSpan.Zero));
+        var register = await RegisterBuilder.CreateAsync(database);
+        var emails = await AddOwnersAsync(database);
+        var jan = await register.MeetingAsync(new DateOnly(2017, 1, 31));
+        await register.MeetingAsync(new DateOnly(2017, 2, 28), MeetingStatus.Planned);
+        await register.ActionAsync(jan, "Every owner to report on their portfolio", "to the February meeting", owners: [.. emails.Keys]);
+        await using var smtp = await SmtpSink.StartSlowAsync(delayMs: 5, holdAt: HeldMessage, holdMs: 60_000);
+
+        // First run: killed while the server holds message 80.
+        using (var first = Start(database, smtp))
+        {
+            var log = new System.Text.StringBuilder();
+            first.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+            first.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+            first.BeginOutputReadLine();
+            first.BeginErrorReadLine();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!File.Exists(smtp.HoldingMarker) && !first.HasExited && DateTime.UtcNow < deadline)
+                await Task.Delay(20);
+            Assert.True(File.Exists(smtp.HoldingMarker), $"the batch never reached message {HeldMessage}: {log}");
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+        var killedAt = DateTime.UtcNow;
+        await Task.Delay(300); // anything the server were still to store would land now
+        Assert.Equal(HeldMessage - 1, smtp.Messages().Count);
+        var afterKill = await StatusesAsync(database);
+        Assert.Equal(HeldMessage - 1, afterKill.GetValueOrDefault(ReminderStatus.Sent));
+        Assert.Equal(Owners - HeldMessage + 1, afterKill.GetValueOrDefault(ReminderStatus.Planned));
+
+        // Run again at once: the in-flight digest is still held by the dead process's claim, the rest go.
+        var second = await RunAsync(database, smtp);
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains($"0 newly planned; sent {Owners - HeldMessage}, already sent {HeldMessage - 1}", second.Output);
+        Assert.Contains("left planned 1", second.Output);
+
+        // Once the claim has run out (Reminders:ClaimTimeout, 10 s here), the last one goes too.
+        var wait = killedAt.AddSeconds(11) - DateTime.UtcNow;
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait);
+        var third = await RunAsync(database, smtp);
+        Assert.Equal(0, third.ExitCode);
+        Assert.Contains($"sent 1, already sent {Owners - 1}", third.Output);
+
+        var messages = await smtp.WaitForAsync(Owners);
+        await Task.Delay(300);
+        messages = smtp.Messages();
+        var perRecipient = messages.GroupBy(m => m.Headers["X-RcptTo"] ?? "").ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(emails.Values.Order(), perRecipient.Keys.Order());
+        Assert.All(perRecipient, r => Assert.Equal(1, r.Value));
+        Assert.Equal(Owners, (await StatusesAsync(database)).GetValueOrDefault(ReminderStatus.Sent));
+        Assert.True(budget.Elapsed < TimeSpan.FromSeconds(60), $"took {budget.Elapsed}");
+    }
+
+    /// <summary>Roles O001…O200, each held by one person since 2016.</summary>
+    private static async Task<Dictionary<string, string>> AddOwnersAsync(TestDatabase database)
+    {
+        await using var db = await database.CreateContextAsync();
+        var emails = new Dictionary<string, string>();
+        for (var i = 1; i <= Owners; i++)
+        {
+            var code = $"O{i:000}";
+            var email = $"owner{i:000}@example.org";
+            var role = new Role { Code = code, Title = $"Portfolio owner {i}" };
+            db.RoleHoldings.Add(new RoleHolding { Role = role, Person = new Person { Name = $"Owner {i:000}", Email = email }, From = new DateOnly(2016, 1, 1) });
+            emails[code] = email;
+        }
+        await db.SaveChangesAsync();
+        return emails;
+    }
+
+    private static async Task<Dictionary<ReminderStatus, int>> StatusesAsync(TestDatabase database)
+    {
+        await using var db = await database.CreateContextAsync();
+        return (await db.Set<ReminderDelivery>().GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+            .ToDictionary(g => g.Key, g => g.Count);
+    }
+
+    private static Process Start(TestDatabase database, SmtpSink smtp)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "HoldingToAccount.Dashboard.dll"), "reminders", "run", "--as-of", "2017-02-18T08:00"])
+            start.ArgumentList.Add(arg);
+        start.Environment["ConnectionStrings__Default"] = $"Data Source={database.Path}";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Email__Smtp__Host"] = "127.0.0.1";
+        start.Environment["Email__Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Email__Smtp__Security"] = "None";
+        start.Environment["Email__Smtp__From"] = "OPCC reminders <reminders@example.org>";
+        start.Environment["Reminders__ClaimTimeout"] = "00:00:10";
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, SmtpSink smtp)
+    {
+        using var process = Start(database, smtp);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}

@@ -1,0 +1,157 @@
+// Times reminder planning over a large register and digest delivery to a local SMTP server (aiosmtpd):
+//   dotnet run -c Release -- [openActions=50000] [owners=500] [digests=500]
+// Needs Debian's python3-aiosmtpd (/usr/bin/python3 -m aiosmtpd).
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using HoldingToAccount.Core;
+using HoldingToAccount.Core.Data;
+using HoldingToAccount.Core.Demo;
+using HoldingToAccount.Core.Meetings;
+using HoldingToAccount.Core.People;
+using HoldingToAccount.Core.Reminders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+var openActions = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50_000;
+var owners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
+var digests = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
+var path = Path.Combine(Path.GetTempPath(), $"hta-bench-{Guid.NewGuid():N}.db");
+var maildir = Path.Combine(Path.GetTempPath(), $"hta-bench-mail-{Guid.NewGuid():N}");
+var port = FreePort();
+using var smtp = StartSmtp(port, maildir);
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["ConnectionStrings:Default"] = $"Data Source={path}",
+    ["Email:Smtp:Host"] = "127.0.0.1",
+    ["Email:Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture),
+    ["Email:Smtp:Security"] = "None",
+    ["Email:Smtp:From"] = "Reminders <reminders@example.org>",
+}).Build();
+var services = new ServiceCollection().AddLogging().AddCore(configuration).AddReminders(configuration).BuildServiceProvider();
+static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+try
+{
+    var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+    await using (var db = await factory.CreateDbContextAsync())
+        await Database.MigrateAsync(db);
+
+    var seeding = Stopwatch.StartNew();
+    var seeded = await services.GetRequiredService<SyntheticData>().SeedAsync(600, openActions, randomSeed: 1);
+    await using (var db = await factory.CreateDbContextAsync())
+    {
+        // 500 owner roles, each held by one person, and every action reopened and owned by one or two of them.
+        var roles = Enumerable.Range(1, owners).Select(i => new Role { Code = $"O{i:000}", Title = $"Portfolio owner {i}" }).ToList();
+        db.RoleHoldings.AddRange(roles.Select((r, i) => new RoleHolding
+        {
+            Role = r, From = new DateOnly(2000, 1, 1),
+            Person = new Person { Name = $"Owner {i + 1:000}", Email = $"owner{i + 1:000}@example.org" },
+        }));
+        await db.SaveChangesAsync();
+        var first = roles[0].Id;
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM ActionOwners");
+        await db.Database.ExecuteSqlRawAsync(F($"INSERT INTO ActionOwners (ActionItemId, OwnersId) SELECT Id, {first} + (Id % {owners}) FROM ActionItems"));
+        await db.Database.ExecuteSqlRawAsync(F($"INSERT INTO ActionOwners (ActionItemId, OwnersId) SELECT Id, {first} + ((Id * 7 + 3) % {owners}) FROM ActionItems WHERE Id % 10 = 0 AND (Id * 7 + 3) % {owners} <> Id % {owners}"));
+        await db.Actions.ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, HoldingToAccount.Core.Actions.ActionStatus.Open)
+            .SetProperty(a => a.ClosedOn, (DateOnly?)null).SetProperty(a => a.ClosedAtMeetingId, (int?)null));
+    }
+    Console.WriteLine(F($"{seeded.Message.TrimEnd('.')}; {owners} owner roles; all {openActions:N0} actions open ({seeding.Elapsed.TotalSeconds:F1} s)"));
+
+    // The morning 3 days before the next planned monthly meeting: digests for it (and any other meeting 3 or 10 days on).
+    DateOnly next;
+    await using (var db = await factory.CreateDbContextAsync())
+        next = await db.Meetings.Where(m => m.Status == MeetingStatus.Planned).OrderBy(m => m.Date).Select(m => m.Date).FirstAsync();
+    var asOf = London.ToInstant(next.AddDays(-3), new TimeOnly(8, 0));
+    var planner = services.GetRequiredService<ReminderPlanner>();
+    await planner.PlanAsync(asOf, dryRun: true); // warm-up: EF model, query compilation
+    var runs = new List<double>();
+    ReminderPlan plan = null!;
+    for (var i = 0; i < 5; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        plan = await planner.PlanAsync(asOf, dryRun: true);
+        runs.Add(watch.Elapsed.TotalSeconds);
+    }
+    runs.Sort();
+    Console.WriteLine(F($"planning (dry run) as of {asOf:u}: {plan.Due.Count} reminders due; median {runs[2]:F2} s, min {runs[0]:F2} s, max {runs[4]:F2} s over 5 runs"));
+    var write = Stopwatch.StartNew();
+    var written = await planner.PlanAsync(asOf);
+    Console.WriteLine(F($"planning + recording {written.CreatedIds.Count} delivery rows: {write.Elapsed.TotalSeconds:F2} s"));
+    var again = Stopwatch.StartNew();
+    var replanned = await planner.PlanAsync(asOf);
+    Console.WriteLine(F($"the next sweep (same reminders, rows already there, {replanned.CreatedIds.Count} new): {again.Elapsed.TotalSeconds:F2} s"));
+
+    // Delivery: the first N digest rows composed by ReminderComposer, then sent by SmtpEmailSender over one connection.
+    List<ReminderDelivery> rows;
+    await using (var db = await factory.CreateDbContextAsync())
+        rows = await db.Set<ReminderDelivery>().AsNoTracking().Where(d => d.Kind == ReminderKind.MeetingDigest).OrderBy(d => d.Id).Take(digests).ToListAsync();
+    var composer = services.GetRequiredService<ReminderComposer>();
+    var messages = new List<MimeMessage>(rows.Count);
+    var composing = Stopwatch.StartNew();
+    foreach (var row in rows)
+    {
+        if (await composer.ComposeAsync(row) is { } composed)
+            messages.Add(composer.ToMessage(row, composed));
+    }
+    composing.Stop();
+    var bytes = messages.Sum(m => { using var s = new MemoryStream(); m.WriteTo(s); return s.Length; });
+    Console.WriteLine(F($"composing {messages.Count} digests: {composing.Elapsed.TotalSeconds:F2} s ({messages.Count / composing.Elapsed.TotalSeconds:F0}/s), average {bytes / Math.Max(1, messages.Count) / 1024.0:F1} KiB"));
+
+    var sender = services.GetRequiredService<SmtpEmailSender>();
+    var sending = Stopwatch.StartNew();
+    foreach (var message in messages)
+    {
+        var result = await sender.SendAsync(message);
+        if (!result.Accepted)
+            throw new InvalidOperationException(result.Reply);
+    }
+    sending.Stop();
+    var delivered = 0;
+    for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(10); await Task.Delay(50))
+        if ((delivered = Directory.Exists(Path.Combine(maildir, "new")) ? Directory.GetFiles(Path.Combine(maildir, "new")).Length : 0) >= messages.Count)
+            break;
+    Console.WriteLine(F($"sending {messages.Count} digests over {sender.ConnectionsOpened} connection(s): {sending.Elapsed.TotalSeconds:F2} s = {messages.Count / sending.Elapsed.TotalSeconds:F0} emails/s; {delivered} in the Maildir"));
+}
+finally
+{
+    await services.DisposeAsync();
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    foreach (var suffix in new[] { "", "-wal", "-shm" })
+        File.Delete(path + suffix);
+    if (!smtp.HasExited)
+        smtp.Kill();
+    try { Directory.Delete(maildir, recursive: true); } catch (IOException) { }
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static Process StartSmtp(int port, string maildir)
+{
+    var start = new ProcessStartInfo("/usr/bin/python3") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+    foreach (var arg in (string[])["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", maildir])
+        start.ArgumentList.Add(arg);
+    var process = Process.Start(start) ?? throw new InvalidOperationException("aiosmtpd did not start");
+    process.BeginErrorReadLine();
+    process.BeginOutputReadLine();
+    for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(10); Thread.Sleep(50))
+    {
+        try
+        {
+            using var probe = new TcpClient();
+            probe.Connect(IPAddress.Loopback, port);
+            return process;
+        }
+        catch (SocketException)
+        {
+        }
+    }
+    throw new InvalidOperationException("aiosmtpd did not start listening");
+}
