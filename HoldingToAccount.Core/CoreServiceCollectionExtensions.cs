@@ -3,6 +3,7 @@ using HoldingToAccount.Core.Audit;
 using HoldingToAccount.Core.Changes;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Demo;
+using HoldingToAccount.Core.Import;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.People;
 using HoldingToAccount.Core.Reminders;
@@ -32,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DemoData>();
         services.AddSingleton<SyntheticData>();
         services.AddReminders(configuration);
+        services.AddImport();
         return services;
     }
 }

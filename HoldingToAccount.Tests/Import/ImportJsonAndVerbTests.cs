@@ -80,15 +80,6 @@ public class ImportJsonAndVerbTests
         }
     }
 
-    [Fact]
-    public async Task Without_dry_run_committing_is_not_available_yet()
-    {
-        var (code, output, error) = await RunAsync("import", PathOf("seeds", "000_99665aecc8bf7cf6.txt"));
-        Assert.Equal(1, code);
-        Assert.Empty(output);
-        Assert.Contains("Committing imports is not available yet; use --dry-run.", error, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("")]
     [InlineData("--dry-run")]

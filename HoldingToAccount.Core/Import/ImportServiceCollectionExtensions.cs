@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HoldingToAccount.Core.Import;
+
+public static class ImportServiceCollectionExtensions
+{
+    /// <summary>The notes import: <see cref="ImportService"/> (it needs the DbContext factory and TimeProvider that AddCore registers).</summary>
+    public static IServiceCollection AddImport(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ImportService>();
+        return services;
+    }
+}

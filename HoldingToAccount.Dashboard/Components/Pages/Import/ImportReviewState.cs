@@ -1,0 +1,75 @@
+using HoldingToAccount.Core.Import;
+
+namespace HoldingToAccount.Dashboard.Components.Pages.Import;
+
+/// <summary>What the person reviewing a draft has chosen so far; <see cref="ToCorrections"/> hands it to Core.</summary>
+public sealed class ImportReviewState
+{
+    public ImportReviewState(string fileName, ImportDraft draft, ImportOptions options, ImportReview review)
+    {
+        FileName = fileName;
+        Draft = draft;
+        SeriesId = options.Series.FirstOrDefault()?.Id;
+        Date = draft.Date?.Value.ToDateTime(TimeOnly.MinValue);
+        StartTime = draft.StartTime?.Value.ToTimeSpan();
+        Title = draft.Title?.Value;
+        Venue = draft.Venue?.Value;
+        Chair = draft.Chair?.Value;
+        Attendees = review.AttendeeMatches.Select((id, i) => (i, id)).ToDictionary(p => p.i, p => p.id);
+        Apologies = review.ApologyMatches.Select((id, i) => (i, id)).ToDictionary(p => p.i, p => p.id);
+        Actions = draft.Actions.Select((a, i) => new ActionEdit
+        {
+            Text = a.Text,
+            Owners = review.Actions[i].Owners.ToHashSet(),
+            UnknownOwners = review.Actions[i].UnknownOwners,
+            DuePhrase = a.Due.Phrase,
+            Skip = a.Status == DraftActionStatus.Deferred && a.Owners.Count == 0,
+        }).ToList();
+    }
+
+    public string FileName { get; }
+    public ImportDraft Draft { get; }
+    public int? SeriesId { get; set; }
+    public DateTime? Date { get; set; }
+    public TimeSpan? StartTime { get; set; }
+    public string? Title { get; set; }
+    public string? Venue { get; set; }
+    public string? Chair { get; set; }
+    public Dictionary<int, int?> Attendees { get; }
+    public Dictionary<int, int?> Apologies { get; }
+    public List<ActionEdit> Actions { get; }
+
+    /// <summary>The draft action whose spans the source view shows most strongly.</summary>
+    public int? Selected { get; set; }
+
+    public ImportCorrections ToCorrections(bool update) => new()
+    {
+        SeriesId = SeriesId,
+        Date = Date is { } d ? DateOnly.FromDateTime(d) : null,
+        StartTime = StartTime is { } t ? TimeOnly.FromTimeSpan(t) : null,
+        Title = Blank(Title),
+        Venue = Blank(Venue),
+        Chair = Blank(Chair),
+        Attendees = Attendees,
+        Apologies = Apologies,
+        Actions = Actions.Select((a, i) => (i, a)).ToDictionary(p => p.i, p => new ActionCorrection(
+            Text: p.a.Text,
+            Owners: p.a.Owners.Order().ToList(),
+            DueMeetingId: p.a.DueMeetingId,
+            DuePhrase: Blank(p.a.DuePhrase),
+            Skip: p.a.Skip)),
+        Update = update,
+    };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+public sealed class ActionEdit
+{
+    public string Text { get; set; } = "";
+    public IReadOnlyCollection<string> Owners { get; set; } = [];
+    public IReadOnlyList<string> UnknownOwners { get; init; } = [];
+    public int? DueMeetingId { get; set; }
+    public string? DuePhrase { get; set; }
+    public bool Skip { get; set; }
+}
