@@ -67,6 +67,29 @@ public sealed class TokenService(IDbContextFactory<AuthDbContext> factory, TimeP
         return await db.DisplayTokens.Where(t => t.TokenHash == hash && t.RevokedUtc == null).Select(t => t.Name).SingleOrDefaultAsync(ct);
     }
 
+    /// <summary>The user's live calendar tokens (their ids and dates; the tokens themselves are never stored).</summary>
+    public async Task<IReadOnlyList<DisplayTokenRow>> ListCalendarTokensAsync(string userId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.ApiTokens.Where(t => t.UserId == userId && t.Purpose == TokenPurpose.Calendar && t.RevokedUtc == null && t.ExpiresUtc > now)
+            .OrderBy(t => t.CreatedUtc)
+            .Select(t => new DisplayTokenRow(t.Id, t.Name, t.CreatedUtc, t.RevokedUtc)).ToListAsync(ct);
+    }
+
+    /// <summary>Revokes one of the user's own calendar tokens; false if it is not theirs or already revoked.</summary>
+    public async Task<bool> RevokeCalendarTokenAsync(string userId, int id, string actor, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ExplicitActor = actor;
+        var row = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id && t.UserId == userId && t.Purpose == TokenPurpose.Calendar && t.RevokedUtc == null, ct);
+        if (row is null)
+            return false;
+        row.RevokedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     public async Task<IReadOnlyList<DisplayTokenRow>> ListDisplayTokensAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
