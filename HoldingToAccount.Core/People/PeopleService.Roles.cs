@@ -28,7 +28,7 @@ public sealed partial class PeopleService
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var people = await db.People.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
-        var holdings = await Holdings(db).ToListAsync(ct);
+        var holdings = await Holdings(db.RoleHoldings).ToListAsync(ct);
         return people.Select(p => new PersonDetail(p.Id, p.Name, p.Email, p.Active,
             holdings.Where(h => h.PersonId == p.Id).OrderByDescending(h => h.From).ToList())).ToList();
     }
@@ -39,7 +39,7 @@ public sealed partial class PeopleService
         var on = day ?? London.Today(clock);
         await using var db = await factory.CreateDbContextAsync(ct);
         var roles = await db.Roles.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct);
-        var holdings = await Holdings(db).Where(h => h.From <= on && (h.To == null || h.To >= on)).ToListAsync(ct);
+        var holdings = await Holdings(db.RoleHoldings.Where(h => h.From <= on && (h.To == null || h.To >= on))).ToListAsync(ct);
         return roles.Select(r => new RoleRow(r.Id, r.Code, r.Title, holdings.Where(h => h.RoleCode == r.Code).ToList())).ToList();
     }
 
@@ -102,7 +102,9 @@ public sealed partial class PeopleService
         if (!input.Temporary)
         {
             var end = input.To ?? DateOnly.MaxValue;
-            var clash = await Holdings(db).Where(h => h.RoleCode == code && !h.Temporary && h.From <= end && (h.To == null || h.To >= input.From))
+            var clash = await db.RoleHoldings
+                .Where(h => h.Role.Code == code && !h.Temporary && h.From <= end && (h.To == null || h.To >= input.From))
+                .Select(h => new { PersonName = h.Person.Name, h.From, h.To })
                 .FirstOrDefaultAsync(ct);
             if (clash is not null)
                 throw new DomainException($"{clash.PersonName} holds {code} from {London.ShortDate(clash.From)}"
@@ -138,8 +140,8 @@ public sealed partial class PeopleService
         await db.SaveChangesAsync(ct);
     }
 
-    private static IQueryable<HoldingRow> Holdings(AppDbContext db) =>
-        db.RoleHoldings.Select(h => new HoldingRow(h.Id, h.PersonId, h.Person.Name, h.Role.Code, h.Role.Title, h.From, h.To, h.Temporary));
+    private static IQueryable<HoldingRow> Holdings(IQueryable<RoleHolding> holdings) =>
+        holdings.Select(h => new HoldingRow(h.Id, h.PersonId, h.Person.Name, h.Role.Code, h.Role.Title, h.From, h.To, h.Temporary));
 
     private static (string Name, string? Email) Checked(PersonInput input)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Audit;
+using HoldingToAccount.Core.Changes;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.People;
 using HoldingToAccount.Dashboard.Auth;
@@ -27,6 +28,9 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
     protected int FebId { get; private set; }
     protected int MarId { get; private set; }
     protected int AprId { get; private set; }
+
+    /// <summary>The whole test run shares two cores; a second is too short to wait for a re-render under that load.</summary>
+    static DashboardContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
 
     protected DashboardContext()
     {
@@ -55,10 +59,15 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Get<MeetingService>());
         Services.AddSingleton(Database.Get<PeopleService>());
         Services.AddSingleton(Database.Get<AuditService>());
+        Services.AddSingleton(Database.Get<ChangeNotifier>());
+        Services.AddSingleton(Database.Get<PresenterFocus>());
     }
 
     /// <summary>Where select lists and menus open (after <see cref="RenderProviders"/>).</summary>
     protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = null!;
+
+    /// <summary>Where snackbar messages show (after <see cref="RenderProviders"/>).</summary>
+    protected IRenderedComponent<MudSnackbarProvider> Snackbars { get; private set; } = null!;
 
     protected ActionService Actions => Database.Get<ActionService>();
 
@@ -85,7 +94,7 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
     protected IRenderedComponent<MudDialogProvider> RenderProviders()
     {
         Popovers = Render<MudPopoverProvider>();
-        Render<MudSnackbarProvider>();
+        Snackbars = Render<MudSnackbarProvider>();
         return Render<MudDialogProvider>();
     }
 

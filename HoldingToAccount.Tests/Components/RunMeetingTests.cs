@@ -1,7 +1,9 @@
 using Bunit;
 using HoldingToAccount.Core.Actions;
+using HoldingToAccount.Core.Changes;
 using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Dashboard.Components.Pages.Meetings;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HoldingToAccount.Tests.Components;
 
@@ -50,9 +52,41 @@ public sealed class RunMeetingTests : DashboardContext
         dialogs.Find("textarea").Change("Awaiting the HMIC report");
         dialogs.Find("[data-testid=decision-confirm]").Click();
 
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=run-action]")));
+        // It stays on this meeting's list, dealt with: no more decisions on it here.
+        cut.WaitForAssertion(() => Assert.Contains("Monthly Assurance Meeting April 2017", cut.Find($"[data-ref='{_burglary.Reference}'] [data-testid=moved-on]").TextContent));
+        Assert.Empty(cut.FindAll($"[data-ref='{_burglary.Reference}'] [data-testid=decision-bar]"));
+        Assert.Contains("(1 still to decide)", cut.Markup);
         var row = (await Actions.GetAsync(_burglary.Reference))!.Action;
         Assert.Equal(AprId, row.DueMeeting!.Id);
+    }
+
+    [Fact]
+    public void Choosing_an_agenda_section_shows_it_on_every_board_and_next_steps_on()
+    {
+        var cut = RenderRun();
+        var focus = Services.GetRequiredService<PresenterFocus>();
+        cut.WaitForAssertion(() => Assert.Contains("Showing now: 1 Outstanding matters", cut.Find("[data-testid=board-focus-current]").TextContent));
+
+        cut.Find("[data-testid=board-focus-section][data-section='4a'] button").Click();
+        Assert.Equal("4a", focus.SectionOf(FebId));
+        Assert.Contains("4a Performance against the police and crime plan", cut.Find("[data-testid=board-focus-current]").TextContent);
+        Assert.Equal("step", cut.Find("[data-testid=board-focus-section][data-section='4a'] button").GetAttribute("aria-current"));
+
+        cut.Find("[data-testid=board-next]").Click();
+        Assert.Equal("4b", focus.SectionOf(FebId));
+        cut.Find("[data-testid=board-next]").Click();
+        Assert.Equal("4b", focus.SectionOf(FebId));
+        cut.Find("[data-testid=board-previous]").Click();
+        Assert.Equal("4a", focus.SectionOf(FebId));
+    }
+
+    [Fact]
+    public void A_change_of_section_made_at_the_board_shows_on_the_run_page_too()
+    {
+        var cut = RenderRun();
+        cut.WaitForElement("[data-testid=board-focus-current]");
+        Services.GetRequiredService<PresenterFocus>().Set(FebId, "4b");
+        cut.WaitForAssertion(() => Assert.Contains("4b Delivery of strategic initiatives", cut.Find("[data-testid=board-focus-current]").TextContent));
     }
 
     [Fact]

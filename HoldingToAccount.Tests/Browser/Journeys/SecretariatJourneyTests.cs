@@ -35,7 +35,11 @@ public sealed class SecretariatJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Dialog).GetByLabel("Reason").FillAsync("Waiting for the HMIC report.");
         await page.GetByRole(AriaRole.Dialog).GetByTestId("decision-confirm").ClickAsync();
         await Expect(page.GetByText($"Action {second} carried.")).ToBeVisibleAsync();
-        await Expect(page.Locator($"[data-testid=run-action][data-ref='{second}']")).ToHaveCountAsync(0);
+        await Expect(page.Locator($"[data-testid=run-action][data-ref='{second}'] [data-testid=moved-on]")).ToContainTextAsync("April 2017");
+
+        // Show the next agenda section on every board.
+        await page.Locator("[data-testid=board-focus-section][data-section='4a'] button").ClickAsync();
+        await Expect(page.GetByTestId("board-focus-current")).ToContainTextAsync("4a");
 
         // Add an action arising the way the notes word it.
         await page.GetByTestId("quick-entry-text").FillAsync("ACC to bring back a timeline in 3 months");

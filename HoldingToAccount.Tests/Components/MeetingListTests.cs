@@ -1,0 +1,149 @@
+using Bunit;
+using HoldingToAccount.Core.Meetings;
+using HoldingToAccount.Dashboard.Auth;
+using HoldingToAccount.Dashboard.Components.Pages.Meetings;
+
+namespace HoldingToAccount.Tests.Components;
+
+public sealed class MeetingListTests : DashboardContext
+{
+    private MeetingService Meetings => Database.Get<MeetingService>();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Register.ActionAsync(JanId, "Burglary minimum standard", "to the February meeting");
+        await Register.ActionAsync(JanId, "Vehicle crime review", "to the February meeting", owners: ["ACC"]);
+    }
+
+    private IRenderedComponent<MeetingList> RenderAs(string role)
+    {
+        if (role != AppRoles.Secretariat)
+            SignInAs(role, "Viewer");
+        return Render<MeetingList>();
+    }
+
+    private static AngleSharp.Dom.IElement RowOf(IRenderedComponent<MeetingList> cut, int id) =>
+        cut.Find($"[data-testid=meeting-row][data-meeting='{id}']");
+
+    [Fact]
+    public void Meetings_are_listed_by_month_with_status_in_words_and_no_changes_for_a_viewer()
+    {
+        var cut = RenderAs(AppRoles.Viewer);
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=meeting-row]").Count));
+        Assert.Single(cut.FindAll("h1"));
+        Assert.Equal(["January 2017", "February 2017", "March 2017", "April 2017"], cut.FindAll("[data-testid=meeting-month] h2").Select(h => h.TextContent.Trim()));
+        Assert.Contains("Held", RowOf(cut, JanId).TextContent);
+        Assert.Contains("Planned", RowOf(cut, FebId).TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=add-meeting]"));
+        Assert.Empty(cut.FindAll("[data-testid=plan-year]"));
+        Assert.Empty(cut.FindAll("[data-testid=move-meeting]"));
+        Assert.Empty(cut.FindAll("[data-testid=cancel-meeting]"));
+    }
+
+    [Fact]
+    public void The_calendar_shows_the_month_of_the_next_meeting_and_moves_month_by_month()
+    {
+        var cut = RenderAs(AppRoles.Viewer);
+        cut.WaitForElement("[data-testid=view-calendar]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("February 2017", cut.Find("[data-testid=calendar-month]").TextContent.Trim()));
+        Assert.Equal(28, cut.FindAll("[data-testid=calendar-day]").Count);
+        var meeting = Assert.Single(cut.FindAll("[data-testid=calendar-meeting]"));
+        Assert.Contains("10:30 Monthly Assurance Meeting February 2017", meeting.TextContent);
+        Assert.Contains("28 (today)", cut.Markup);
+
+        cut.Find("[data-testid=calendar-next]").Click();
+        Assert.Equal("March 2017", cut.Find("[data-testid=calendar-month]").TextContent.Trim());
+        Assert.Contains("March 2017", Assert.Single(cut.FindAll("[data-testid=calendar-meeting]")).TextContent);
+        cut.Find("[data-testid=calendar-previous]").Click();
+        cut.Find("[data-testid=calendar-previous]").Click();
+        Assert.Contains("(held)", cut.Find("[data-testid=calendar-meeting]").TextContent);
+        cut.Find("[data-testid=view-list]").Click();
+        Assert.Equal(4, cut.FindAll("[data-testid=meeting-row]").Count);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_meeting_first_shows_the_actions_that_will_pass_on_and_asks_for_confirmation()
+    {
+        SignInAs(AppRoles.Secretariat, "Sam Carter");
+        var dialogs = RenderProviders();
+        var cut = RenderAs(AppRoles.Secretariat);
+        Assert.Empty(cut.WaitForElement($"[data-testid=meeting-row][data-meeting='{JanId}']").QuerySelectorAll("[data-testid=cancel-meeting]"));
+        RowOf(cut, FebId).QuerySelector("[data-testid=cancel-meeting]")!.Click();
+
+        dialogs.WaitForAssertion(() => Assert.Equal(2, dialogs.FindAll("[data-testid=following-action]").Count));
+        Assert.Contains("will pass to the next meeting", dialogs.Find("[data-testid=following-summary]").TextContent);
+        Assert.Contains("Burglary minimum standard", dialogs.Find("[data-testid=following-actions]").TextContent);
+
+        dialogs.Find("[data-testid=change-confirm]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Cancelled", RowOf(cut, FebId).TextContent));
+        Assert.Empty(RowOf(cut, FebId).QuerySelectorAll("[data-testid=cancel-meeting]"));
+        Assert.Equal(2, (await Meetings.ActionsFollowingAsync(MarId)).Count);
+    }
+
+    [Fact]
+    public async Task Moving_a_meeting_shows_the_actions_that_follow_it_and_saves_the_new_date()
+    {
+        SignInAs(AppRoles.Secretariat, "Sam Carter");
+        var dialogs = RenderProviders();
+        var cut = RenderAs(AppRoles.Secretariat);
+        cut.WaitForElement($"[data-testid=meeting-row][data-meeting='{FebId}'] [data-testid=move-meeting]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("will follow it to the new date", dialogs.Find("[data-testid=following-summary]").TextContent));
+
+        dialogs.Find("[data-testid=move-date] input, input[data-testid=move-date]").Change("07/03/2017");
+        dialogs.Find("[data-testid=change-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Tuesday 7 March 2017, 10:30", RowOf(cut, FebId).TextContent));
+        Snackbars.WaitForAssertion(() => Assert.Contains("moved to Tuesday 7 March 2017", Snackbars.Markup));
+        Assert.Equal(2, (await Meetings.ActionsFollowingAsync(FebId)).Count);
+    }
+
+    [Fact]
+    public async Task A_meeting_changed_by_someone_else_meanwhile_is_not_moved_and_the_list_reloads()
+    {
+        SignInAs(AppRoles.Secretariat, "Sam Carter");
+        var dialogs = RenderProviders();
+        var cut = RenderAs(AppRoles.Secretariat);
+        cut.WaitForElement($"[data-testid=meeting-row][data-meeting='{MarId}'] [data-testid=move-meeting]").Click();
+        dialogs.WaitForElement("[data-testid=following-summary]");
+        await Meetings.MoveAsync(MarId, 1, new DateOnly(2017, 3, 21), TestData.RegisterBuilder.Secretariat);
+
+        dialogs.Find("[data-testid=move-date] input, input[data-testid=move-date]").Change("29/03/2017");
+        dialogs.Find("[data-testid=change-confirm]").Click();
+
+        Snackbars.WaitForAssertion(() => Assert.Contains("changed by someone else", Snackbars.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("Tuesday 21 March 2017", RowOf(cut, MarId).TextContent));
+    }
+
+    [Fact]
+    public void A_new_meeting_needs_a_date_and_is_added_to_the_list()
+    {
+        SignInAs(AppRoles.Secretariat, "Sam Carter");
+        var dialogs = RenderProviders();
+        var cut = RenderAs(AppRoles.Secretariat);
+        cut.WaitForElement("[data-testid=add-meeting]").Click();
+        dialogs.WaitForElement("[data-testid=meeting-save]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Give the date of the meeting.", dialogs.Markup));
+
+        dialogs.Find("[data-testid=meeting-date] input, input[data-testid=meeting-date]").Change("30/05/2017");
+        dialogs.Find("input[data-testid=meeting-chair]").Change("John Campion");
+        dialogs.Find("[data-testid=meeting-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=meeting-row]").Count));
+        Assert.Contains(cut.FindAll("[data-testid=meeting-row]"), r => r.TextContent.Contains("Monthly Assurance Meeting May 2017", StringComparison.Ordinal)
+            && r.TextContent.Contains("John Campion", StringComparison.Ordinal) && r.TextContent.Contains("PCC Conference Room", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Planning_the_year_ahead_adds_the_series_meetings_from_its_recurrence()
+    {
+        SignInAs(AppRoles.Secretariat, "Sam Carter");
+        var dialogs = RenderProviders();
+        var cut = RenderAs(AppRoles.Secretariat);
+        cut.WaitForElement("[data-testid=plan-year]").Click();
+        dialogs.WaitForElement("[data-testid=plan-confirm]").Click();
+
+        Snackbars.WaitForAssertion(() => Assert.Contains("10 meeting(s) planned.", Snackbars.Markup));
+        cut.WaitForAssertion(() => Assert.Equal(14, cut.FindAll("[data-testid=meeting-row]").Count));
+    }
+}

@@ -1,0 +1,112 @@
+using Bunit;
+using HoldingToAccount.Core.Meetings;
+using HoldingToAccount.Core.People;
+using HoldingToAccount.Dashboard.Auth;
+using HoldingToAccount.Dashboard.Components.Pages.Meetings;
+using HoldingToAccount.Tests.TestData;
+
+namespace HoldingToAccount.Tests.Components;
+
+public sealed class MeetingPageTests : DashboardContext
+{
+    private MeetingService Meetings => Database.Get<MeetingService>();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var people = Database.Get<PeopleService>();
+        var singer = await people.AddPersonAsync(new PersonInput("Chris Singer", "cs@example.org"), RegisterBuilder.Secretariat);
+        await people.AddHoldingAsync(new HoldingInput(singer.Id, "DCC", new DateOnly(2016, 11, 1), Temporary: true), RegisterBuilder.Secretariat);
+        await Meetings.SetAttendanceAsync(JanId, 1, [new AttendeeInput("John Campion", "Police and Crime Commissioner (PCC)", Attendance.Present)], RegisterBuilder.Secretariat);
+        await Register.ActionAsync(JanId, "Burglary minimum standard", "to the February meeting");
+    }
+
+    private IRenderedComponent<MeetingPage> RenderMeeting(int id) => Render<MeetingPage>(p => p.Add(x => x.Id, id));
+
+    [Fact]
+    public void A_viewer_reads_the_meeting_with_its_downloads_but_cannot_edit_attendance_or_run_it()
+    {
+        SignInAs(AppRoles.Viewer);
+        var cut = RenderMeeting(JanId);
+        cut.WaitForAssertion(() => Assert.Contains("John Campion", cut.Markup));
+        Assert.Single(cut.FindAll("h1"));
+        Assert.Equal("/api/v1/meetings/" + JanId + "/notes.docx", cut.Find("[data-testid=download-notes]").GetAttribute("href"));
+        Assert.NotNull(cut.Find("[data-testid=download-actions-pack]"));
+        Assert.Empty(cut.FindAll("[data-testid=edit-attendance]"));
+        Assert.Empty(cut.FindAll("[data-testid=run-meeting]"));
+    }
+
+    [Fact]
+    public void An_unknown_meeting_says_so_and_links_to_the_list()
+    {
+        SignInAs(AppRoles.Viewer);
+        var cut = RenderMeeting(9999);
+        cut.WaitForAssertion(() => Assert.Contains("Meeting not found", cut.Find("h1").TextContent));
+        Assert.Contains("/meetings", cut.Find("a[href='/meetings']").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_chair_may_run_the_meeting_but_only_the_secretariat_edits_attendance()
+    {
+        SignInAs(AppRoles.Chair, "John Campion");
+        var cut = RenderMeeting(FebId);
+        cut.WaitForElement("[data-testid=run-meeting]");
+        Assert.Empty(cut.FindAll("[data-testid=edit-attendance]"));
+    }
+
+    [Fact]
+    public async Task The_secretariat_records_apologies_by_person_with_the_capacity_they_held_on_the_day()
+    {
+        SignInAs(AppRoles.Secretariat, "Sam Carter");
+        var dialogs = RenderProviders();
+        var cut = RenderMeeting(FebId);
+        cut.WaitForElement("[data-testid=edit-attendance]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Nobody recorded yet", dialogs.Find("[data-testid=attendance-empty]").TextContent));
+
+        dialogs.Find("[data-testid=attendance-dialog] .mud-select .mud-input").MouseDown();
+        Popovers.WaitForElement(".mud-list-item");
+        Popovers.FindAll(".mud-list-item").First(i => i.TextContent.Contains("Chris Singer", StringComparison.Ordinal)).Click();
+        dialogs.Find("[data-testid=attendance-add-person]").Click();
+        dialogs.WaitForAssertion(() => Assert.Equal("T/Deputy Chief Constable (T/DCC)", dialogs.Find("input[data-testid=attendee-capacity]").GetAttribute("value")));
+
+        dialogs.FindAll("[data-testid=attendee-edit] .mud-select .mud-input").Last().MouseDown();
+        Popovers.WaitForAssertion(() => Assert.Contains(Popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == "Apologies"));
+        Popovers.FindAll(".mud-list-item").Last(i => i.TextContent.Trim() == "Apologies").Click();
+        dialogs.Find("[data-testid=attendance-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Chris Singer, T/Deputy Chief Constable (T/DCC)", cut.Find("[data-testid=apologies]").TextContent));
+        var saved = Assert.Single(await Meetings.AttendanceForEditAsync(FebId));
+        Assert.Equal(Attendance.Apologies, saved.Attendance);
+        Assert.NotNull(saved.PersonId);
+    }
+
+    [Fact]
+    public void A_line_without_a_name_is_refused_with_a_message()
+    {
+        SignInAs(AppRoles.Secretariat, "Sam Carter");
+        var dialogs = RenderProviders();
+        var cut = RenderMeeting(FebId);
+        cut.WaitForElement("[data-testid=edit-attendance]").Click();
+        dialogs.WaitForElement("[data-testid=attendance-add-other]").Click();
+        dialogs.Find("[data-testid=attendance-save]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Give the name, or remove the line.", dialogs.Markup));
+    }
+
+    [Fact]
+    public async Task Attendance_changed_by_someone_else_meanwhile_is_not_overwritten_and_the_page_reloads()
+    {
+        SignInAs(AppRoles.Secretariat, "Sam Carter");
+        var dialogs = RenderProviders();
+        var cut = RenderMeeting(JanId);
+        cut.WaitForElement("[data-testid=edit-attendance]").Click();
+        dialogs.WaitForElement("input[data-testid=attendee-name]");
+        await Meetings.SetAttendanceAsync(JanId, 2, [new AttendeeInput("Tracey Onslow", "DPCC", Attendance.Present)], RegisterBuilder.Secretariat);
+
+        dialogs.Find("[data-testid=attendee-remove]").Click();
+        dialogs.Find("[data-testid=attendance-save]").Click();
+
+        Snackbars.WaitForAssertion(() => Assert.Contains("changed by someone else", Snackbars.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("Tracey Onslow", cut.Markup));
+        Assert.Equal("Tracey Onslow", Assert.Single(await Meetings.AttendanceForEditAsync(JanId)).Name);
+    }
+}
