@@ -120,13 +120,19 @@ internal sealed partial class ImportWriter(AppDbContext db, ImportDraft draft, I
         var people = (await db.People.Select(p => new { p.Id, p.Name, p.Active }).ToListAsync(ct))
             .Select(p => (p.Id, Key: ImportMatching.NameKey(p.Name), p.Active)).ToList();
         var known = people.Select(p => p.Id).ToHashSet();
+        var day = _meeting.Date;
+        var held = (await db.RoleHoldings.Where(h => h.From <= day && (h.To == null || h.To >= day))
+                .Select(h => new { h.PersonId, h.Role.Code }).ToListAsync(ct))
+            .ToLookup(h => h.PersonId, h => h.Code);
         var order = 0;
-        void Add(IReadOnlyList<DraftPerson> list, IReadOnlyDictionary<int, int?> chosen, Attendance attendance)
+        void Add(IReadOnlyList<DraftPerson> written, IReadOnlyDictionary<int, int?> chosen, Attendance attendance)
         {
+            var ids = written.Select((p, i) => chosen.TryGetValue(i, out var picked) ? picked : ImportMatching.MatchPerson(p.Name, people)).ToList();
+            var list = Repaired(written, ids, held);
             for (var i = 0; i < list.Count; i++)
             {
                 var person = list[i];
-                var personId = chosen.TryGetValue(i, out var picked) ? picked : ImportMatching.MatchPerson(person.Name, people);
+                var personId = ids[i];
                 if (personId is { } id && !known.Contains(id))
                 {
                     _problems.Add($"{person.Name} is matched to person {id}, who is not on the people list.");
@@ -144,6 +150,33 @@ internal sealed partial class ImportWriter(AppDbContext db, ImportDraft draft, I
         }
         Add(draft.Attendees, corrections.Attendees, Attendance.Present);
         Add(draft.Apologies, corrections.Apologies, Attendance.Apologies);
+    }
+
+    /// <summary>
+    /// Notes whose names and capacities were extracted as two separate lists are paired in the order written, which
+    /// can be wrong. Where the people are known, who held which role on the meeting's day puts each capacity back with
+    /// its holder.
+    /// </summary>
+    private List<DraftPerson> Repaired(IReadOnlyList<DraftPerson> written, List<int?> ids, ILookup<int, string> held)
+    {
+        var list = written.ToList();
+        if (!draft.Warnings.Any(w => w.Contains("paired in the order written", StringComparison.Ordinal)))
+            return list;
+        var moved = false;
+        for (var pass = 0; pass < list.Count; pass++)
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (ids[i] is not { } id || list[i].Role is { } role && held[id].Contains(role))
+                continue;
+            var j = list.FindIndex(p => p.Role is { } other && held[id].Contains(other));
+            if (j < 0 || j == i)
+                continue;
+            (list[i], list[j]) = (list[i] with { Capacity = list[j].Capacity, Role = list[j].Role }, list[j] with { Capacity = list[i].Capacity, Role = list[i].Role });
+            moved = true;
+        }
+        if (moved)
+            _notes.Add("The notes listed names and capacities separately; capacities were matched to who held each role on the day.");
+        return list;
     }
 
     private void AddAgendaItems()
