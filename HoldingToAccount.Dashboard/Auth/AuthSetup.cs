@@ -133,6 +133,7 @@ public static class AuthSetup
             options.ResponseType = "code";
             options.SignInScheme = IdentityConstants.ExternalScheme;
             options.CallbackPath = section["CallbackPath"] ?? "/signin-oidc";
+            options.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", defaultValue: true);
             options.Scope.Add("email");
         });
     }
