@@ -7,17 +7,21 @@ namespace HoldingToAccount.Dashboard.Api;
 
 internal static class ActionEndpoints
 {
+    /// <summary>The "status" query parameter the register and its exports share.</summary>
+    public static ActionStatus? ParseStatus(string? status) =>
+        string.IsNullOrWhiteSpace(status)
+            ? null
+            : Enum.TryParse<ActionStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s)
+                ? s
+                : throw new DomainException($"Unknown status '{status}'. Use one of: {string.Join(", ", Enum.GetNames<ActionStatus>())}.");
+
     public static void MapActions(this RouteGroupBuilder api)
     {
         var actions = api.MapGroup("/actions").WithTags("Actions");
 
         actions.MapGet("/", async (string? owner, string? status, string? q, int? page, int? pageSize, ActionService service, CancellationToken ct) =>
         {
-            ActionStatus? parsed = null;
-            if (!string.IsNullOrWhiteSpace(status))
-                parsed = Enum.TryParse<ActionStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s)
-                    ? s
-                    : throw new DomainException($"Unknown status '{status}'. Use one of: {string.Join(", ", Enum.GetNames<ActionStatus>())}.");
+            var parsed = ParseStatus(status);
             var size = Math.Clamp(pageSize ?? 50, 1, 500);
             var number = Math.Max(1, page ?? 1);
             var result = await service.FindAsync(new ActionFilter(owner, parsed, q), (number - 1) * size, size, ct);

@@ -144,12 +144,7 @@ public static class ExportEndpoints
         return context.User.ToActor().Level == AccessLevel.Viewer ? NotesVariant.Public : variant;
     }
 
-    private static ActionStatus? ParseStatus(string? status) =>
-        string.IsNullOrWhiteSpace(status)
-            ? null
-            : Enum.TryParse<ActionStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s)
-                ? s
-                : throw new DomainException($"Unknown status '{status}'. Use one of: {string.Join(", ", Enum.GetNames<ActionStatus>())}.");
+    private static ActionStatus? ParseStatus(string? status) => ActionEndpoints.ParseStatus(status);
 
     private static async Task<ApplicationUser?> UserForAsync(string token, TokenService tokens, UserManager<ApplicationUser> users, CancellationToken ct)
     {
