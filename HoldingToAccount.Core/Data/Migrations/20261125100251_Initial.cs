@@ -48,6 +48,20 @@ namespace HoldingToAccount.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReminderSweeps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastRunUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastAsOfUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastCreated = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderSweeps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Roles",
                 columns: table => new
                 {
@@ -142,7 +156,9 @@ namespace HoldingToAccount.Core.Data.Migrations
                     Chair = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     MinuteTaker = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    WrittenResponsesDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ImportedFromHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -168,6 +184,7 @@ namespace HoldingToAccount.Core.Data.Migrations
                     Questions = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
                     Findings = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: true),
                     Deferred = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Restricted = table.Column<bool>(type: "INTEGER", nullable: false),
                     Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -323,6 +340,55 @@ namespace HoldingToAccount.Core.Data.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ReminderDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    RecipientName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SubjectKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActionItemId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PlannedFor = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RoleCodes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    VacantRoleCodes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClaimedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderDeliveries_ActionItems_ActionItemId",
+                        column: x => x.ActionItemId,
+                        principalTable: "ActionItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReminderDeliveries_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReminderDeliveries_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ActionItems_ClosedAtMeetingId",
                 table: "ActionItems",
@@ -401,6 +467,11 @@ namespace HoldingToAccount.Core.Data.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Meetings_ImportedFromHash",
+                table: "Meetings",
+                column: "ImportedFromHash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Meetings_SeriesId_Date",
                 table: "Meetings",
                 columns: new[] { "SeriesId", "Date" });
@@ -410,6 +481,32 @@ namespace HoldingToAccount.Core.Data.Migrations
                 table: "People",
                 column: "Email",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderDeliveries_ActionItemId",
+                table: "ReminderDeliveries",
+                column: "ActionItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderDeliveries_MeetingId",
+                table: "ReminderDeliveries",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderDeliveries_PersonId",
+                table: "ReminderDeliveries",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderDeliveries_Recipient_Kind_SubjectKey_PlannedFor",
+                table: "ReminderDeliveries",
+                columns: new[] { "Recipient", "Kind", "SubjectKey", "PlannedFor" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderDeliveries_Status_PlannedFor",
+                table: "ReminderDeliveries",
+                columns: new[] { "Status", "PlannedFor" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RoleHoldings_PersonId",
@@ -445,6 +542,12 @@ namespace HoldingToAccount.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "MeetingAttendees");
+
+            migrationBuilder.DropTable(
+                name: "ReminderDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "ReminderSweeps");
 
             migrationBuilder.DropTable(
                 name: "RoleHoldings");

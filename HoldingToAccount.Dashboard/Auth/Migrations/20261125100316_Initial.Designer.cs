@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoldingToAccount.Dashboard.Auth.Migrations
 {
     [DbContext(typeof(AuthDbContext))]
-    [Migration("20261125083428_CalendarTokens")]
-    partial class CalendarTokens
+    [Migration("20261125100316_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
