@@ -60,7 +60,8 @@ public sealed class MyActionsTests : DashboardContext
 
         cut.Find("[data-testid=my-action][data-ref='2017/01'] textarea").Change("Standard agreed with every LPA.");
         cut.Find("[data-testid=my-action][data-ref='2017/01'] form").Submit();
-        cut.WaitForAssertion(() => Assert.Contains("Standard agreed with every LPA.", cut.Find("[data-testid=my-action][data-ref='2017/01']").TextContent));
+        // The textarea holds the words too, so wait for the card's "Latest update" line, which appears only once saved.
+        cut.WaitForAssertion(() => Assert.Contains("Latest update", cut.Find("[data-testid=my-action][data-ref='2017/01']").TextContent), TimeSpan.FromSeconds(10));
         Assert.Equal("Standard agreed with every LPA.", (await Actions.GetAsync("2017/01"))!.Action.LatestUpdate!.Text);
     }
 
