@@ -24,6 +24,7 @@ public sealed class SecretariatJourneyTests(BrowserFixture browser)
         await actions.Nth(0).GetByTestId("decision-close").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Closing note").FillAsync("Minimum standard published to every LPA.");
+        await dialog.GetByLabel("Closing note").PressAsync("Tab");
         await dialog.GetByTestId("decision-confirm").ClickAsync();
         await Expect(page.GetByText($"Action {first} closed.")).ToBeVisibleAsync();
         await Expect(page.Locator($"[data-testid=run-action][data-ref='{first}'] [data-testid=action-status]")).ToContainTextAsync("Closed");
@@ -33,6 +34,8 @@ public sealed class SecretariatJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Dialog).GetByLabel("Carry to meeting").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "April 2017" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByLabel("Reason").FillAsync("Waiting for the HMIC report.");
+        // Leave the field as a person would, so its value is committed before the button is pressed.
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("Reason").PressAsync("Tab");
         await page.GetByRole(AriaRole.Dialog).GetByTestId("decision-confirm").ClickAsync();
         await Expect(page.GetByText($"Action {second} carried.")).ToBeVisibleAsync();
         await Expect(page.Locator($"[data-testid=run-action][data-ref='{second}'] [data-testid=moved-on]")).ToContainTextAsync("April 2017");
