@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.People;
+using Microsoft.EntityFrameworkCore;
 
 namespace HoldingToAccount.Core.Import;
 
@@ -32,6 +34,11 @@ internal static class ImportMatching
     }
 
     /// <summary>The person whose name matches, when exactly one does (active people first).</summary>
+    /// <summary>Everyone on the people list, keyed for <see cref="MatchPerson"/>.</summary>
+    public static async Task<List<(int Id, string Key, bool Active)>> PeopleAsync(AppDbContext db, CancellationToken ct) =>
+        (await db.People.Select(p => new { p.Id, p.Name, p.Active }).ToListAsync(ct))
+            .Select(p => (p.Id, Key: NameKey(p.Name), p.Active)).ToList();
+
     public static int? MatchPerson(string name, IReadOnlyList<(int Id, string Key, bool Active)> people)
     {
         var key = NameKey(name);

@@ -60,8 +60,7 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
 
-        var people = (await db.People.Select(p => new { p.Id, p.Name, p.Active }).ToListAsync(ct))
-            .Select(p => (p.Id, Key: ImportMatching.NameKey(p.Name), p.Active)).ToList();
+        var people = await ImportMatching.PeopleAsync(db, ct);
         List<int?> Matches(IReadOnlyList<DraftPerson> list, IReadOnlyDictionary<int, int?> chosen) =>
             list.Select((p, i) => chosen.TryGetValue(i, out var id) ? id : ImportMatching.MatchPerson(p.Name, people)).ToList();
         var codes = (await db.Roles.Select(r => r.Code).ToListAsync(ct)).Select(People.RoleCodes.Normalise).ToHashSet();

@@ -117,8 +117,7 @@ internal sealed partial class ImportWriter(AppDbContext db, ImportDraft draft, I
 
     private async Task AddAttendeesAsync(CancellationToken ct)
     {
-        var people = (await db.People.Select(p => new { p.Id, p.Name, p.Active }).ToListAsync(ct))
-            .Select(p => (p.Id, Key: ImportMatching.NameKey(p.Name), p.Active)).ToList();
+        var people = await ImportMatching.PeopleAsync(db, ct);
         var known = people.Select(p => p.Id).ToHashSet();
         var day = _meeting.Date;
         var held = (await db.RoleHoldings.Where(h => h.From <= day && (h.To == null || h.To >= day))

@@ -189,8 +189,8 @@ public sealed partial class ReminderPlanner(
         var days = due.Select(d => d.PlannedFor).Distinct().ToList();
         await using var db = await factory.CreateDbContextAsync(ct);
         var existing = await Existing(db, days).ToDictionaryAsync(r => Key(r.Recipient, r.Kind, r.SubjectKey, r.PlannedFor), r => r.Id, ct);
-        var fresh = due.Where(d => !existing.ContainsKey(Key(d.Recipient, d.Kind, d.SubjectKey, d.PlannedFor)))
-            .Select(d => ToRow(d, now)).ToList();
+        var toPlan = due.Where(d => !existing.ContainsKey(Key(d.Recipient, d.Kind, d.SubjectKey, d.PlannedFor))).ToList();
+        var fresh = toPlan.Select(d => ToRow(d, now)).ToList();
         if (fresh.Count > 0)
         {
             db.Set<ReminderDelivery>().AddRange(fresh);
@@ -203,7 +203,7 @@ public sealed partial class ReminderPlanner(
                 // Another sweep planned some of the same reminders at the same moment: add ours one by one, and
                 // let the unique index refuse whatever the other one already wrote.
                 await using var again = await factory.CreateDbContextAsync(ct);
-                foreach (var row in fresh.Select(r => ToRow(r, now)))
+                foreach (var row in toPlan.Select(d => ToRow(d, now)))
                 {
                     again.Set<ReminderDelivery>().Add(row);
                     try
@@ -246,22 +246,6 @@ public sealed partial class ReminderPlanner(
         PlannedFor = d.PlannedFor,
         RoleCodes = string.Join(' ', d.Roles),
         VacantRoleCodes = string.Join(' ', d.VacantRoles),
-        Status = ReminderStatus.Planned,
-        CreatedAtUtc = now,
-    };
-
-    private static ReminderDelivery ToRow(ReminderDelivery r, DateTime now) => new()
-    {
-        Kind = r.Kind,
-        Recipient = r.Recipient,
-        RecipientName = r.RecipientName,
-        PersonId = r.PersonId,
-        SubjectKey = r.SubjectKey,
-        MeetingId = r.MeetingId,
-        ActionItemId = r.ActionItemId,
-        PlannedFor = r.PlannedFor,
-        RoleCodes = r.RoleCodes,
-        VacantRoleCodes = r.VacantRoleCodes,
         Status = ReminderStatus.Planned,
         CreatedAtUtc = now,
     };
