@@ -19,12 +19,21 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        var database = DatabaseSettings.From(configuration);
+        services.TryAddSingleton(database);
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<ChangeNotifier>();
+        if (database.IsPostgres)
+        {
+            services.AddSingleton<PostgresChangeRelay>();
+            services.AddSingleton<IChangeRelay>(provider => provider.GetRequiredService<PostgresChangeRelay>());
+            services.AddSingleton<PostgresChangeListener>();
+            services.AddHostedService(provider => provider.GetRequiredService<PostgresChangeListener>());
+        }
         services.AddSingleton<ChangePublisher>();
         services.AddSingleton<PresenterFocus>();
-        services.AddDbContextFactory<AppDbContext>((provider, options) => options
-            .UseConfiguredDatabase(configuration.GetConnectionString("Default"), configuration["Database:Provider"])
+        services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((provider, options) => options
+            .UseConfiguredDatabase(provider.GetRequiredService<DatabaseSettings>())
             .AddInterceptors(provider.GetRequiredService<ChangePublisher>(), provider.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton<ActionService>();
         services.AddSingleton<MeetingService>();

@@ -261,12 +261,11 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var text = filter.Text.Trim();
+            var lower = text.ToLowerInvariant();
             query = ActionReference.TryParse(text, out var year, out var sequence)
                 ? query.Where(a => a.Year == year && a.Sequence == sequence)
-                : query.Where(a => EF.Functions.Like(a.Text, "%" + EscapeLike(text) + "%", "\\"));
+                : query.Where(a => a.Text.ToLower().Contains(lower));
         }
         return query;
     }
-
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

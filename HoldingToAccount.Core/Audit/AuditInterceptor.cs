@@ -16,6 +16,12 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     /// <summary>One audited save at a time, so each entry chains to the one truly before it.</summary>
     private static readonly SemaphoreSlim ChainLock = new(1, 1);
 
+    /// <summary>
+    /// On PostgreSQL the same across every app instance, and until the save's transaction ends: a transaction-scoped
+    /// advisory lock, so no other save reads the chain's last hash while an uncommitted entry follows it.
+    /// </summary>
+    private const string PostgresChainLock = "SELECT pg_advisory_xact_lock(4851001)";
+
     private sealed record Pending(EntityEntry Entry, string Change, string? Before);
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, SaveState> _saves = [];
@@ -103,6 +109,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var who = (db as IHasActor)?.ActorName ?? "system";
         var now = clock.GetUtcNow().UtcDateTime;
         var at = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync(PostgresChainLock, ct);
         var previous = (await db.Database.SqlQueryRaw<string>("SELECT \"Hash\" AS \"Value\" FROM \"AuditEntries\" ORDER BY \"Id\" DESC LIMIT 1")
             .ToListAsync(ct)).SingleOrDefault();
         foreach (var change in changes)

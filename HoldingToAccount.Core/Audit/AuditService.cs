@@ -20,7 +20,10 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> factory)
         if (!string.IsNullOrWhiteSpace(filter.EntityType))
             query = query.Where(e => e.EntityType == filter.EntityType);
         if (!string.IsNullOrWhiteSpace(filter.Who))
-            query = query.Where(e => EF.Functions.Like(e.Who, "%" + filter.Who.Trim() + "%"));
+        {
+            var who = filter.Who.Trim().ToLowerInvariant();
+            query = query.Where(e => e.Who.ToLower().Contains(who));
+        }
         if (filter.From is { } from)
         {
             var start = London.ToInstant(from, TimeOnly.MinValue).UtcDateTime;

@@ -11,19 +11,24 @@ public sealed record ChangeNotice(ChangeKind Kind, int Id);
 /// <summary>
 /// One per process: tells live screens that something committed. Publishing never waits for subscribers — notices
 /// go through a channel and are delivered on a background loop — so a save is as fast with fifty screens open as
-/// with none, and a subscriber that throws cannot break another or the save.
+/// with none, and a subscriber that throws cannot break another or the save. With a <see cref="IChangeRelay"/>
+/// (several app instances on one PostgreSQL database) what is published here is also passed to the other instances.
 /// </summary>
 public sealed class ChangeNotifier : IDisposable
 {
-    private readonly Channel<IReadOnlyList<ChangeNotice>> _queue = Channel.CreateUnbounded<IReadOnlyList<ChangeNotice>>(new() { SingleReader = true });
+    private sealed record Batch(IReadOnlyList<ChangeNotice> Notices, bool FromHere);
+
+    private readonly Channel<Batch> _queue = Channel.CreateUnbounded<Batch>(new() { SingleReader = true });
     private readonly ILogger<ChangeNotifier> _logger;
+    private readonly IChangeRelay? _relay;
     private readonly Task _loop;
     private readonly Lock _gate = new();
     private Func<IReadOnlyList<ChangeNotice>, Task>[] _subscribers = [];
 
-    public ChangeNotifier(ILogger<ChangeNotifier> logger)
+    public ChangeNotifier(ILogger<ChangeNotifier> logger, IChangeRelay? relay = null)
     {
         _logger = logger;
+        _relay = relay;
         _loop = Task.Run(DeliverAsync);
     }
 
@@ -32,10 +37,17 @@ public sealed class ChangeNotifier : IDisposable
     public void Publish(IReadOnlyList<ChangeNotice> notices)
     {
         if (notices.Count > 0)
-            _queue.Writer.TryWrite(notices);
+            _queue.Writer.TryWrite(new Batch(notices, FromHere: true));
     }
 
     public void Publish(ChangeNotice notice) => Publish([notice]);
+
+    /// <summary>Notices another app instance published: delivered to this instance's screens, not passed on again.</summary>
+    public void PublishFromElsewhere(IReadOnlyList<ChangeNotice> notices)
+    {
+        if (notices.Count > 0)
+            _queue.Writer.TryWrite(new Batch(notices, FromHere: false));
+    }
 
     /// <summary>Subscribes; dispose the result to unsubscribe (components do it in Dispose).</summary>
     public IDisposable Subscribe(Func<IReadOnlyList<ChangeNotice>, Task> handler)
@@ -53,8 +65,25 @@ public sealed class ChangeNotifier : IDisposable
 
     private async Task DeliverAsync()
     {
-        await foreach (var notices in _queue.Reader.ReadAllAsync())
-            await Task.WhenAll(Volatile.Read(ref _subscribers).Select(subscriber => DeliverOneAsync(subscriber, notices)));
+        await foreach (var batch in _queue.Reader.ReadAllAsync())
+        {
+            var deliveries = Volatile.Read(ref _subscribers).Select(subscriber => DeliverOneAsync(subscriber, batch.Notices));
+            if (batch.FromHere && _relay is not null)
+                deliveries = deliveries.Append(RelayAsync(batch.Notices));
+            await Task.WhenAll(deliveries);
+        }
+    }
+
+    private async Task RelayAsync(IReadOnlyList<ChangeNotice> notices)
+    {
+        try
+        {
+            await _relay!.SendAsync(notices);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Could not pass a change notice to the other app instances; their screens catch up on their next change");
+        }
     }
 
     private async Task DeliverOneAsync(Func<IReadOnlyList<ChangeNotice>, Task> subscriber, IReadOnlyList<ChangeNotice> notices)

@@ -1,30 +1,69 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace HoldingToAccount.Core.Data;
 
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Which database the app keeps its register in: <c>Database:Provider</c> and <c>ConnectionStrings:Default</c>.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqliteConnectionString = "Data Source=App_Data/holdingtoaccount.db";
+
+    public bool IsPostgres => Provider == DatabaseProvider.Postgres;
+
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var name = configuration["Database:Provider"];
+        var connectionString = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(name) || name.Equals(nameof(DatabaseProvider.Sqlite), StringComparison.OrdinalIgnoreCase))
+            return new(DatabaseProvider.Sqlite, string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString);
+        if (!name.Equals(nameof(DatabaseProvider.Postgres), StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Database:Provider '{name}' is not known; use Sqlite or Postgres.");
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty; give the PostgreSQL connection string.");
+        return new(DatabaseProvider.Postgres, connectionString);
+    }
+}
+
 public static class Database
 {
-    public const string DefaultConnectionString = "Data Source=App_Data/holdingtoaccount.db";
-
     /// <summary>SQLite waits up to this long for another writer instead of failing with "database is locked".</summary>
     private const int BusyTimeoutSeconds = 30;
 
-    public static DbContextOptionsBuilder UseConfiguredDatabase(this DbContextOptionsBuilder options, string? connectionString, string? provider)
+    /// <param name="migrationsHistoryTable">A context sharing the database with another keeps its own migrations history.</param>
+    public static DbContextOptionsBuilder UseConfiguredDatabase(this DbContextOptionsBuilder options, DatabaseSettings settings, string? migrationsHistoryTable = null)
     {
-        if (!string.IsNullOrEmpty(provider) && !provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not available in this build; use Sqlite.");
-        var builder = new SqliteConnectionStringBuilder(connectionString ?? DefaultConnectionString);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.IsPostgres)
+            return options.UseNpgsql(settings.ConnectionString, o =>
+            {
+                if (migrationsHistoryTable is not null)
+                    o.MigrationsHistoryTable(migrationsHistoryTable);
+            });
+
+        var builder = new SqliteConnectionStringBuilder(settings.ConnectionString);
         if (builder.DefaultTimeout == 30 || builder.DefaultTimeout <= 0)
             builder.DefaultTimeout = BusyTimeoutSeconds;
         if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder && builder.Mode != SqliteOpenMode.Memory)
             Directory.CreateDirectory(folder);
-        return options.UseSqlite(builder.ConnectionString);
+        return options.UseSqlite(builder.ConnectionString, o =>
+        {
+            if (migrationsHistoryTable is not null)
+                o.MigrationsHistoryTable(migrationsHistoryTable);
+        });
     }
 
-    /// <summary>Brings the schema up to date and turns on write-ahead logging (kept in the file once set).</summary>
+    /// <summary>Brings the schema up to date; on SQLite also turns on write-ahead logging (kept in the file once set).</summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

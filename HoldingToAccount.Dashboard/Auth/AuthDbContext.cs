@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoldingToAccount.Dashboard.Auth;
 
 /// <summary>Accounts and tokens, in the app's database beside the register (their own migrations).</summary>
-public class AuthDbContext(DbContextOptions<AuthDbContext> options, IHttpContextAccessor? http = null)
+public class AuthDbContext(DbContextOptions options, IHttpContextAccessor? http = null)
     : IdentityDbContext<ApplicationUser>(options), IHasActor
 {
     public const string MigrationsHistoryTable = "__AuthMigrationsHistory";

@@ -21,9 +21,8 @@ public static class AuthSetup
     {
         var configuration = builder.Configuration;
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddDbContextFactory<AuthDbContext>((provider, options) => options
-            .UseConfiguredDatabase(configuration.GetConnectionString("Default"), configuration["Database:Provider"])
-            .UseSqlite(o => o.MigrationsHistoryTable(AuthDbContext.MigrationsHistoryTable))
+        builder.Services.AddDbContextFactory<AuthDbContext, AuthDbContextFactory>((provider, options) => options
+            .UseConfiguredDatabase(provider.GetRequiredService<DatabaseSettings>(), AuthDbContext.MigrationsHistoryTable)
             .AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
         builder.Services.AddIdentityCore<ApplicationUser>(options =>
             {

@@ -1,12 +1,15 @@
 using Hangfire;
+using Hangfire.PostgreSql;
 using HoldingToAccount.Core;
+using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Reminders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HoldingToAccount.Dashboard.Jobs;
 
 /// <summary>
-/// Hangfire in the web app: in-memory storage (nothing in it is precious; deliveries live in our database), a server,
+/// Hangfire in the web app: in-memory storage on SQLite (nothing in it is precious; deliveries live in our database),
+/// PostgreSQL storage when the app runs on PostgreSQL (so several instances share one queue), a server,
 /// the reminder sweep every 15 minutes in Europe/London, one catch-up sweep at start, and the dashboard at
 /// /hangfire for the secretariat only. Not for command-line verbs.
 /// </summary>
@@ -14,16 +17,25 @@ public static class JobsSetup
 {
     public const string DashboardPath = "/hangfire";
 
+    /// <summary>Hangfire's own tables, apart from the register's, when it stores its queue in PostgreSQL.</summary>
+    public const string StorageSchema = "hangfire";
+
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddReminders(builder.Configuration);
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage());
+        var database = DatabaseSettings.From(builder.Configuration);
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.IsPostgres)
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions { SchemaName = StorageSchema });
+            else
+                config.UseInMemoryStorage();
+        });
         services.AddHangfireServer(options => options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}");
         services.AddTransient<ReminderSweepJob>();
         services.AddTransient<ReminderSendJob>();
