@@ -52,7 +52,7 @@ public sealed class ActionRegisterTests : DashboardContext
         cut.Find("form[data-testid=register-filters]").Submit();
 
         var navigation = Services.GetRequiredService<NavigationManager>();
-        Assert.Contains("q=Estates", navigation.Uri);
+        cut.WaitForAssertion(() => Assert.Contains("q=Estates", navigation.Uri));
         cut.WaitForAssertion(() => Assert.Equal(["2017/03"], Refs(cut)));
     }
 

@@ -121,7 +121,7 @@ public sealed class MeetingListTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderAs(AppRoles.Secretariat);
-        cut.WaitForElement("[data-testid=add-meeting]").Click();
+        cut.WaitForElement("[data-testid=add-meeting]:not([disabled])").Click();
         dialogs.WaitForElement("[data-testid=meeting-save]").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("Give the date of the meeting.", dialogs.Markup));
 
@@ -140,7 +140,7 @@ public sealed class MeetingListTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderAs(AppRoles.Secretariat);
-        cut.WaitForElement("[data-testid=plan-year]").Click();
+        cut.WaitForElement("[data-testid=plan-year]:not([disabled])").Click();
         dialogs.WaitForElement("[data-testid=plan-confirm]").Click();
 
         Snackbars.WaitForAssertion(() => Assert.Contains("10 meeting(s) planned.", Snackbars.Markup));

@@ -67,17 +67,19 @@ public sealed class RunMeetingTests : DashboardContext
         var focus = Services.GetRequiredService<PresenterFocus>();
         cut.WaitForAssertion(() => Assert.Contains("Showing now: 1 Outstanding matters", cut.Find("[data-testid=board-focus-current]").TextContent));
 
+        // A click is handled once the page has finished any render in flight, hence the waits.
         cut.Find("[data-testid=board-focus-section][data-section='4a'] button").Click();
-        Assert.Equal("4a", focus.SectionOf(FebId));
-        Assert.Contains("4a Performance against the police and crime plan", cut.Find("[data-testid=board-focus-current]").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal("4a", focus.SectionOf(FebId)));
+        cut.WaitForAssertion(() => Assert.Contains("4a Performance against the police and crime plan", cut.Find("[data-testid=board-focus-current]").TextContent));
         Assert.Equal("step", cut.Find("[data-testid=board-focus-section][data-section='4a'] button").GetAttribute("aria-current"));
 
         cut.Find("[data-testid=board-next]").Click();
-        Assert.Equal("4b", focus.SectionOf(FebId));
+        cut.WaitForAssertion(() => Assert.Equal("4b", focus.SectionOf(FebId)));
         cut.Find("[data-testid=board-next]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("4b", cut.Find("[data-testid=board-focus-current]").TextContent));
         Assert.Equal("4b", focus.SectionOf(FebId));
         cut.Find("[data-testid=board-previous]").Click();
-        Assert.Equal("4a", focus.SectionOf(FebId));
+        cut.WaitForAssertion(() => Assert.Equal("4a", focus.SectionOf(FebId)));
     }
 
     [Fact]
@@ -101,6 +103,8 @@ public sealed class RunMeetingTests : DashboardContext
         Assert.Contains("Monthly Assurance Meeting March 2017", cut.Find("[data-testid=quick-entry-preview]").InnerHtml);
         cut.Find("[data-testid=quick-entry-save]").Click();
 
+        // Saved once the preview is put away; the action is then listed with what the meeting raised.
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=quick-entry-preview]")));
         cut.WaitForAssertion(() => Assert.Contains("ACC to bring back a timeline", cut.Markup));
         var raised = (await Actions.RaisedAtAsync(FebId)).Single();
         Assert.Equal(["ACC"], raised.Owners);

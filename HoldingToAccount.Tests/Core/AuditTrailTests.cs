@@ -42,7 +42,7 @@ public sealed class AuditTrailTests
 
         await using var db = await database.CreateContextAsync();
         var victim = await db.AuditEntries.Where(e => e.EntityType == "ActionItem").OrderBy(e => e.Id).FirstAsync();
-        await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE AuditEntries SET Who = 'someone else' WHERE Id = {victim.Id}");
+        await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"AuditEntries\" SET \"Who\" = 'someone else' WHERE \"Id\" = {victim.Id}");
 
         var verification = await AuditChain.VerifyAsync(db);
         Assert.False(verification.Intact);
@@ -59,7 +59,7 @@ public sealed class AuditTrailTests
 
         await using var db = await database.CreateContextAsync();
         var ids = await db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Id).ToListAsync();
-        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM AuditEntries WHERE Id = {ids[ids.Count / 2]}");
+        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {ids[ids.Count / 2]}");
 
         Assert.False((await AuditChain.VerifyAsync(db)).Intact);
     }

@@ -1,5 +1,7 @@
 using System.Net;
 using HoldingToAccount.Core;
+using HoldingToAccount.Core.Data;
+using HoldingToAccount.Tests.TestData;
 using HoldingToAccount.Dashboard.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,13 +14,14 @@ using Microsoft.Extensions.Time.Testing;
 namespace HoldingToAccount.Tests.Integration;
 
 /// <summary>
-/// The whole app on real Kestrel (loopback, free port) over its own SQLite file, in Development so the demo register
-/// loads on the empty database. The clock is fixed at 1 February 2017, between the January and February meetings.
+/// The whole app on real Kestrel (loopback, free port) over its own SQLite file — or its own PostgreSQL database when
+/// <c>HTA_TEST_PROVIDER=Postgres</c> — in Development so the demo register loads on the empty database. The clock is fixed at 1 February 2017, between the January and February meetings.
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
     public static readonly DateOnly Today = new(2017, 2, 1);
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"hta-app-{Guid.NewGuid():N}.db");
+    private string? _postgres;
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
@@ -43,10 +46,13 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (PostgresServer.TestProvider == DatabaseProvider.Postgres)
+            _postgres = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
-            web.UseSetting("ConnectionStrings:Default", $"Data Source={_databasePath}");
+            web.UseSetting("ConnectionStrings:Default", _postgres ?? $"Data Source={_databasePath}");
+            web.UseSetting("Database:Provider", _postgres is null ? nameof(DatabaseProvider.Sqlite) : nameof(DatabaseProvider.Postgres));
             web.UseSetting("Email:PickupDirectory", MailPickup);
             web.UseSetting("DataProtection:KeysDirectory", Path.Combine(Path.GetTempPath(), $"hta-keys-{Guid.NewGuid():N}"));
             web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -90,6 +96,8 @@ public sealed class AppFixture : IAsyncLifetime
         foreach (var client in _clients.Values)
             client.Dispose();
         await Factory.DisposeAsync();
+        if (_postgres is not null)
+            await (await PostgresServer.GetAsync()).DropDatabaseAsync(_postgres);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(_databasePath + suffix);

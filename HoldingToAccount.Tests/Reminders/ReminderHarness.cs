@@ -27,14 +27,13 @@ public sealed class ReminderHarness : IAsyncDisposable
         Smtp = smtp;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = $"Data Source={database.Path}",
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email:Smtp:Security"] = "None",
             ["Email:Smtp:From"] = "OPCC reminders <reminders@example.org>",
             ["Email:Smtp:TimeoutSeconds"] = "10",
             ["App:PublicBaseUrl"] = BaseUrl,
-        }.Concat(settings).ToDictionary()).Build();
+        }.Concat(database.Configuration).Concat(settings).ToDictionary()).Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(database.Clock);
         services.AddLogging();

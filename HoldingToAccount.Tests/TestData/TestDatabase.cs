@@ -7,18 +7,19 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HoldingToAccount.Tests.TestData;
 
-/// <summary>Core's services over a real, migrated SQLite file of its own, deleted afterwards.</summary>
+/// <summary>
+/// Core's services over a real, migrated database of its own, deleted afterwards: a SQLite file, or a PostgreSQL
+/// database when <c>HTA_TEST_PROVIDER=Postgres</c> (see <see cref="PostgresServer"/>).
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private TestDatabase(string path, DateTimeOffset now)
+    private TestDatabase(DatabaseSettings settings, DateTimeOffset now)
     {
-        Path = path;
+        Settings = settings;
         Clock = new FakeTimeProvider(now);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={path}" })
-            .Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Configuration).Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddLogging();
@@ -26,14 +27,24 @@ public sealed class TestDatabase : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
-    public string Path { get; }
+    public DatabaseSettings Settings { get; }
+
+    /// <summary>The configuration keys that point an app or a command-line process at this database.</summary>
+    public IReadOnlyDictionary<string, string?> Configuration => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Default"] = Settings.ConnectionString,
+        ["Database:Provider"] = Settings.Provider.ToString(),
+    };
+
     public FakeTimeProvider Clock { get; }
     public IServiceProvider Services => _services;
 
     public static async Task<TestDatabase> CreateAsync(DateTimeOffset? now = null)
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"hta-test-{Guid.NewGuid():N}.db");
-        var database = new TestDatabase(path, now ?? new DateTimeOffset(2017, 2, 1, 9, 0, 0, TimeSpan.Zero));
+        var settings = PostgresServer.TestProvider == DatabaseProvider.Postgres
+            ? new DatabaseSettings(DatabaseProvider.Postgres, await (await PostgresServer.GetAsync()).CreateDatabaseAsync())
+            : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"hta-test-{Guid.NewGuid():N}.db")}");
+        var database = new TestDatabase(settings, now ?? new DateTimeOffset(2017, 2, 1, 9, 0, 0, TimeSpan.Zero));
         await using var db = await database.CreateContextAsync();
         await Database.MigrateAsync(db);
         return database;
@@ -50,8 +61,14 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        if (Settings.IsPostgres)
+        {
+            await (await PostgresServer.GetAsync()).DropDatabaseAsync(Settings.ConnectionString);
+            return;
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Settings.ConnectionString).DataSource;
         foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(Path + suffix);
+            File.Delete(path + suffix);
     }
 }
