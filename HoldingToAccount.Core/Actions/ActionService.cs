@@ -114,6 +114,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
             throw new DomainException("That agenda item is not part of the meeting the action is raised at.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.LockAsync(DatabaseLock.ActionNumbering, ct);
         action.Sequence = 1 + (await db.Actions.Where(a => a.Year == action.Year).MaxAsync(a => (int?)a.Sequence, ct) ?? 0);
         db.Actions.Add(action);
         await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using HoldingToAccount.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,15 +14,6 @@ namespace HoldingToAccount.Core.Audit;
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
-    /// <summary>One audited save at a time, so each entry chains to the one truly before it.</summary>
-    private static readonly SemaphoreSlim ChainLock = new(1, 1);
-
-    /// <summary>
-    /// On PostgreSQL the same across every app instance, and until the save's transaction ends: a transaction-scoped
-    /// advisory lock, so no other save reads the chain's last hash while an uncommitted entry follows it.
-    /// </summary>
-    private const string PostgresChainLock = "SELECT pg_advisory_xact_lock(4851001)";
-
     private sealed record Pending(EntityEntry Entry, string Change, string? Before);
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, SaveState> _saves = [];
@@ -45,19 +37,12 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         if (changes.Count == 0)
             return result;
 
-        await ChainLock.WaitAsync(cancellationToken);
-        try
-        {
-            var owns = db.Database.CurrentTransaction is null;
-            if (owns)
-                await db.Database.BeginTransactionAsync(cancellationToken);
-            _saves.AddOrUpdate(db, new SaveState { Changes = changes, OwnsTransaction = owns });
-        }
-        catch
-        {
-            ChainLock.Release();
-            throw;
-        }
+        // One audited save at a time, so each entry chains to the one truly before it: the database sees to that, for
+        // every process — SQLite lets one write transaction in at a time, PostgreSQL takes DatabaseLock.AuditChain.
+        var owns = db.Database.CurrentTransaction is null;
+        if (owns)
+            await db.Database.BeginTransactionAsync(cancellationToken);
+        _saves.AddOrUpdate(db, new SaveState { Changes = changes, OwnsTransaction = owns });
         return result;
     }
 
@@ -98,19 +83,15 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             ? throw new InvalidOperationException("Changes are saved with SaveChangesAsync so that they are audited.")
             : result;
 
-    private void Finish(DbContext db)
-    {
-        _saves.Remove(db);
-        ChainLock.Release();
-    }
+    private void Finish(DbContext db) => _saves.Remove(db);
 
     private async Task WriteEntriesAsync(DbContext db, List<Pending> changes, CancellationToken ct)
     {
         var who = (db as IHasActor)?.ActorName ?? "system";
         var now = clock.GetUtcNow().UtcDateTime;
         var at = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
-        if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlRawAsync(PostgresChainLock, ct);
+        // Until commit: no other save reads the last hash while ours follows it unseen.
+        await db.Database.LockAsync(DatabaseLock.AuditChain, ct);
         var previous = (await db.Database.SqlQueryRaw<string>("SELECT \"Hash\" AS \"Value\" FROM \"AuditEntries\" ORDER BY \"Id\" DESC LIMIT 1")
             .ToListAsync(ct)).SingleOrDefault();
         foreach (var change in changes)

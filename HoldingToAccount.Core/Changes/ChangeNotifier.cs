@@ -5,8 +5,11 @@ namespace HoldingToAccount.Core.Changes;
 
 public enum ChangeKind { Action, ActionUpdate, Meeting, AgendaItem, Focus, Access }
 
-/// <summary>Something changed and committed: its kind and id (for an update, the action's id).</summary>
-public sealed record ChangeNotice(ChangeKind Kind, int Id);
+/// <summary>
+/// Something changed and committed: its kind and id (for an update, the action's id; for an agenda item or the
+/// presenter's focus, the meeting's). A focus notice also names the section now shown.
+/// </summary>
+public sealed record ChangeNotice(ChangeKind Kind, int Id, string? Section = null);
 
 /// <summary>
 /// One per process: tells live screens that something committed. Publishing never waits for subscribers — notices

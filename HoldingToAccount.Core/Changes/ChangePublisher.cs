@@ -13,25 +13,20 @@ namespace HoldingToAccount.Core.Changes;
 /// </summary>
 public sealed class ChangePublisher(ChangeNotifier notifier) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, List<ChangeNotice>> _pending = [];
+    /// <summary>The entities each save changed; turned into notices at commit, when new rows have their ids.</summary>
+    private readonly ConditionalWeakTable<DbContext, List<object>> _pending = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } db)
         {
-            var notices = db.ChangeTracker.Entries()
+            var changed = db.ChangeTracker.Entries()
                 .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                .Select(e => e.Entity switch
-                {
-                    ActionItem a => new ChangeNotice(ChangeKind.Action, Math.Max(0, a.Id)),
-                    ActionUpdate u => new ChangeNotice(ChangeKind.ActionUpdate, Math.Max(0, u.ActionItemId)),
-                    Meeting m => new ChangeNotice(ChangeKind.Meeting, Math.Max(0, m.Id)),
-                    AgendaItem i => new ChangeNotice(ChangeKind.AgendaItem, Math.Max(0, i.MeetingId)),
-                    _ => null,
-                })
-                .OfType<ChangeNotice>().Distinct().ToList();
-            if (notices.Count > 0)
-                _pending.GetOrCreateValue(db).AddRange(notices);
+                .Select(e => e.Entity)
+                .Where(e => e is ActionItem or ActionUpdate or Meeting or AgendaItem)
+                .ToList();
+            if (changed.Count > 0)
+                _pending.GetOrCreateValue(db).AddRange(changed);
         }
         return ValueTask.FromResult(result);
     }
@@ -65,10 +60,19 @@ public sealed class ChangePublisher(ChangeNotifier notifier) : SaveChangesInterc
 
     private void Flush(DbContext db)
     {
-        if (_pending.TryGetValue(db, out var notices))
+        if (_pending.TryGetValue(db, out var changed))
         {
             _pending.Remove(db);
-            notifier.Publish(notices.Distinct().ToList());
+            notifier.Publish(changed.Select(NoticeOf).Distinct().ToList());
         }
     }
+
+    private static ChangeNotice NoticeOf(object entity) => entity switch
+    {
+        ActionItem a => new ChangeNotice(ChangeKind.Action, a.Id),
+        ActionUpdate u => new ChangeNotice(ChangeKind.ActionUpdate, u.ActionItemId),
+        Meeting m => new ChangeNotice(ChangeKind.Meeting, m.Id),
+        AgendaItem i => new ChangeNotice(ChangeKind.AgendaItem, i.MeetingId),
+        _ => throw new ArgumentOutOfRangeException(nameof(entity), entity.GetType().Name, "not a change the live screens show"),
+    };
 }

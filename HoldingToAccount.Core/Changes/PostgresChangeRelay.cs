@@ -60,7 +60,8 @@ public sealed class PostgresChangeRelay(DatabaseSettings settings) : IChangeRela
 /// Listens on <see cref="PostgresChangeRelay.Channel"/> for as long as the app runs, on a connection of its own, and
 /// hands what other instances publish to this instance's <see cref="ChangeNotifier"/>. A lost connection is reopened.
 /// </summary>
-public sealed partial class PostgresChangeListener(DatabaseSettings settings, PostgresChangeRelay relay, ChangeNotifier notifier, ILogger<PostgresChangeListener> logger)
+public sealed partial class PostgresChangeListener(
+    DatabaseSettings settings, PostgresChangeRelay relay, ChangeNotifier notifier, PresenterFocus focus, ILogger<PostgresChangeListener> logger)
     : BackgroundService
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
@@ -79,7 +80,7 @@ public sealed partial class PostgresChangeListener(DatabaseSettings settings, Po
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => notifier.PublishFromElsewhere(relay.Read(e.Payload));
+                connection.Notification += (_, e) => Receive(relay.Read(e.Payload));
                 await using (var listen = new NpgsqlCommand($"LISTEN {PostgresChangeRelay.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 _listening.TrySetResult();
@@ -103,6 +104,12 @@ public sealed partial class PostgresChangeListener(DatabaseSettings settings, Po
                 }
             }
         }
+    }
+
+    private void Receive(IReadOnlyList<ChangeNotice> notices)
+    {
+        focus.FollowElsewhere(notices);
+        notifier.PublishFromElsewhere(notices);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the change feed from other app instances; listening again in {Seconds} s")]

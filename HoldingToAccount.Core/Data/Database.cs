@@ -32,6 +32,16 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     }
 }
 
+/// <summary>What a transaction can hold exclusively across every connection and app instance (see <see cref="Database.LockAsync"/>).</summary>
+public enum DatabaseLock : long
+{
+    /// <summary>Reading the audit chain's last hash and appending to it.</summary>
+    AuditChain = 4851001,
+
+    /// <summary>Giving new actions the next number of their year.</summary>
+    ActionNumbering = 4851002,
+}
+
 public static class Database
 {
     /// <summary>SQLite waits up to this long for another writer instead of failing with "database is locked".</summary>
@@ -58,6 +68,20 @@ public static class Database
             if (migrationsHistoryTable is not null)
                 o.MigrationsHistoryTable(migrationsHistoryTable);
         });
+    }
+
+    /// <summary>
+    /// Holds <paramref name="which"/> until the current transaction ends. On PostgreSQL (read committed, several app
+    /// instances) a transaction-scoped advisory lock; on SQLite nothing is needed, as a write transaction already
+    /// excludes every other writer from its start.
+    /// </summary>
+    public static async Task LockAsync(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, DatabaseLock which, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (database.CurrentTransaction is null)
+            throw new InvalidOperationException("A database lock is held for a transaction; begin one first.");
+        if (database.IsNpgsql())
+            await database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({(long)which})", ct);
     }
 
     /// <summary>Brings the schema up to date; on SQLite also turns on write-ahead logging (kept in the file once set).</summary>

@@ -84,11 +84,14 @@ public sealed class BoardFeed : IDisposable
         }
     }
 
-    /// <summary>Actions and their updates can appear anywhere on the board; meetings and items only if they are this one.</summary>
+    /// <summary>
+    /// Actions and their updates can appear anywhere on the board, and any meeting change may change which meeting it
+    /// shows; agenda items only matter if they are this meeting's.
+    /// </summary>
     private static bool NeedsReading(MeetingDetail? shown, ChangeNotice notice) => notice.Kind switch
     {
-        ChangeKind.Action or ChangeKind.ActionUpdate => true,
-        ChangeKind.Meeting or ChangeKind.AgendaItem => shown is null || notice.Id == 0 || notice.Id == shown.Meeting.Id || notice.Kind == ChangeKind.Meeting,
+        ChangeKind.Action or ChangeKind.ActionUpdate or ChangeKind.Meeting => true,
+        ChangeKind.AgendaItem => shown is null || notice.Id == shown.Meeting.Id,
         _ => false,
     };
 

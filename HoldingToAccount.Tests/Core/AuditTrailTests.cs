@@ -32,6 +32,25 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
+    public async Task Updates_saved_at_the_same_moment_still_chain_one_after_another()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var register = await RegisterBuilder.CreateAsync(database);
+        var jan = await register.MeetingAsync(new DateOnly(2017, 1, 31));
+        var actions = new List<global::HoldingToAccount.Core.Actions.ActionRow>();
+        for (var i = 0; i < 8; i++)
+            actions.Add(await register.ActionAsync(jan, $"Action {i}", "to the July meeting"));
+
+        var service = database.Get<global::HoldingToAccount.Core.Actions.ActionService>();
+        await Task.WhenAll(actions.Select(a => Task.Run(() => service.AddUpdateAsync(a.Reference, a.Version, "Work under way", null, RegisterBuilder.Secretariat))));
+
+        await using var db = await database.CreateContextAsync();
+        var verification = await AuditChain.VerifyAsync(db);
+        Assert.True(verification.Intact, verification.Message);
+        Assert.Equal(8, await db.ActionUpdates.CountAsync());
+    }
+
+    [Fact]
     public async Task A_tampered_entry_is_detected()
     {
         await using var database = await TestDatabase.CreateAsync();

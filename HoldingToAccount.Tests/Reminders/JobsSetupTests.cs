@@ -8,6 +8,7 @@ using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Reminders;
 using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Dashboard.Jobs;
+using HoldingToAccount.Tests.TestData;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -21,13 +22,15 @@ using Microsoft.Extensions.Options;
 namespace HoldingToAccount.Tests.Reminders;
 
 /// <summary>
-/// <see cref="JobsSetup"/> on a minimal web host on real Kestrel with a real Hangfire server (in-memory storage).
+/// <see cref="JobsSetup"/> on a minimal web host on real Kestrel with a real Hangfire server: in-memory storage over
+/// SQLite, PostgreSQL storage when the tests run on PostgreSQL (<c>HTA_TEST_PROVIDER=Postgres</c>).
 /// Sign-in is a test scheme that takes the role from a header: the app's own sign-in is not part of this host.
 /// </summary>
 public sealed class JobsSetupTests : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"hta-jobs-{Guid.NewGuid():N}");
     private WebApplication _app = null!;
+    private string? _postgres;
     private Uri _address = null!;
 
     public async Task InitializeAsync()
@@ -36,7 +39,10 @@ public sealed class JobsSetupTests : IAsyncLifetime
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Configuration["ConnectionStrings:Default"] = $"Data Source={Path.Combine(_root, "app.db")}";
+        if (PostgresServer.TestProvider == DatabaseProvider.Postgres)
+            _postgres = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+        builder.Configuration["ConnectionStrings:Default"] = _postgres ?? $"Data Source={Path.Combine(_root, "app.db")}";
+        builder.Configuration["Database:Provider"] = _postgres is null ? nameof(DatabaseProvider.Sqlite) : nameof(DatabaseProvider.Postgres);
         builder.Configuration["Email:PickupDirectory"] = Path.Combine(_root, "pickup");
         builder.Services.AddCore(builder.Configuration);
         builder.Services.AddAuthentication(HeaderAuthentication.SchemeName)
@@ -59,6 +65,8 @@ public sealed class JobsSetupTests : IAsyncLifetime
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_postgres is not null)
+            await (await PostgresServer.GetAsync()).DropDatabaseAsync(_postgres);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_root, recursive: true);
     }
@@ -75,6 +83,16 @@ public sealed class JobsSetupTests : IAsyncLifetime
         var next = TimeZoneInfo.ConvertTimeFromUtc(job.NextExecution!.Value, London.Zone);
         Assert.Equal(0, next.Minute % 15);
         Assert.Equal(0, next.Second);
+    }
+
+    [Fact]
+    public void The_queue_is_kept_in_PostgreSQL_when_the_register_is()
+    {
+        var storage = _app.Services.GetRequiredService<JobStorage>();
+        if (_postgres is null)
+            Assert.IsType<Hangfire.InMemory.InMemoryStorage>(storage);
+        else
+            Assert.IsType<Hangfire.PostgreSql.PostgreSqlStorage>(storage);
     }
 
     [Fact]

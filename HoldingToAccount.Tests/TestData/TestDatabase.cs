@@ -39,9 +39,10 @@ public sealed class TestDatabase : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
     public IServiceProvider Services => _services;
 
-    public static async Task<TestDatabase> CreateAsync(DateTimeOffset? now = null)
+    /// <param name="provider">The database to use; by default the one the test run is on (<see cref="PostgresServer.TestProvider"/>).</param>
+    public static async Task<TestDatabase> CreateAsync(DateTimeOffset? now = null, DatabaseProvider? provider = null)
     {
-        var settings = PostgresServer.TestProvider == DatabaseProvider.Postgres
+        var settings = (provider ?? PostgresServer.TestProvider) == DatabaseProvider.Postgres
             ? new DatabaseSettings(DatabaseProvider.Postgres, await (await PostgresServer.GetAsync()).CreateDatabaseAsync())
             : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"hta-test-{Guid.NewGuid():N}.db")}");
         var database = new TestDatabase(settings, now ?? new DateTimeOffset(2017, 2, 1, 9, 0, 0, TimeSpan.Zero));
