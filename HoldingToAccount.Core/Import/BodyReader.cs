@@ -125,6 +125,12 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
             return;
         }
 
+        if (TextUpdateRegex().Match(line.Text) is { Success: true } textUpdate)
+        {
+            ReadTextUpdate(line, textUpdate);
+            return;
+        }
+
         if (LabelRegex().IsMatch(line.Text))
         {
             CloseBlock();
@@ -225,6 +231,8 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
 
     private void ReadBlockLine(NoteLine line)
     {
+        if (IsColumnHeadings(line))
+            return; // "Action  Owner  Due" heading a table of actions
         if (TextRules.SaysNone(line.Text))
         {
             CloseBlock();
@@ -247,6 +255,9 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
             _blockNumbered = true;
         }
 
+        // A row of a table (text, owner, due in columns) is one action, whether or not its text ends a sentence.
+        if (!bulleted && content.Cells().Count >= 2)
+            bulleted = true;
         var current = _block.Count > 0 ? _block[^1] : null;
         if (!bulleted && current is not null && !current.EndsSentence && current.Lines.Count < 12)
         {
@@ -287,36 +298,76 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
         return action;
     }
 
-    /// <summary>Adds a line to an action; an owner code in a trailing column ("…July 2017.\tCC") is taken off as its owner.</summary>
+    /// <summary>
+    /// Adds a line to an action. Owners written in a column of their own ("…July 2017.\tCC", "Report…\tCC\tto the March
+    /// meeting") or in closing brackets ("… by 31 January 2018 (ACC)") are taken off the text as its owners.
+    /// </summary>
     private void AppendTo(PendingAction action, NoteLine line)
     {
         var cells = line.Cells();
-        if (cells.Count >= 2 && owners.MatchOwnerOnly(cells[^1]) is { } column)
+        var parts = new List<NoteLine> { line };
+        for (var i = 1; i < cells.Count; i++)
         {
+            if (owners.MatchOwnerOnly(cells[i]) is not { } column)
+                continue;
             action.SetOwners(column);
-            line = new NoteLine(line.Start, line.Text[..(cells[^1].Start - line.Start)]).From(0);
+            var cellStart = cells[i].Start - line.Start;
+            var cellEnd = cellStart + cells[i].Length;
+            parts = [new NoteLine(line.Start, line.Text[..cellStart]).From(0), new NoteLine(line.Start, line.Text).From(cellEnd)];
+            break;
         }
-        if (CompletedRegex().IsMatch(line.Text))
-            action.Status = DraftActionStatus.Closed;
-        if (line.Length > 0)
-            action.Lines.Add(line);
+        if (parts[^1] is { Length: > 0 } last && owners.MatchTrailing(last) is var (bracketed, cut))
+        {
+            action.SetOwners(bracketed);
+            parts[^1] = new NoteLine(last.Start, last.Text[..cut]).From(0);
+        }
+        foreach (var part in parts)
+        {
+            if (CompletedRegex().IsMatch(part.Text))
+                action.Status = DraftActionStatus.Closed;
+            if (part.Length > 0)
+                action.Lines.Add(part);
+        }
     }
 
-    private void ReadUpdate(NoteLine line, Match update)
+    /// <summary>A row of column headings: every cell is a word such as Action, Owner, Lead, Due, Deadline, Status.</summary>
+    private static bool IsColumnHeadings(NoteLine line)
+    {
+        var cells = line.Cells();
+        return cells.Count >= 2 && cells.All(c => ColumnHeadingRegex().IsMatch(c.Text));
+    }
+
+    /// <summary>The action an update line is about: the one being read, else the last of this item, else the item itself.</summary>
+    private PendingAction? UpdatedAction()
     {
         var action = _block.Count > 0 ? _block[^1] : _actions.LastOrDefault(a => a.ItemNumber == _item && a.Status != DraftActionStatus.Deferred);
         if (action is null)
         {
-            // A dated update under an item with no action of its own: the item is the action brought forward.
+            // An update under an item with no action of its own: the item is the action brought forward.
             var item = _items.LastOrDefault(i => i.Number == _item);
             if (item is null)
-                return;
+                return null;
             action = new PendingAction(_item, broughtForward: true);
             action.Lines.Add(new NoteLine(item.Span.Start, item.Title));
             _actions.Add(action);
             _block.Add(action);
         }
         action.BroughtForward = true;
+        return action;
+    }
+
+    /// <summary>"Update: The new system goes live in July." — an update with no date of its own, and no change of status.</summary>
+    private void ReadTextUpdate(NoteLine line, Match update)
+    {
+        if (UpdatedAction() is { } action)
+            action.Updates.Add(new DraftUpdate(null, TextRules.Squash(update.Groups["text"].Value), line.Span));
+        CloseBlock();
+    }
+
+    private void ReadUpdate(NoteLine line, Match update)
+    {
+        if (UpdatedAction() is not { } action)
+            return;
         var date = DateTimeText.FindDate(update.Groups["date"].Value)?.Value;
         action.Updates.Add(new DraftUpdate(date, TextRules.Squash(update.Groups["text"].Value), line.Span));
         var status = update.Groups["status"].Value.ToLowerInvariant();
@@ -355,6 +406,13 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
         @"^(?:update\s*:?\s*)?\(?(?<date>[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}|[0-9]{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+[0-9]{4})\)?\s*[:\-–—]?\s*(?<text>.*?)[\s.,;:\-–—(]*(?<status>c\s*/\s*fwd|b\s*/\s*fwd|carried\s+forward|complete[d]?|closed|discharged|ongoing|open)\)?\.?$",
         TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex DatedUpdateRegex();
+
+    [GeneratedRegex(@"^(?:\*\*)?(?:update|progress\s+update)(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?(?<text>\p{L}.*)$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex TextUpdateRegex();
+
+    [GeneratedRegex(@"^(?:actions?|owners?|lead|responsible|by\s+whom|due(?:\s+date)?|by\s+when|deadline|target(?:\s+date)?|status|ref(?:erence)?|no\.?|item|date|update|progress|comments?)\s*:?$",
+        TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex ColumnHeadingRegex();
 
     [GeneratedRegex(@"^(?:\*\*)?(?:update|updates|findings|response|question|questions|discussion|outcome)(?:\*\*)?\s*:?(?:\*\*)?$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex LabelRegex();

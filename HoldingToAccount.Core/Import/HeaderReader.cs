@@ -110,9 +110,10 @@ internal static partial class HeaderReader
     private static DateTimeText.Found<TimeOnly>? FindTimeAfterDate(NoteLine line, DateTimeText.Found<DateOnly> date) =>
         DateTimeText.FindTime(line.Text, date.Start, date.Length);
 
-    /// <summary>"Jackie Irvin, Policy Officer, OPCC" → "Jackie Irvin".</summary>
+    /// <summary>"Jackie Irvin, Policy Officer, OPCC" → "Jackie Irvin"; "Mr David Lowe" → "David Lowe".</summary>
     private static Spanned<string>? NameOnly(NoteLine value)
     {
+        value = PeopleListParser.WithoutTitle(value);
         if (value.Length == 0)
             return null;
         var cut = value.Text.IndexOfAny([',', '(', '\t']);

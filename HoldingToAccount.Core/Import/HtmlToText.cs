@@ -109,6 +109,10 @@ public static partial class HtmlToText
                 if (closing)
                     output.Append('\t');
             }
+            else if (!closing && name.Equals("li", StringComparison.OrdinalIgnoreCase))
+            {
+                output.Append("\n• "); // a list item reads as a bullet, as Word's list paragraphs do
+            }
             else if (_block.Contains(name))
             {
                 output.Append('\n');

@@ -53,6 +53,13 @@ internal sealed partial class OwnerVocabulary
         return match.Success ? Resolve(match.Groups["list"], line.Start) : null;
     }
 
+    /// <summary>Owners in brackets closing a line of text ("… by 31 January 2018 (ACC)"), and where the brackets start.</summary>
+    public (OwnerMatch Owners, int Start)? MatchTrailing(NoteLine line)
+    {
+        var match = TrailingRegex().Match(line.Text);
+        return match.Success && match.Index > 0 && Resolve(match.Groups["list"], line.Start) is { } owners ? (owners, match.Index) : null;
+    }
+
     private OwnerMatch? Resolve(Group list, int lineStart)
     {
         var owners = new List<string>();
@@ -114,6 +121,9 @@ internal sealed partial class OwnerVocabulary
     [GeneratedRegex(@"^(?:the\s+)?" + _list + @"\s+(?:to|will|should|must|shall|is\s+to|are\s+to|(?:has|have)?\s*agreed\s+to|undertook\s+to|were\s+asked\s+to|was\s+asked\s+to)\b",
         TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex SubjectRegex();
+
+    [GeneratedRegex(@"\s*\(\s*" + _list + @"\s*\)\s*[.;]?$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex TrailingRegex();
 
     [GeneratedRegex(_token, TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex TokenRegex();

@@ -1,0 +1,360 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using HoldingToAccount.Core.Actions;
+using HoldingToAccount.Core.Import;
+using static HoldingToAccount.Tests.Import.NotesTestFiles;
+
+namespace HoldingToAccount.Tests.Import;
+
+/// <summary>
+/// Notes of other years, other boards and other forces, written for these tests (TestData/Notes/variety v09–v14 and a
+/// Word document built here) in the styles the seeds do not show. Each is read field by field.
+/// </summary>
+public class OtherBoardsNotesTests
+{
+    [Fact]
+    public void Accountability_board_of_another_force_with_title_prefixes_initials_and_a_dd_mm_yyyy_next_meeting()
+    {
+        var draft = ParseVariety("v09_accountability_board_other_force.txt");
+
+        Assert.Equal("Northshire Accountability Board – Notes of Meeting", draft.Title?.Value);
+        Assert.Equal(Day("2017-09-14"), draft.Date?.Value);
+        Assert.Equal(Time("14:00"), draft.StartTime?.Value); // "Time: 2.00pm – 4.00pm"
+        Assert.Equal("Room 3, Force Headquarters, Northtown", draft.Venue?.Value); // "Location:"
+        Assert.Equal("David Lowe", draft.Chair?.Value); // "Mr David Lowe, Police and Crime Commissioner"
+        Assert.Equal("Karen Tate", draft.MinuteTaker?.Value); // "Notes taken by: Ms Karen Tate, …"
+        Assert.Equal(["David Lowe", "Olivia Grant", "Raj Patel", "Emma Clarke", "Peter Mason", "Jane Brown", "Kevin Taylor"],
+            draft.Attendees.Select(a => a.Name));
+        Assert.Equal(["PCC", "CC", null, null, null, null, null], draft.Attendees.Select(a => a.Role));
+        Assert.Equal(["Police and Crime Commissioner", "Chief Constable", "Head of Local Policing", "Public Protection",
+            "Police and Crime Panel observer", "Head of Finance", "Estates Manager"], draft.Attendees.Select(a => a.Capacity));
+        Assert.Equal(["JB", "KT"], draft.Attendees.Select(a => a.Initials).OfType<string>());
+        Assert.Equal(["Mark Evans", "Ruth Evans"], draft.Apologies.Select(a => a.Name)); // a sentence naming two people
+        Assert.Equal(["DCC", "CEX"], draft.Apologies.Select(a => a.Role));
+        Assert.Equal(["1", "2", "3", "4"], draft.Items.Select(i => i.Number));
+
+        Assert.Collection(draft.Actions,
+            estates =>
+            {
+                Assert.Equal("JB/KT to bring a revised estates disposal plan to the November meeting.", estates.Text);
+                Assert.Equal(["JB", "KT"], estates.Owners); // initials of people with no role code stay as written
+                Assert.Equal("2", estates.ItemNumber);
+                Assert.Equal(DueTargetKind.MeetingInMonth, estates.Due.Kind);
+                Assert.Equal(Month("2017-11"), estates.Due.Meeting);
+            },
+            staffing =>
+            {
+                Assert.Equal(["DCC"], staffing.Owners); // "Action – DCC to …"; the DCC sent apologies
+                Assert.Equal("3", staffing.ItemNumber);
+                Assert.Equal("within 3 months", staffing.Due.Phrase);
+                Assert.Equal(Day("2017-12-14"), staffing.Due.Date);
+            },
+            protocol =>
+            {
+                Assert.Equal(["CC"], protocol.Owners); // "The Force"
+                Assert.Equal(Day("2017-10-31"), protocol.Due.Date);
+            });
+        Assert.All(draft.Actions, a => Assert.Equal(DraftActionStatus.Open, a.Status));
+        Assert.All(draft.Actions, a => Assert.False(a.BroughtForward));
+        Assert.Equal(Day("2017-10-12"), draft.NextMeeting?.Date); // "Date of next meeting: 12/10/2017 10:30 – 12:30"
+        Assert.Equal(Time("10:30"), draft.NextMeeting?.StartTime);
+        Assert.Equal(["\"The Force\" was taken to mean the CC for the action \"The Force to publish the revised missing persons protocol…\"."], draft.Warnings);
+        AssertSpansPointIntoSource(draft);
+    }
+
+    [Fact]
+    public void Header_without_labels_Name_Capacity_columns_owner_on_the_next_line_and_a_thematic_next_meeting()
+    {
+        var draft = ParseVariety("v10_unlabelled_header_name_capacity_columns.txt");
+
+        Assert.Equal("Joint Governance Board", draft.Title?.Value);
+        Assert.Equal(Day("2017-04-05"), draft.Date?.Value); // "Wednesday 5 April 2017, 2.00pm – 4.00pm"
+        Assert.Equal(Time("14:00"), draft.StartTime?.Value);
+        Assert.Null(draft.Venue);
+        Assert.Null(draft.Chair);
+        Assert.Equal(["Anne Holt", "Simon Reeve", "Gareth Price", "Laura Bennett"], draft.Attendees.Select(a => a.Name));
+        Assert.Equal(["PCC", "DCC", "CFO", null], draft.Attendees.Select(a => a.Role));
+        Assert.Equal("Head of Corporate Services", draft.Attendees[3].Capacity);
+        Assert.Empty(draft.Apologies);
+        Assert.Equal(["1", "2", "3"], draft.Items.Select(i => i.Number));
+
+        Assert.Collection(draft.Actions,
+            capital =>
+            {
+                Assert.Equal("CFO to circulate the revised capital programme within 3 months.", capital.Text);
+                Assert.Equal(["CFO"], capital.Owners);
+                Assert.Equal(Day("2017-07-05"), capital.Due.Date);
+            },
+            estates =>
+            {
+                Assert.Equal("Head of Corporate Services to report on the outcome of the estates review.", estates.Text);
+                Assert.Equal(["DCC"], estates.Owners); // "Owner: DCC" on the following line
+                Assert.Equal(DueTargetKind.Unrecognised, estates.Due.Kind);
+                Assert.Null(estates.Due.Phrase);
+            });
+        Assert.All(draft.Actions, a => Assert.Equal("1", a.ItemNumber)); // "There were none" under item 2
+        Assert.Equal(Day("2017-09-12"), draft.NextMeeting?.Date); // "a thematic on Tuesday 12 September 2017 at 10:00 am"
+        Assert.Equal(Time("10:00"), draft.NextMeeting?.StartTime);
+        Assert.Equal("Thematic", draft.NextMeeting?.Title);
+        Assert.Empty(draft.Warnings);
+        AssertSpansPointIntoSource(draft);
+    }
+
+    [Fact]
+    public void Brought_forward_actions_with_Update_text_dated_lines_and_an_owner_in_a_trailing_column()
+    {
+        var draft = ParseVariety("v11_update_text_and_trailing_owner_column.txt");
+
+        Assert.Equal(Day("2019-06-25"), draft.Date?.Value);
+        Assert.Equal(Time("10:30"), draft.StartTime?.Value);
+        Assert.Equal("John Campion", draft.Chair?.Value);
+        Assert.Equal("Jo Smith", draft.MinuteTaker?.Value);
+        Assert.Equal("PCC Conference Room, Hindlip", draft.Venue?.Value);
+        Assert.Equal(["PCC", "CC", "DCC"], draft.Attendees.Select(a => a.Role));
+        var apology = Assert.Single(draft.Apologies);
+        Assert.Equal(("Andy Champness", "Chief Executive", "CEX"), (apology.Name, apology.Capacity, apology.Role));
+        Assert.Equal(["1", "2", "2a", "3"], draft.Items.Select(i => i.Number));
+
+        Assert.Collection(draft.Actions,
+            calls =>
+            {
+                Assert.Equal("CC to provide an update on the 101 call handling improvement plan.", calls.Text);
+                Assert.Equal(["CC"], calls.Owners);
+                Assert.True(calls.BroughtForward);
+                Assert.Equal(DraftActionStatus.Open, calls.Status); // "C/Fwd"
+                Assert.Collection(calls.Updates,
+                    text =>
+                    {
+                        Assert.Null(text.Date); // "Update: …" carries no date of its own
+                        Assert.Equal("The new telephony system goes live in July and performance will be reported to the board.", text.Text);
+                    },
+                    dated =>
+                    {
+                        Assert.Equal(Day("2019-05-28"), dated.Date);
+                        Assert.Equal("Plan agreed at the Executive Board", dated.Text);
+                    });
+                Assert.Equal(DueTargetKind.Unrecognised, calls.Due.Kind);
+            },
+            audit =>
+            {
+                Assert.Equal(["DCC"], audit.Owners);
+                Assert.True(audit.BroughtForward);
+                Assert.Equal(DraftActionStatus.Closed, audit.Status); // "Complete"
+                Assert.Equal(Day("2019-06-03"), Assert.Single(audit.Updates).Date); // "3rd June 2019"
+            },
+            rural =>
+            {
+                Assert.Equal(["CC"], rural.Owners);
+                Assert.Equal("2a", rural.ItemNumber);
+                Assert.Equal(Month("2019-11"), rural.Due.Meeting); // "to the November meeting"
+            },
+            roads =>
+            {
+                Assert.Equal("Revisit the roads policing review in 6 months' time.", roads.Text);
+                Assert.Equal(["CC"], roads.Owners); // the trailing column
+                Assert.Equal("in 6 months' time", roads.Due.Phrase);
+                Assert.Equal(Day("2019-12-25"), roads.Due.Date);
+            },
+            knives =>
+            {
+                Assert.Equal(["ACC"], knives.Owners);
+                Assert.Equal(Day("2019-07-31"), knives.Due.Date);
+            });
+        Assert.All(draft.Actions.Skip(2), a => Assert.False(a.BroughtForward));
+        Assert.Equal(Day("2019-07-30"), draft.NextMeeting?.Date);
+        Assert.Equal(Time("10:30"), draft.NextMeeting?.StartTime);
+        Assert.Empty(draft.Warnings);
+        AssertSpansPointIntoSource(draft);
+    }
+
+    [Fact]
+    public void Html_minutes_with_list_bullets_owners_in_brackets_and_an_action_with_no_owner()
+    {
+        var draft = ParseVariety("v12_governance_board_bracketed_owners.html");
+
+        Assert.Equal("Strategic Governance Board", draft.Title?.Value);
+        Assert.Equal(Day("2017-12-04"), draft.Date?.Value); // "Minutes of the meeting held on Monday 4 December 2017 at 9.30am"
+        Assert.Equal(Time("09:30"), draft.StartTime?.Value);
+        Assert.Equal("Conference Room A, Police Headquarters", draft.Venue?.Value);
+        Assert.Null(draft.MinuteTaker);
+        Assert.Equal(["Alan Moore", "Susan Clarke", "Tom Bright"], draft.Attendees.Select(a => a.Name)); // "Ch Supt", "Mrs", "DS"
+        Assert.Equal([null, "DPCC", "SO"], draft.Attendees.Select(a => a.Role)); // "Staff Officer to the Chief Constable" is the SO
+        Assert.Empty(draft.Apologies); // "None."
+        Assert.Equal(["1", "2", "3"], draft.Items.Select(i => i.Number));
+
+        Assert.Collection(draft.Actions,
+            summary =>
+            {
+                Assert.Equal("Produce a summary of the Force Management Statement for the Police and Crime Panel", summary.Text);
+                Assert.Equal(["DPCC"], summary.Owners); // "(DPCC)" at the end of the line
+                Assert.Equal(DueTargetKind.Unrecognised, summary.Due.Kind);
+            },
+            demand =>
+            {
+                Assert.Equal("Review demand modelling for the control room by 31 January 2018", demand.Text);
+                Assert.Equal(["ACC"], demand.Owners);
+                Assert.Equal(Day("2018-01-31"), demand.Due.Date);
+            },
+            terms =>
+            {
+                Assert.Equal("Circulate the revised terms of reference to members.", terms.Text);
+                Assert.Empty(terms.Owners); // no owner written: the review asks for one
+            });
+        Assert.All(draft.Actions, a => Assert.Equal("1", a.ItemNumber));
+        Assert.Equal(Day("2018-01-08"), draft.NextMeeting?.Date); // "8 January 2018, 9.30am": no weekday
+        Assert.Equal(Time("09:30"), draft.NextMeeting?.StartTime);
+        Assert.Equal(["No owner is written for the action \"Circulate the revised terms of reference to members.\" (item 1): choose one before committing."], draft.Warnings);
+        AssertSpansPointIntoSource(draft);
+    }
+
+    [Fact]
+    public void Thematic_meeting_with_bracketed_capacities_owner_lines_after_bullets_and_a_deferred_item()
+    {
+        var draft = ParseVariety("v13_thematic_owner_lines_and_bracketed_capacities.txt");
+
+        Assert.Equal("Thematic Meeting – Domestic Abuse", draft.Title?.Value);
+        Assert.Equal(Day("2017-12-07"), draft.Date?.Value); // "Held on: Thursday 7 December 2017, 10am – 12pm"
+        Assert.Equal(Time("10:00"), draft.StartTime?.Value);
+        Assert.Equal("Training Suite, Hindlip", draft.Venue?.Value);
+        Assert.Equal("John Campion", draft.Chair?.Value);
+        Assert.Equal(["John Campion", "Anthony Bangham", "Claire Hughes", "Neil Shaw"], draft.Attendees.Select(a => a.Name));
+        Assert.Equal(["PCC", "CC", null, "PM"], draft.Attendees.Select(a => a.Role));
+        Assert.Equal("Head of Protecting Vulnerable People", draft.Attendees[2].Capacity);
+        Assert.Equal("OPCC Policy Manager", draft.Attendees[3].Capacity);
+        var apology = Assert.Single(draft.Apologies);
+        Assert.Equal(("Amanda Blakeman", "DCC"), (apology.Name, apology.Role));
+        Assert.Equal(["1", "2", "3"], draft.Items.Select(i => i.Number));
+        Assert.True(draft.Items[1].Deferred);
+
+        Assert.Collection(draft.Actions,
+            campaign =>
+            {
+                Assert.Equal("A joint communications plan for the Christmas campaign within two weeks", campaign.Text);
+                Assert.Equal(["PCC", "CC"], campaign.Owners); // "PCC/CC" on the next line
+                Assert.Equal(Day("2017-12-21"), campaign.Due.Date);
+            },
+            orders =>
+            {
+                Assert.Equal(["CC"], orders.Owners);
+                Assert.Equal(DueTargetKind.Unrecognised, orders.Due.Kind);
+            },
+            deferred =>
+            {
+                Assert.Equal(DraftActionStatus.Deferred, deferred.Status);
+                Assert.Equal("2", deferred.ItemNumber);
+                Assert.StartsWith("Commissioning of victim services – ", deferred.Text, StringComparison.Ordinal);
+                Assert.Equal(DueTargetKind.NextMeeting, deferred.Due.Kind);
+                Assert.Equal(Month("2018-03"), deferred.Due.Meeting);
+            });
+        Assert.Equal(Day("2018-03-08"), draft.NextMeeting?.Date); // "… will be held on 8 March 2018 at 2pm."
+        Assert.Equal(Time("14:00"), draft.NextMeeting?.StartTime);
+        Assert.Equal("Thematic meeting", draft.NextMeeting?.Title);
+        Assert.Empty(draft.Warnings);
+        AssertSpansPointIntoSource(draft);
+    }
+
+    [Fact]
+    public void Names_and_capacities_in_two_lists_initials_stand_for_the_roles_they_hold()
+    {
+        var draft = ParseVariety("v14_scrambled_columns_initials_as_owners.txt");
+
+        Assert.Equal(Day("2018-02-19"), draft.Date?.Value); // no weekday
+        Assert.Equal(Time("13:30"), draft.StartTime?.Value);
+        Assert.Equal("Meeting Room 4, Westshire Police HQ", draft.Venue?.Value);
+        Assert.Equal("Lucy Gray", draft.MinuteTaker?.Value);
+        Assert.Equal(["Helen Stone", "Richard Ford", "Amir Khan"], draft.Attendees.Select(a => a.Name));
+        Assert.Equal(["PCC", "CC", "ACC"], draft.Attendees.Select(a => a.Role));
+        Assert.Equal(["1", "2", "3"], draft.Items.Select(i => i.Number));
+
+        Assert.Collection(draft.Actions,
+            a =>
+            {
+                Assert.Equal(["CC"], a.Owners); // RF, Richard Ford, the CC
+                Assert.Equal(Month("2018-03"), a.Due.Meeting);
+            },
+            a =>
+            {
+                Assert.Equal(["ACC"], a.Owners);
+                Assert.Equal(Day("2018-04-19"), a.Due.Date); // "in 2 months"
+            },
+            a =>
+            {
+                Assert.Equal(["PCC", "CC"], a.Owners); // "HS and RF"
+                Assert.Equal(Day("2018-04-30"), a.Due.Date);
+            });
+        Assert.All(draft.Actions, a => Assert.Equal("2", a.ItemNumber));
+        Assert.Equal(Day("2018-03-19"), draft.NextMeeting?.Date);
+        Assert.Equal(Time("13:30"), draft.NextMeeting?.StartTime);
+        Assert.Contains(draft.Warnings, w => w.Contains("two separate lists", StringComparison.Ordinal));
+        AssertSpansPointIntoSource(draft);
+    }
+
+    [Fact]
+    public void Word_document_with_an_attendance_table_and_an_actions_table_with_owner_and_due_columns()
+    {
+        var bytes = WordDocument(
+            new Paragraph(new Run(new Text("Eastshire Police Accountability Board – Minutes"))),
+            new Paragraph(new Run(new Text("Date: Tuesday 16 January 2018"))),
+            new Paragraph(new Run(new Text("Time: 10.00am – 12.00pm"))),
+            new Paragraph(new Run(new Text("Location: Boardroom, Eastshire Police HQ"))),
+            new Paragraph(new Run(new Text("Chair: Cllr Mary Jones"))),
+            WordTable(["Name", "Capacity"],
+                ["Cllr Mary Jones", "Police and Crime Commissioner"],
+                ["Paul Wood", "Chief Constable"],
+                ["Det Supt Ian Hart", "Head of Crime"]),
+            new Paragraph(new Run(new Text("Apologies: Sarah Lamb, Deputy Chief Constable"))),
+            new Paragraph(new Run(new Text("1. Crime performance"))),
+            new Paragraph(new Run(new Text("The board discussed the rise in vehicle crime."))),
+            new Paragraph(new Run(new Text("Actions arising:"))),
+            WordTable(["Action", "Owner", "Due"],
+                ["Report on vehicle crime hotspots", "CC", "to the March meeting"],
+                ["Agree the precept consultation plan", "PCC/CC", "by 31 January 2018"]),
+            new Paragraph(new Run(new Text("2. Date of next meeting"))),
+            new Paragraph(new Run(new Text("Tuesday 20 February 2018 at 10.00am"))));
+
+        var draft = NotesParser.Parse(NotesReader.Read("eastshire.docx", bytes));
+
+        Assert.Equal(Day("2018-01-16"), draft.Date?.Value);
+        Assert.Equal(Time("10:00"), draft.StartTime?.Value);
+        Assert.Equal("Boardroom, Eastshire Police HQ", draft.Venue?.Value);
+        Assert.Equal("Mary Jones", draft.Chair?.Value);
+        Assert.Equal(["Mary Jones", "Paul Wood", "Ian Hart"], draft.Attendees.Select(a => a.Name));
+        Assert.Equal(["PCC", "CC", null], draft.Attendees.Select(a => a.Role));
+        var apology = Assert.Single(draft.Apologies);
+        Assert.Equal(("Sarah Lamb", "DCC"), (apology.Name, apology.Role));
+        Assert.Equal(["1", "2"], draft.Items.Select(i => i.Number));
+        Assert.Collection(draft.Actions,
+            hotspots =>
+            {
+                Assert.Equal("Report on vehicle crime hotspots to the March meeting", hotspots.Text);
+                Assert.Equal(["CC"], hotspots.Owners); // the Owner column, not the last one
+                Assert.Equal(Month("2018-03"), hotspots.Due.Meeting);
+            },
+            precept =>
+            {
+                Assert.Equal("Agree the precept consultation plan by 31 January 2018", precept.Text);
+                Assert.Equal(["PCC", "CC"], precept.Owners);
+                Assert.Equal(Day("2018-01-31"), precept.Due.Date);
+            });
+        Assert.All(draft.Actions, a => Assert.Equal("1", a.ItemNumber));
+        Assert.Equal(Day("2018-02-20"), draft.NextMeeting?.Date);
+        Assert.Equal(Time("10:00"), draft.NextMeeting?.StartTime);
+        Assert.Empty(draft.Warnings);
+        AssertSpansPointIntoSource(draft);
+    }
+
+    private static Table WordTable(params string[][] rows) =>
+        new(rows.Select(r => new TableRow(r.Select(c => new TableCell(new Paragraph(new Run(new Text(c))))))));
+
+    private static byte[] WordDocument(params DocumentFormat.OpenXml.OpenXmlElement[] content)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(content));
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+}
