@@ -32,6 +32,7 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
     // The "actions arising" block being read.
     private bool _inBlock;
     private bool _blockNumbered;
+    private bool _tableBlock;
     private char _blockMarker;
     private NoteLine? _leadIn;
     private readonly List<PendingAction> _block = [];
@@ -90,9 +91,19 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
             return;
         }
 
+        if (IsColumnHeadings(line))
+        {
+            // "No.  Action  Owner  Due": the rows below are actions, as under "Actions arising".
+            CloseBlock();
+            _inBlock = line.Cells().Any(c => c.Text.StartsWith("action", StringComparison.OrdinalIgnoreCase));
+            _tableBlock = _inBlock;
+            return;
+        }
+
         var numberedInBlock = _inBlock && TextRules.TryStripNumber(line, out var listNumber, out _)
             && (_blockNumbered ? Marker(line) == _blockMarker : _block.Count == 0 && listNumber == 1);
-        if (!numberedInBlock && HeadingRecogniser.Recognise(line) is { } heading && ReadHeading(heading))
+        var tableRow = _tableBlock && NumberedRow(line) is not null;
+        if (!numberedInBlock && !tableRow && HeadingRecogniser.Recognise(line) is { } heading && ReadHeading(heading))
         {
             CloseBlock();
             return;
@@ -231,8 +242,6 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
 
     private void ReadBlockLine(NoteLine line)
     {
-        if (IsColumnHeadings(line))
-            return; // "Action  Owner  Due" heading a table of actions
         if (TextRules.SaysNone(line.Text))
         {
             CloseBlock();
@@ -246,6 +255,8 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
         }
 
         var bulleted = TextRules.TryStripBullet(line, out var content);
+        if (!bulleted && NumberedRow(line) is { } rest)
+            (bulleted, content) = (true, rest); // "1<tab>Publish the report<tab>CC<tab>by 30 November 2017"
         if (!bulleted && TextRules.TryStripNumber(line, out _, out var numbered))
         {
             bulleted = true;
@@ -330,6 +341,13 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
         }
     }
 
+    /// <summary>A table row whose first column is only its number ("1", "2."): the row from its second column on.</summary>
+    private static NoteLine? NumberedRow(NoteLine line)
+    {
+        var cells = line.Cells();
+        return cells.Count >= 2 && RowNumberRegex().IsMatch(cells[0].Text) ? line.From(cells[1].Start - line.Start) : null;
+    }
+
     /// <summary>A row of column headings: every cell is a word such as Action, Owner, Lead, Due, Deadline, Status.</summary>
     private static bool IsColumnHeadings(NoteLine line)
     {
@@ -383,6 +401,7 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
     private void CloseBlock()
     {
         _inBlock = false;
+        _tableBlock = false;
         _blockNumbered = false;
         _leadIn = null;
         _block.Clear();
@@ -410,6 +429,9 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
     [GeneratedRegex(@"^(?:\*\*)?(?:update|progress\s+update)(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?(?<text>\p{L}.*)$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex TextUpdateRegex();
 
+    [GeneratedRegex(@"^\(?[1-9][0-9]{0,2}[.)]?$", TextRules.Options, TextRules.RegexTimeoutMs)]
+    private static partial Regex RowNumberRegex();
+
     [GeneratedRegex(@"^(?:actions?|owners?|lead|responsible|by\s+whom|due(?:\s+date)?|by\s+when|deadline|target(?:\s+date)?|status|ref(?:erence)?|no\.?|item|date|update|progress|comments?)\s*:?$",
         TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex ColumnHeadingRegex();
@@ -423,7 +445,7 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
     [GeneratedRegex(@"(?:[-–—]|\s)\s*(?:completed?|done|closed)\.?\s*$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex CompletedRegex();
 
-    [GeneratedRegex(@"^(?:outstanding|items?\s+brought\s+forward|actions?\s+brought\s+forward|brought\s+forward|previous\s+actions|action\s+log|matters\s+arising\s+from\s+(?:the\s+)?(?:previous|last))",
+    [GeneratedRegex(@"^(?:outstanding|items?\s+brought\s+forward|actions?\s+brought\s+forward|brought\s+forward|previous\s+actions|actions?\s+(?:from|of)\s+(?:the\s+)?(?:previous|last)\s+meeting|action\s+log|matters\s+arising\s+from\s+(?:the\s+)?(?:previous|last))",
         TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex BroughtForwardRegex();
 }

@@ -53,7 +53,10 @@ internal sealed partial class OwnerVocabulary
         return match.Success ? Resolve(match.Groups["list"], line.Start) : null;
     }
 
-    /// <summary>Owners in brackets closing a line of text ("… by 31 January 2018 (ACC)"), and where the brackets start.</summary>
+    /// <summary>
+    /// Owners closing a line of action text, and where they start: in brackets ("… by 31 January 2018 (ACC)"), after a
+    /// dash ("… by March 2018 – DCC") or after a label ("… at the next meeting. Owner – PCC").
+    /// </summary>
     public (OwnerMatch Owners, int Start)? MatchTrailing(NoteLine line)
     {
         var match = TrailingRegex().Match(line.Text);
@@ -122,7 +125,8 @@ internal sealed partial class OwnerVocabulary
         TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex SubjectRegex();
 
-    [GeneratedRegex(@"\s*\(\s*" + _list + @"\s*\)\s*[.;]?$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    [GeneratedRegex(@"(?:\s*\(\s*(?:(?:owners?|lead|action\s+by)\s*[:\-–—]?\s*)?" + _list + @"\s*\)|\s+[-–—]\s*" + _list + @"|\s+(?:owners?|lead|action\s+by)\s*[:\-–—]\s*" + _list + @")\s*[.;]?$",
+        TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex TrailingRegex();
 
     [GeneratedRegex(_token, TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]

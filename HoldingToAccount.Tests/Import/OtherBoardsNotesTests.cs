@@ -290,6 +290,60 @@ public class OtherBoardsNotesTests
     }
 
     [Fact]
+    public void Numbered_table_of_previous_actions_and_owners_after_a_dash_or_an_Owner_label()
+    {
+        var draft = ParseVariety("v15_numbered_action_table_and_trailing_owners.txt");
+
+        Assert.Equal("Southshire Police – Executive Accountability Meeting", draft.Title?.Value);
+        Assert.Equal(Day("2017-10-03"), draft.Date?.Value); // "Date and time: 10am, Tuesday 3 October 2017"
+        Assert.Equal(Time("10:00"), draft.StartTime?.Value);
+        Assert.Equal("Southshire House", draft.Venue?.Value);
+        Assert.Equal("Lisa Ford", draft.MinuteTaker?.Value); // "Secretariat:"
+        Assert.Equal(["Jane Hall", "Tom Knight", "Sue Marsh", "Mike Dean"], draft.Attendees.Select(a => a.Name));
+        Assert.Equal(["PCC", "CC", "T/ACC", "CFO"], draft.Attendees.Select(a => a.Role));
+        Assert.Empty(draft.Apologies); // "None received"
+        Assert.Equal(["1", "2", "3"], draft.Items.Select(i => i.Number)); // the table's row numbers are not items
+
+        Assert.Collection(draft.Actions,
+            victims =>
+            {
+                Assert.Equal("Publish the victims' code compliance report by 30 November 2017", victims.Text);
+                Assert.Equal(["CC"], victims.Owners);
+                Assert.True(victims.BroughtForward); // "Actions from the previous meeting"
+                Assert.Equal(Day("2017-11-30"), victims.Due.Date);
+            },
+            custody =>
+            {
+                Assert.Equal(["T/ACC"], custody.Owners);
+                Assert.True(custody.BroughtForward);
+                Assert.Equal(Month("2017-12"), custody.Due.Meeting);
+            },
+            pcsos =>
+            {
+                Assert.Equal("Review the PCSO deployment model by the end of March 2018", pcsos.Text);
+                Assert.Equal(["DCC"], pcsos.Owners); // "… – DCC"
+                Assert.Equal(Day("2018-03-31"), pcsos.Due.Date);
+            },
+            shifts =>
+            {
+                Assert.Equal(["T/ACC"], shifts.Owners);
+                Assert.Equal(Month("2018-01"), shifts.Due.Meeting); // "for the January 2018 meeting"
+            },
+            calls =>
+            {
+                Assert.Equal("Report back on the 101 abandonment rate at the next meeting.", calls.Text);
+                Assert.Equal(["PCC"], calls.Owners); // "Owner – PCC"
+                Assert.Equal(DueTargetKind.NextMeeting, calls.Due.Kind);
+                Assert.Equal(Month("2017-11"), calls.Due.Meeting);
+            });
+        Assert.Equal(["1", "1", "2", "2", "2"], draft.Actions.Select(a => a.ItemNumber));
+        Assert.Equal(Day("2017-11-28"), draft.NextMeeting?.Date); // "Next meeting: 10:30, Tuesday 28 November 2017"
+        Assert.Equal(Time("10:30"), draft.NextMeeting?.StartTime);
+        Assert.Empty(draft.Warnings);
+        AssertSpansPointIntoSource(draft);
+    }
+
+    [Fact]
     public void Word_document_with_an_attendance_table_and_an_actions_table_with_owner_and_due_columns()
     {
         var bytes = WordDocument(
