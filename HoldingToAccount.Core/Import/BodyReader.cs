@@ -28,6 +28,7 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
     private DraftItem? _lastHeading;
     private NoteLine? _previousLine;
     private bool _inNextMeetingSection;
+    private bool _unnumberedSections;
 
     // The "actions arising" block being read.
     private bool _inBlock;
@@ -180,13 +181,27 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
                     _lastHeading = _items[index];
                     return true;
                 }
+                if (_section is null && heading is { Kind: HeadingKind.Unnumbered, TitleIsCaps: true })
+                {
+                    // Notes whose headings carry no numbers: the items are numbered in the order they come.
+                    StartSection((_main + 1).ToString(CultureInfo.InvariantCulture), heading.Title, heading.Span, caps: true);
+                    _unnumberedSections = true;
+                    return true;
+                }
                 if (_section is null)
                     return false;
+                if (_unnumberedSections && heading.Kind == HeadingKind.Unnumbered)
+                {
+                    StartSection((_main + 1).ToString(CultureInfo.InvariantCulture), heading.Title, heading.Span, caps: true);
+                    return true;
+                }
                 AddItem($"{_section}.{++_subItems}", heading.Title, heading.Span);
                 return true;
             case HeadingKind.Numbered:
                 var n = int.Parse(heading.Number!, CultureInfo.InvariantCulture);
-                if (!_capsSections && (_section is null || n == _main + 1))
+                // After sections in capitals, "1) …" numbers an item of the section; the next section's number is
+                // a new section when it does not also continue the items ("3 HMICFRS PEEL" then "4 Date of next meeting").
+                if ((!_capsSections && (_section is null || n == _main + 1)) || (_capsSections && n == _main + 1 && n != _subItems + 1))
                 {
                     StartSection(heading.Number!, heading.Title, heading.Span, caps: false);
                     return true;
@@ -327,6 +342,12 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
             parts = [new NoteLine(line.Start, line.Text[..cellStart]).From(0), new NoteLine(line.Start, line.Text).From(cellEnd)];
             break;
         }
+        if (cells.Count >= 2 && parts[^1] is { Length: > 0 } tail && StatusCellRegex().Match(tail.Text) is { Success: true } status)
+        {
+            // "2017/31<tab>DCC to report on vetting backlog<tab>Complete": the status column.
+            action.Status = status.Groups["open"].Success ? DraftActionStatus.Open : DraftActionStatus.Closed;
+            parts[^1] = new NoteLine(tail.Start, tail.Text[..status.Index]).From(0);
+        }
         if (parts[^1] is { Length: > 0 } last && owners.MatchTrailing(last) is var (bracketed, cut))
         {
             action.SetOwners(bracketed);
@@ -428,6 +449,9 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
 
     [GeneratedRegex(@"^(?:\*\*)?(?:update|progress\s+update)(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?(?<text>\p{L}.*)$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex TextUpdateRegex();
+
+    [GeneratedRegex(@"\t[ \t]*(?:(?<open>c\s*/\s*fwd|b\s*/\s*fwd|carried\s+forward|open|ongoing)|completed?|closed|discharged|done)\.?$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex StatusCellRegex();
 
     [GeneratedRegex(@"^\(?[1-9][0-9]{0,2}[.)]?$", TextRules.Options, TextRules.RegexTimeoutMs)]
     private static partial Regex RowNumberRegex();

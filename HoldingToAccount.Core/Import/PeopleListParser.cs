@@ -217,6 +217,8 @@ internal static partial class PeopleListParser
             capacity = capacity[1..^1].Trim(); // "(Head of Protecting Vulnerable People)"
         if (capacity.Length == 0)
             return (null, role, role is null ? null : text.Span);
+        if (role is null && CodeOnlyRegex().IsMatch($"({capacity})") && OwnerVocabulary.IsStandardCode(capacity))
+            return (null, RoleCodes.Normalise(capacity), text.Span); // "John Campion – PCC", "Julian Moss – T/DCC"
         var setOff = marked && (char.IsUpper(capacity[0]) || capacity[0] == '(') && TextRules.LetterCount(capacity) >= 3;
         if (!setOff && !LooksLikeCapacity(capacity) && role is null)
             return (null, null, null);

@@ -344,6 +344,82 @@ public class OtherBoardsNotesTests
     }
 
     [Fact]
+    public void Thematic_notes_with_headings_in_capitals_and_no_numbers_and_codes_as_capacities()
+    {
+        var draft = ParseVariety("v16_thematic_unnumbered_caps_headings.txt");
+
+        Assert.Equal("Holding to Account – Thematic: Mental Health", draft.Title?.Value);
+        Assert.Equal(Day("2017-11-14"), draft.Date?.Value); // "Tuesday 14 November 2017 at 2.30pm, Hindlip Park"
+        Assert.Equal(Time("14:30"), draft.StartTime?.Value);
+        Assert.Equal(["John Campion", "Anthony Bangham", "Julian Moss", "Rachel Green"], draft.Attendees.Select(a => a.Name));
+        Assert.Equal(["PCC", "CC", "T/DCC", null], draft.Attendees.Select(a => a.Role)); // "John Campion – PCC"
+        Assert.Equal("Head of Partnerships, OPCC", draft.Attendees[3].Capacity);
+        var apology = Assert.Single(draft.Apologies); // the headings below the list are not people
+        Assert.Equal(("Andy Champness", "CEX"), (apology.Name, apology.Role));
+        Assert.Equal(["1", "2", "3"], draft.Items.Select(i => i.Number)); // numbered in the order they come
+        Assert.Equal(["MENTAL HEALTH TRIAGE", "SECTION 136 DETENTIONS", "NEXT MEETING"], draft.Items.Select(i => i.Title));
+
+        Assert.Collection(draft.Actions,
+            triage =>
+            {
+                Assert.Equal(["DCC"], triage.Owners);
+                Assert.Equal(Day("2018-01-31"), triage.Due.Date);
+            },
+            services =>
+            {
+                Assert.Equal(["RG"], services.Owners); // Rachel Green's initials: she holds no role
+                Assert.Equal(Day("2017-12-26"), services.Due.Date); // "in 6 weeks"
+            });
+        Assert.All(draft.Actions, a => Assert.Equal("1", a.ItemNumber)); // "Actions arising: None." and "the action taken by the force" make none
+        Assert.Equal(Day("2017-12-12"), draft.NextMeeting?.Date);
+        Assert.Equal(Time("10:30"), draft.NextMeeting?.StartTime); // "10:30 am"
+        Assert.Empty(draft.Warnings);
+        AssertSpansPointIntoSource(draft);
+    }
+
+    [Fact]
+    public void Tabbed_minutes_with_an_action_log_whose_status_column_closes_or_carries_and_apologies_under_item_1()
+    {
+        var draft = ParseVariety("v17_tabbed_minutes_action_log_status_column.txt");
+
+        Assert.Equal(Day("2018-01-08"), draft.Date?.Value);
+        Assert.Equal(Time("09:30"), draft.StartTime?.Value); // "09:30 – 11:30"
+        Assert.Equal("Room 2.14, Westshire Police HQ", draft.Venue?.Value);
+        Assert.Equal("Rob Hale", draft.Chair?.Value);
+        Assert.Equal("Joe Bloggs", draft.MinuteTaker?.Value); // "Minute taker<tab>Joe Bloggs"
+        Assert.Equal(["Rob Hale", "Nina Patel", "Gary Long", "Fiona Kerr"], draft.Attendees.Select(a => a.Name)); // "Members present", "Also in attendance"
+        Assert.Equal(["PCC", "CC", "DCC", "CEX"], draft.Attendees.Select(a => a.Role));
+        var apology = Assert.Single(draft.Apologies); // a sentence under item 1
+        Assert.Equal(("Ian Rudd", "ACC"), (apology.Name, apology.Role));
+        Assert.Equal(["1", "2", "3", "4"], draft.Items.Select(i => i.Number));
+
+        Assert.Collection(draft.Actions,
+            vetting =>
+            {
+                Assert.Equal("DCC to report on vetting backlog", vetting.Text); // the status column is not part of the text
+                Assert.Equal(["DCC"], vetting.Owners);
+                Assert.True(vetting.BroughtForward);
+                Assert.Equal(DraftActionStatus.Closed, vetting.Status); // "Complete"
+            },
+            taser =>
+            {
+                Assert.Equal("ACC to review taser roll out", taser.Text);
+                Assert.True(taser.BroughtForward);
+                Assert.Equal(DraftActionStatus.Open, taser.Status); // "C/Fwd"
+            },
+            peel =>
+            {
+                Assert.Equal(["CC"], peel.Owners);
+                Assert.Equal("3", peel.ItemNumber);
+                Assert.False(peel.BroughtForward);
+                Assert.Equal(Day("2018-01-22"), peel.Due.Date);
+            });
+        Assert.Equal(Day("2018-02-05"), draft.NextMeeting?.Date);
+        Assert.Equal(Time("09:30"), draft.NextMeeting?.StartTime);
+        AssertSpansPointIntoSource(draft);
+    }
+
+    [Fact]
     public void Word_document_with_an_attendance_table_and_an_actions_table_with_owner_and_due_columns()
     {
         var bytes = WordDocument(
