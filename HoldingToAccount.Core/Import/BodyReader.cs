@@ -84,6 +84,17 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
             return;
         }
 
+        if (TrailingActionRegex().Match(line.Text) is { Success: true } trailing
+            && owners.MatchOwnerOnly(line.From(trailing.Groups["owners"].Index)) is { } trailingOwners)
+        {
+            // "The PCC asked for a report to the September meeting. ACTION: AB": the sentence is the action.
+            CloseBlock();
+            var action = StartAction(new NoteLine(line.Start, line.Text[..trailing.Index]).From(0));
+            action.SetOwners(trailingOwners);
+            CloseBlock();
+            return;
+        }
+
         if (owners.MatchOwnerOnly(line) is { } ownerLine && (_inBlock || _block.Count > 0))
         {
             var waiting = _block.Where(a => !a.HasOwners).ToList();
@@ -452,6 +463,9 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
 
     [GeneratedRegex(@"\t[ \t]*(?:(?<open>c\s*/\s*fwd|b\s*/\s*fwd|carried\s+forward|open|ongoing)|completed?|closed|discharged|done)\.?$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex StatusCellRegex();
+
+    [GeneratedRegex(@"(?<=\S)[ \t]+(?:\*\*)?actions?(?:\*\*)?[ \t]*[:\-–—][ \t]*(?<owners>[^:\t]{2,40})$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex TrailingActionRegex();
 
     [GeneratedRegex(@"^\(?[1-9][0-9]{0,2}[.)]?$", TextRules.Options, TextRules.RegexTimeoutMs)]
     private static partial Regex RowNumberRegex();

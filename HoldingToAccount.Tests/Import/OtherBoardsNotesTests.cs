@@ -420,6 +420,39 @@ public class OtherBoardsNotesTests
     }
 
     [Fact]
+    public void Action_marker_closing_the_sentence_with_initials_and_attendance_as_name_initials_code_pairs()
+    {
+        var draft = ParseVariety("v18_action_marker_after_the_sentence.txt");
+
+        Assert.Equal(Day("2016-07-26"), draft.Date?.Value); // "Tuesday 26th July 2016, 10.30am, PCC Conference Room"
+        Assert.Equal(Time("10:30"), draft.StartTime?.Value);
+        Assert.Equal(["John Campion", "Anthony Bangham", "Julian Moss"], draft.Attendees.Select(a => a.Name));
+        Assert.Equal(["JC", "AB", "JM"], draft.Attendees.Select(a => a.Initials));
+        Assert.Equal(["PCC", "CC", "DCC"], draft.Attendees.Select(a => a.Role)); // "John Campion (JC), PCC; …"
+        Assert.Equal(["Andy Champness", "Tracey Onslow"], draft.Apologies.Select(a => a.Name));
+        Assert.Equal(["CEX", "DPCC"], draft.Apologies.Select(a => a.Role));
+
+        Assert.Collection(draft.Actions,
+            rural =>
+            {
+                Assert.Equal("The PCC asked for a report on the rural crime pilot to the September meeting.", rural.Text);
+                Assert.Equal(["CC"], rural.Owners); // "ACTION: AB"
+                Assert.Equal(Month("2016-09"), rural.Due.Meeting);
+            },
+            complaints =>
+            {
+                Assert.Equal("The DCC agreed to circulate the complaints data within 2 weeks.", complaints.Text);
+                Assert.Equal(["DCC"], complaints.Owners); // "Action – JM"
+                Assert.Equal(Day("2016-08-09"), complaints.Due.Date);
+            });
+        Assert.All(draft.Actions, a => Assert.Equal("1", a.ItemNumber)); // "an action plan on cyber crime" is not an action
+        Assert.Equal(Day("2016-08-30"), draft.NextMeeting?.Date);
+        Assert.Equal(Time("10:30"), draft.NextMeeting?.StartTime);
+        Assert.Empty(draft.Warnings);
+        AssertSpansPointIntoSource(draft);
+    }
+
+    [Fact]
     public void Word_document_with_an_attendance_table_and_an_actions_table_with_owner_and_due_columns()
     {
         var bytes = WordDocument(
