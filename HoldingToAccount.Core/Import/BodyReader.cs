@@ -66,21 +66,23 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
             }
         }
 
-        if (ActionLabelRegex().Match(line.Text) is { Success: true } label)
+        // "• Action: ACC to …": a bullet before the marker does not hide it.
+        var marked = TextRules.TryStripBullet(line, out var unbulleted) ? unbulleted : line;
+        if (ActionLabelRegex().Match(marked.Text) is { Success: true } label)
         {
             CloseBlock();
             _inBlock = true;
-            var rest = line.From(label.Length);
+            var rest = marked.From(label.Length);
             if (rest.Length > 0)
                 ReadBlockLine(rest);
             return;
         }
 
-        if (InlineActionRegex().Match(line.Text) is { Success: true } inline)
+        if (InlineActionRegex().Match(marked.Text) is { Success: true } inline)
         {
             CloseBlock();
             _inBlock = true;
-            ReadBlockLine(line.From(inline.Groups["rest"].Index));
+            ReadBlockLine(marked.From(inline.Groups["rest"].Index));
             return;
         }
 

@@ -141,6 +141,25 @@ internal static partial class PeopleListParser
             return new Entry(EntryKind.CodeOnly, null, null, RoleCodes.Normalise(codeOnly.Groups["code"].Value), null, part.Span, part.Span);
 
         var body = WithoutTitle(part);
+        string? prefixRole = null;
+        if (RolePrefixRegex().Match(body.Text) is { Success: true } prefix && OwnerVocabulary.IsStandardCode(prefix.Groups["code"].Value))
+        {
+            prefixRole = RoleCodes.Normalise(prefix.Groups["code"].Value); // "ACC Lee Brooks"
+            body = body.From(prefix.Length);
+        }
+        return Classify(body, prefixRole);
+    }
+
+    private static Entry? Classify(NoteLine body, string? prefixRole)
+    {
+        var entry = ClassifyName(body);
+        if (entry is null || prefixRole is null)
+            return entry;
+        return entry with { Role = entry.Role ?? prefixRole, Kind = entry.Kind == EntryKind.NameOnly ? EntryKind.Full : entry.Kind };
+    }
+
+    private static Entry? ClassifyName(NoteLine body)
+    {
 
         string? initials = null;
         if (InitialsRegex().Match(body.Text) is { Success: true } withInitials && !OwnerVocabulary.IsStandardCode(withInitials.Groups["ini"].Value))
@@ -280,6 +299,9 @@ internal static partial class PeopleListParser
     [GeneratedRegex(@"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lady|Rev|Revd|Lord|Baroness|(?:[TA]/)?(?:Ch(?:ief)?\.?\s*)?(?:Supt|Superintendent|Insp|Inspector)|C/Supt|Det(?:ective)?|DCI|DI|DS|DC|PC|PS|Sgt|Sergeant)\.?[ \t]+)+",
         TextRules.Options, TextRules.RegexTimeoutMs)]
     private static partial Regex HonorificRegex();
+
+    [GeneratedRegex(@"^(?<code>(?:[TA]/)?[A-Z]{2,4})[ \t]+(?=[A-Z][a-z][\p{L}'’\-]*[ \t]+[A-Z])", TextRules.Options, TextRules.RegexTimeoutMs)]
+    private static partial Regex RolePrefixRegex();
 
     [GeneratedRegex(@"[\t,:\-–—]", TextRules.Options, TextRules.RegexTimeoutMs)]
     private static partial Regex MarkRegex();

@@ -453,6 +453,32 @@ public class OtherBoardsNotesTests
     }
 
     [Fact]
+    public void Word_document_saved_as_a_web_page_with_paragraphs_in_table_cells_and_a_bulleted_action()
+    {
+        var draft = ParseVariety("v19_word_saved_as_web_page.htm");
+
+        Assert.Equal(Day("2018-03-09"), draft.Date?.Value); // "Friday&nbsp;9&nbsp;March&nbsp;2018"
+        Assert.Equal(Time("10:00"), draft.StartTime?.Value); // "10.00 – 12.00"
+        Assert.Equal("OPCC Boardroom", draft.Venue?.Value);
+        Assert.Equal(["David Lowe", "Olivia Grant", "Lee Brooks"], draft.Attendees.Select(a => a.Name)); // "ACC Lee Brooks"
+        Assert.Equal(["PCC", "CC", "ACC"], draft.Attendees.Select(a => a.Role));
+        Assert.Equal(["Police and Crime Commissioner", "Chief Constable", "Assistant Chief Constable"], draft.Attendees.Select(a => a.Capacity));
+        Assert.Equal("Karen Tate", Assert.Single(draft.Apologies).Name);
+        Assert.Equal(["1", "2"], draft.Items.Select(i => i.Number));
+        Assert.Equal("Road safety", draft.Items[0].Title);
+
+        var action = Assert.Single(draft.Actions); // "· Action: ACC to …" in a list paragraph
+        Assert.Equal("ACC to provide a breakdown of fatal collisions by district by 30 April 2018.", action.Text);
+        Assert.Equal(["ACC"], action.Owners);
+        Assert.Equal("1", action.ItemNumber);
+        Assert.Equal(Day("2018-04-30"), action.Due.Date);
+        Assert.Equal(Day("2018-04-13"), draft.NextMeeting?.Date);
+        Assert.Equal(Time("10:00"), draft.NextMeeting?.StartTime);
+        Assert.Empty(draft.Warnings); // the table's rows are not read as two scrambled lists
+        AssertSpansPointIntoSource(draft);
+    }
+
+    [Fact]
     public void Word_document_with_an_attendance_table_and_an_actions_table_with_owner_and_due_columns()
     {
         var bytes = WordDocument(
