@@ -34,6 +34,7 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
     private bool _inBlock;
     private bool _blockNumbered;
     private bool _tableBlock;
+    private bool _singleAction;
     private char _blockMarker;
     private NoteLine? _leadIn;
     private readonly List<PendingAction> _block = [];
@@ -83,6 +84,7 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
             CloseBlock();
             _inBlock = true;
             ReadBlockLine(marked.From(inline.Groups["rest"].Index));
+            _singleAction = true;
             return;
         }
 
@@ -298,6 +300,11 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
         if (!bulleted && content.Cells().Count >= 2)
             bulleted = true;
         var current = _block.Count > 0 ? _block[^1] : null;
+        if (_singleAction && !bulleted && current is { EndsSentence: true })
+        {
+            CloseBlock(); // "Action: …" marks one action; the sentences after it are minutes again
+            return;
+        }
         if (!bulleted && current is not null && !current.EndsSentence && current.Lines.Count < 12)
         {
             AppendTo(current, content);
@@ -436,6 +443,7 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
     {
         _inBlock = false;
         _tableBlock = false;
+        _singleAction = false;
         _blockNumbered = false;
         _leadIn = null;
         _block.Clear();

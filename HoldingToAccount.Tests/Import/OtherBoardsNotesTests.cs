@@ -479,6 +479,27 @@ public class OtherBoardsNotesTests
     }
 
     [Fact]
+    public void Action_Fraud_an_action_log_and_prose_after_an_Action_line_raise_no_actions()
+    {
+        var draft = ParseVariety("v20_action_words_that_are_not_actions.txt");
+
+        Assert.Equal(Day("2017-11-21"), draft.Date?.Value);
+        Assert.Equal(Time("14:00"), draft.StartTime?.Value); // "2pm"
+        Assert.Equal("Jane Doe", draft.Chair?.Value);
+        Assert.Equal(["PCC", "CC", "DCC"], draft.Attendees.Select(a => a.Role));
+        Assert.Equal(["1", "2", "3", "4"], draft.Items.Select(i => i.Number));
+
+        var action = Assert.Single(draft.Actions);
+        Assert.Equal("DCC to publish stop and search data monthly from January 2018.", action.Text);
+        Assert.Equal(["DCC"], action.Owners); // "Lead: DCC" on the next line agrees
+        Assert.Equal("3", action.ItemNumber);
+        Assert.Equal(DueTargetKind.Unrecognised, action.Due.Kind);
+        Assert.Equal(Day("2017-12-19"), draft.NextMeeting?.Date); // not the scrutiny panel's date
+        Assert.Equal(Time("14:00"), draft.NextMeeting?.StartTime);
+        Assert.Empty(draft.Warnings);
+    }
+
+    [Fact]
     public void Word_document_with_an_attendance_table_and_an_actions_table_with_owner_and_due_columns()
     {
         var bytes = WordDocument(
