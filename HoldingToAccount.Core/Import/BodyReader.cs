@@ -471,7 +471,7 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
     [GeneratedRegex(@"^(?:\*\*)?(?:update|progress\s+update)(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?(?<text>\p{L}.*)$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex TextUpdateRegex();
 
-    [GeneratedRegex(@"\t[ \t]*(?:(?<open>c\s*/\s*fwd|b\s*/\s*fwd|carried\s+forward|open|ongoing)|completed?|closed|discharged|done)\.?$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    [GeneratedRegex(@"(?:^|\t)[ \t]*(?:(?<open>c\s*/\s*fwd|b\s*/\s*fwd|carried\s+forward|open|ongoing)|completed?|closed|discharged|done)\.?$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex StatusCellRegex();
 
     [GeneratedRegex(@"(?<=\S)[ \t]+(?:\*\*)?actions?(?:\*\*)?[ \t]*[:\-–—][ \t]*(?<owners>[^:\t]{2,40})$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]

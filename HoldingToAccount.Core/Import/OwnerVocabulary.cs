@@ -22,13 +22,17 @@ internal sealed partial class OwnerVocabulary
 
     public OwnerVocabulary(IEnumerable<DraftPerson> people)
     {
-        foreach (var person in people)
+        var list = people.ToList();
+        var held = list.Select(p => p.Role).OfType<string>().Where(r => r.Length > 0).ToHashSet(StringComparer.Ordinal);
+        _codes.UnionWith(held);
+        foreach (var person in list)
         {
-            if (person.Role is { Length: > 0 } role)
-                _codes.Add(role);
-            var initials = person.Initials ?? DerivedInitials(person.Name);
-            if (initials is { Length: >= 2 } && !_codes.Contains(initials))
-                _initials.TryAdd(initials, person.Role ?? initials);
+            // Initials written in the list name the person even when they spell a code nobody here holds
+            // ("Pippa Mills (PM)" with no policy manager present); initials worked out from a name never hide a code.
+            if (person.Initials is { Length: >= 2 } written && !held.Contains(written))
+                _initials.TryAdd(written, person.Role ?? written);
+            else if (InitialsOf(person.Name) is { Length: >= 2 } derived && !_codes.Contains(derived))
+                _initials.TryAdd(derived, person.Role ?? derived);
         }
     }
 
@@ -90,10 +94,10 @@ internal sealed partial class OwnerVocabulary
         var code = RoleCodes.Normalise(written.Replace(" ", "", StringComparison.Ordinal));
         if (!char.IsUpper(written[0]))
             return null;
-        if (_codes.Contains(code) || _codes.Contains(StripTemporary(code)))
-            return code;
         // Initials must be written in capitals ("JC"); they stand for the person's role when the list gave one.
-        return written.All(c => !char.IsLetter(c) || char.IsUpper(c)) && _initials.TryGetValue(code, out var role) ? role : null;
+        if (written.All(c => !char.IsLetter(c) || char.IsUpper(c)) && _initials.TryGetValue(code, out var role))
+            return role;
+        return _codes.Contains(code) || _codes.Contains(StripTemporary(code)) ? code : null;
     }
 
     private static string StripTemporary(string code) =>
@@ -105,7 +109,8 @@ internal sealed partial class OwnerVocabulary
             owners.Add(code);
     }
 
-    private static string? DerivedInitials(string name)
+    /// <summary>"Pippa Mills" → "PM": the initials of a name of two to four words.</summary>
+    public static string? InitialsOf(string name)
     {
         var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length is < 2 or > 4)

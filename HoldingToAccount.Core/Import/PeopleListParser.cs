@@ -162,7 +162,11 @@ internal static partial class PeopleListParser
     {
 
         string? initials = null;
-        if (InitialsRegex().Match(body.Text) is { Success: true } withInitials && !OwnerVocabulary.IsStandardCode(withInitials.Groups["ini"].Value))
+        // "(JC)" after a name is its initials — also when they spell a role code, if they are the name's initials ("Pippa Mills (PM)").
+        if (InitialsRegex().Match(body.Text) is { Success: true } withInitials
+            && (!OwnerVocabulary.IsStandardCode(withInitials.Groups["ini"].Value)
+                || (withInitials.Groups["ini"].Value == OwnerVocabulary.InitialsOf(TextRules.Squash(withInitials.Groups["name"].Value))
+                    && !LooksLikeCapacity(withInitials.Groups["name"].Value))))
         {
             initials = withInitials.Groups["ini"].Value;
             var name = withInitials.Groups["name"];

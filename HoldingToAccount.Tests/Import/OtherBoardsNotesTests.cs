@@ -553,6 +553,70 @@ public class OtherBoardsNotesTests
         AssertSpansPointIntoSource(draft);
     }
 
+    [Fact]
+    public void Word_document_with_list_paragraphs_initials_that_spell_a_code_and_an_action_log_table()
+    {
+        var bytes = WordDocument(
+            Para("Monthly Assurance Meeting"),
+            Para("Tuesday 27 February 2018, 10.30am – 12.30pm"),
+            Para("Present:"),
+            ListPara("John Campion (JC) – Police and Crime Commissioner"),
+            ListPara("Anthony Bangham (AB) – Chief Constable"),
+            ListPara("Pippa Mills (PM) – Deputy Chief Constable"),
+            Para("Apologies: Andy Champness (CEX)"),
+            Para("1. OUTSTANDING MATTERS"),
+            WordTable(["2018/04", "DCC to review the custody estate.", "DCC", "C/Fwd"],
+                ["2018/07", "ACC to confirm the roll out of body worn video.", "ACC", "Complete"]),
+            Para("2. PERFORMANCE"),
+            Para("Actions arising:"),
+            ListPara("AB to report on burglary outcomes to the April meeting."),
+            ListPara("JC/PM to agree the custody inspection response within 3 months."),
+            Para("3. DATE OF NEXT MEETING"),
+            Para("Tuesday 27 March 2018, 10.30am"));
+
+        var draft = NotesParser.Parse(NotesReader.Read("february.docx", bytes));
+
+        Assert.Equal(Day("2018-02-27"), draft.Date?.Value);
+        Assert.Equal(Time("10:30"), draft.StartTime?.Value);
+        Assert.Equal(["John Campion", "Anthony Bangham", "Pippa Mills"], draft.Attendees.Select(a => a.Name));
+        Assert.Equal(["PCC", "CC", "DCC"], draft.Attendees.Select(a => a.Role));
+        Assert.Equal(["JC", "AB", "PM"], draft.Attendees.Select(a => a.Initials));
+        Assert.Equal("CEX", Assert.Single(draft.Apologies).Role);
+        Assert.Equal(["1", "2", "3"], draft.Items.Select(i => i.Number));
+        Assert.Collection(draft.Actions,
+            custody =>
+            {
+                Assert.Equal("DCC to review the custody estate.", custody.Text);
+                Assert.True(custody.BroughtForward);
+                Assert.Equal(["DCC"], custody.Owners);
+                Assert.Equal(DraftActionStatus.Open, custody.Status); // "C/Fwd" in the status column
+            },
+            video =>
+            {
+                Assert.Equal("ACC to confirm the roll out of body worn video.", video.Text);
+                Assert.True(video.BroughtForward);
+                Assert.Equal(DraftActionStatus.Closed, video.Status); // "Complete"
+            },
+            burglary =>
+            {
+                Assert.Equal("AB to report on burglary outcomes to the April meeting.", burglary.Text);
+                Assert.Equal(["CC"], burglary.Owners);
+                Assert.Equal(Month("2018-04"), burglary.Due.Meeting);
+            },
+            inspection =>
+            {
+                Assert.Equal(["PCC", "DCC"], inspection.Owners); // "PM" is Pippa Mills here, the DCC
+                Assert.Equal(Day("2018-05-27"), inspection.Due.Date);
+            });
+        Assert.Equal(Day("2018-03-27"), draft.NextMeeting?.Date);
+        AssertSpansPointIntoSource(draft);
+    }
+
+    private static Paragraph Para(string text) => new(new Run(new Text(text)));
+
+    private static Paragraph ListPara(string text) =>
+        new(new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 })), new Run(new Text(text)));
+
     private static Table WordTable(params string[][] rows) =>
         new(rows.Select(r => new TableRow(r.Select(c => new TableCell(new Paragraph(new Run(new Text(c))))))));
 
