@@ -28,10 +28,13 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
     private DraftItem? _lastHeading;
     private NoteLine? _previousLine;
     private bool _inNextMeetingSection;
+    private bool _unnumberedSections;
 
     // The "actions arising" block being read.
     private bool _inBlock;
     private bool _blockNumbered;
+    private bool _tableBlock;
+    private bool _singleAction;
     private char _blockMarker;
     private NoteLine? _leadIn;
     private readonly List<PendingAction> _block = [];
@@ -64,21 +67,35 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
             }
         }
 
-        if (ActionLabelRegex().Match(line.Text) is { Success: true } label)
+        // "• Action: ACC to …": a bullet before the marker does not hide it.
+        var marked = TextRules.TryStripBullet(line, out var unbulleted) ? unbulleted : line;
+        if (ActionLabelRegex().Match(marked.Text) is { Success: true } label)
         {
             CloseBlock();
             _inBlock = true;
-            var rest = line.From(label.Length);
+            var rest = marked.From(label.Length);
             if (rest.Length > 0)
                 ReadBlockLine(rest);
             return;
         }
 
-        if (InlineActionRegex().Match(line.Text) is { Success: true } inline)
+        if (InlineActionRegex().Match(marked.Text) is { Success: true } inline)
         {
             CloseBlock();
             _inBlock = true;
-            ReadBlockLine(line.From(inline.Groups["rest"].Index));
+            ReadBlockLine(marked.From(inline.Groups["rest"].Index));
+            _singleAction = true;
+            return;
+        }
+
+        if (TrailingActionRegex().Match(line.Text) is { Success: true } trailing
+            && owners.MatchOwnerOnly(line.From(trailing.Groups["owners"].Index)) is { } trailingOwners)
+        {
+            // "The PCC asked for a report to the September meeting. ACTION: AB": the sentence is the action.
+            CloseBlock();
+            var action = StartAction(new NoteLine(line.Start, line.Text[..trailing.Index]).From(0));
+            action.SetOwners(trailingOwners);
+            CloseBlock();
             return;
         }
 
@@ -90,9 +107,19 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
             return;
         }
 
+        if (IsColumnHeadings(line))
+        {
+            // "No.  Action  Owner  Due": the rows below are actions, as under "Actions arising".
+            CloseBlock();
+            _inBlock = line.Cells().Any(c => c.Text.StartsWith("action", StringComparison.OrdinalIgnoreCase));
+            _tableBlock = _inBlock;
+            return;
+        }
+
         var numberedInBlock = _inBlock && TextRules.TryStripNumber(line, out var listNumber, out _)
             && (_blockNumbered ? Marker(line) == _blockMarker : _block.Count == 0 && listNumber == 1);
-        if (!numberedInBlock && HeadingRecogniser.Recognise(line) is { } heading && ReadHeading(heading))
+        var tableRow = _tableBlock && NumberedRow(line) is not null;
+        if (!numberedInBlock && !tableRow && HeadingRecogniser.Recognise(line) is { } heading && ReadHeading(heading))
         {
             CloseBlock();
             return;
@@ -122,6 +149,12 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
         if (DatedUpdateRegex().Match(line.Text) is { Success: true } update)
         {
             ReadUpdate(line, update);
+            return;
+        }
+
+        if (TextUpdateRegex().Match(line.Text) is { Success: true } textUpdate)
+        {
+            ReadTextUpdate(line, textUpdate);
             return;
         }
 
@@ -163,13 +196,27 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
                     _lastHeading = _items[index];
                     return true;
                 }
+                if (_section is null && heading is { Kind: HeadingKind.Unnumbered, TitleIsCaps: true })
+                {
+                    // Notes whose headings carry no numbers: the items are numbered in the order they come.
+                    StartSection((_main + 1).ToString(CultureInfo.InvariantCulture), heading.Title, heading.Span, caps: true);
+                    _unnumberedSections = true;
+                    return true;
+                }
                 if (_section is null)
                     return false;
+                if (_unnumberedSections && heading.Kind == HeadingKind.Unnumbered)
+                {
+                    StartSection((_main + 1).ToString(CultureInfo.InvariantCulture), heading.Title, heading.Span, caps: true);
+                    return true;
+                }
                 AddItem($"{_section}.{++_subItems}", heading.Title, heading.Span);
                 return true;
             case HeadingKind.Numbered:
                 var n = int.Parse(heading.Number!, CultureInfo.InvariantCulture);
-                if (!_capsSections && (_section is null || n == _main + 1))
+                // After sections in capitals, "1) …" numbers an item of the section; the next section's number is
+                // a new section when it does not also continue the items ("3 HMICFRS PEEL" then "4 Date of next meeting").
+                if ((!_capsSections && (_section is null || n == _main + 1)) || (_capsSections && n == _main + 1 && n != _subItems + 1))
                 {
                     StartSection(heading.Number!, heading.Title, heading.Span, caps: false);
                     return true;
@@ -238,6 +285,8 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
         }
 
         var bulleted = TextRules.TryStripBullet(line, out var content);
+        if (!bulleted && NumberedRow(line) is { } rest)
+            (bulleted, content) = (true, rest); // "1<tab>Publish the report<tab>CC<tab>by 30 November 2017"
         if (!bulleted && TextRules.TryStripNumber(line, out _, out var numbered))
         {
             bulleted = true;
@@ -247,7 +296,15 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
             _blockNumbered = true;
         }
 
+        // A row of a table (text, owner, due in columns) is one action, whether or not its text ends a sentence.
+        if (!bulleted && content.Cells().Count >= 2)
+            bulleted = true;
         var current = _block.Count > 0 ? _block[^1] : null;
+        if (_singleAction && !bulleted && current is { EndsSentence: true })
+        {
+            CloseBlock(); // "Action: …" marks one action; the sentences after it are minutes again
+            return;
+        }
         if (!bulleted && current is not null && !current.EndsSentence && current.Lines.Count < 12)
         {
             AppendTo(current, content);
@@ -287,36 +344,89 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
         return action;
     }
 
-    /// <summary>Adds a line to an action; an owner code in a trailing column ("…July 2017.\tCC") is taken off as its owner.</summary>
+    /// <summary>
+    /// Adds a line to an action. Owners written in a column of their own ("…July 2017.\tCC", "Report…\tCC\tto the March
+    /// meeting") or in closing brackets ("… by 31 January 2018 (ACC)") are taken off the text as its owners.
+    /// </summary>
     private void AppendTo(PendingAction action, NoteLine line)
     {
         var cells = line.Cells();
-        if (cells.Count >= 2 && owners.MatchOwnerOnly(cells[^1]) is { } column)
+        var parts = new List<NoteLine> { line };
+        for (var i = 1; i < cells.Count; i++)
         {
+            if (owners.MatchOwnerOnly(cells[i]) is not { } column)
+                continue;
             action.SetOwners(column);
-            line = new NoteLine(line.Start, line.Text[..(cells[^1].Start - line.Start)]).From(0);
+            var cellStart = cells[i].Start - line.Start;
+            var cellEnd = cellStart + cells[i].Length;
+            parts = [new NoteLine(line.Start, line.Text[..cellStart]).From(0), new NoteLine(line.Start, line.Text).From(cellEnd)];
+            break;
         }
-        if (CompletedRegex().IsMatch(line.Text))
-            action.Status = DraftActionStatus.Closed;
-        if (line.Length > 0)
-            action.Lines.Add(line);
+        if (cells.Count >= 2 && parts[^1] is { Length: > 0 } tail && StatusCellRegex().Match(tail.Text) is { Success: true } status)
+        {
+            // "2017/31<tab>DCC to report on vetting backlog<tab>Complete": the status column.
+            action.Status = status.Groups["open"].Success ? DraftActionStatus.Open : DraftActionStatus.Closed;
+            parts[^1] = new NoteLine(tail.Start, tail.Text[..status.Index]).From(0);
+        }
+        if (parts[^1] is { Length: > 0 } last && owners.MatchTrailing(last) is var (bracketed, cut))
+        {
+            action.SetOwners(bracketed);
+            parts[^1] = new NoteLine(last.Start, last.Text[..cut]).From(0);
+        }
+        foreach (var part in parts)
+        {
+            if (CompletedRegex().IsMatch(part.Text))
+                action.Status = DraftActionStatus.Closed;
+            if (part.Length > 0)
+                action.Lines.Add(part);
+        }
     }
 
-    private void ReadUpdate(NoteLine line, Match update)
+    /// <summary>A table row whose first column is only its number ("1", "2."): the row from its second column on.</summary>
+    private static NoteLine? NumberedRow(NoteLine line)
+    {
+        var cells = line.Cells();
+        return cells.Count >= 2 && RowNumberRegex().IsMatch(cells[0].Text) ? line.From(cells[1].Start - line.Start) : null;
+    }
+
+    /// <summary>A row of column headings: every cell is a word such as Action, Owner, Lead, Due, Deadline, Status.</summary>
+    private static bool IsColumnHeadings(NoteLine line)
+    {
+        var cells = line.Cells();
+        return cells.Count >= 2 && cells.All(c => ColumnHeadingRegex().IsMatch(c.Text));
+    }
+
+    /// <summary>The action an update line is about: the one being read, else the last of this item, else the item itself.</summary>
+    private PendingAction? UpdatedAction()
     {
         var action = _block.Count > 0 ? _block[^1] : _actions.LastOrDefault(a => a.ItemNumber == _item && a.Status != DraftActionStatus.Deferred);
         if (action is null)
         {
-            // A dated update under an item with no action of its own: the item is the action brought forward.
+            // An update under an item with no action of its own: the item is the action brought forward.
             var item = _items.LastOrDefault(i => i.Number == _item);
             if (item is null)
-                return;
+                return null;
             action = new PendingAction(_item, broughtForward: true);
             action.Lines.Add(new NoteLine(item.Span.Start, item.Title));
             _actions.Add(action);
             _block.Add(action);
         }
         action.BroughtForward = true;
+        return action;
+    }
+
+    /// <summary>"Update: The new system goes live in July." — an update with no date of its own, and no change of status.</summary>
+    private void ReadTextUpdate(NoteLine line, Match update)
+    {
+        if (UpdatedAction() is { } action)
+            action.Updates.Add(new DraftUpdate(null, TextRules.Squash(update.Groups["text"].Value), line.Span));
+        CloseBlock();
+    }
+
+    private void ReadUpdate(NoteLine line, Match update)
+    {
+        if (UpdatedAction() is not { } action)
+            return;
         var date = DateTimeText.FindDate(update.Groups["date"].Value)?.Value;
         action.Updates.Add(new DraftUpdate(date, TextRules.Squash(update.Groups["text"].Value), line.Span));
         var status = update.Groups["status"].Value.ToLowerInvariant();
@@ -332,40 +442,10 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
     private void CloseBlock()
     {
         _inBlock = false;
+        _tableBlock = false;
+        _singleAction = false;
         _blockNumbered = false;
         _leadIn = null;
         _block.Clear();
     }
-
-    [GeneratedRegex(@"^(?:\*\*)?(?:actions?\s+(?:arising|agreed|points?)(?:\s+from\s+(?:this|the)\s+(?:item|discussion))?|agreed\s+actions?)(?:\*\*)?\s*(?:[:\-–—]\s*|$)",
-        TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
-    private static partial Regex ActionLabelRegex();
-
-    [GeneratedRegex(@"^(?:\*\*)?action(?:\*\*)?\s*(?::|[-–—])\s*(?<rest>\S.*)$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
-    private static partial Regex InlineActionRegex();
-
-    [GeneratedRegex(@"\b(?:(?:this|the)\s+item\s+(?:was|has\s+been|is)\s+deferred|item\s+deferred|deferred\s+(?:until|to)\s+the\s+next\s+meeting)\b",
-        TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
-    private static partial Regex DeferredRegex();
-
-    [GeneratedRegex(@"^(?:(?:19|20)[0-9]{2}/[0-9]{1,3})\b[\s:\-–—]*(?<rest>\S.*)$", TextRules.Options, TextRules.RegexTimeoutMs)]
-    private static partial Regex ReferenceRegex();
-
-    [GeneratedRegex(
-        @"^(?:update\s*:?\s*)?\(?(?<date>[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}|[0-9]{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+[0-9]{4})\)?\s*[:\-–—]?\s*(?<text>.*?)[\s.,;:\-–—(]*(?<status>c\s*/\s*fwd|b\s*/\s*fwd|carried\s+forward|complete[d]?|closed|discharged|ongoing|open)\)?\.?$",
-        TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
-    private static partial Regex DatedUpdateRegex();
-
-    [GeneratedRegex(@"^(?:\*\*)?(?:update|updates|findings|response|question|questions|discussion|outcome)(?:\*\*)?\s*:?(?:\*\*)?$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
-    private static partial Regex LabelRegex();
-
-    [GeneratedRegex(@"\bnext\s+meeting\b", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
-    private static partial Regex NextMeetingRegex();
-
-    [GeneratedRegex(@"(?:[-–—]|\s)\s*(?:completed?|done|closed)\.?\s*$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
-    private static partial Regex CompletedRegex();
-
-    [GeneratedRegex(@"^(?:outstanding|items?\s+brought\s+forward|actions?\s+brought\s+forward|brought\s+forward|previous\s+actions|action\s+log|matters\s+arising\s+from\s+(?:the\s+)?(?:previous|last))",
-        TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
-    private static partial Regex BroughtForwardRegex();
 }

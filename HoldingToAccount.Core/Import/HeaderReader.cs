@@ -100,6 +100,21 @@ internal static partial class HeaderReader
             PeopleListParser.Parse(apologies, warnings, "apologies"));
     }
 
+    /// <summary>
+    /// Apologies recorded under an agenda item rather than in the header ("1 Apologies … Apologies were received from
+    /// Ian Rudd (ACC)."): the lines of the body that start with the apologies label, read as the header reads them.
+    /// </summary>
+    public static List<DraftPerson> ApologiesInBody(IEnumerable<NoteLine> body, List<string> warnings)
+    {
+        var apologies = new List<NoteLine>();
+        foreach (var line in body)
+        {
+            if (Labelled(line).FirstOrDefault() is (Field.Apologies, { Length: > 0 } value) && value.Start > line.Start)
+                apologies.Add(value);
+        }
+        return PeopleListParser.Parse(apologies, warnings, "apologies");
+    }
+
     private static (Spanned<DateOnly>, Spanned<TimeOnly>?) DateAndTime(NoteLine line, DateTimeText.Found<DateOnly> date)
     {
         var time = FindTimeAfterDate(line, date);
@@ -110,9 +125,10 @@ internal static partial class HeaderReader
     private static DateTimeText.Found<TimeOnly>? FindTimeAfterDate(NoteLine line, DateTimeText.Found<DateOnly> date) =>
         DateTimeText.FindTime(line.Text, date.Start, date.Length);
 
-    /// <summary>"Jackie Irvin, Policy Officer, OPCC" → "Jackie Irvin".</summary>
+    /// <summary>"Jackie Irvin, Policy Officer, OPCC" → "Jackie Irvin"; "Mr David Lowe" → "David Lowe".</summary>
     private static Spanned<string>? NameOnly(NoteLine value)
     {
+        value = PeopleListParser.WithoutTitle(value);
         if (value.Length == 0)
             return null;
         var cut = value.Text.IndexOfAny([',', '(', '\t']);
@@ -157,7 +173,7 @@ internal static partial class HeaderReader
             _ when lower.StartsWith("chair", StringComparison.Ordinal) => Field.Chair,
             _ when lower.StartsWith("venue", StringComparison.Ordinal) || lower.StartsWith("location", StringComparison.Ordinal) || lower.StartsWith("place", StringComparison.Ordinal) => Field.Venue,
             _ when lower.StartsWith("apolog", StringComparison.Ordinal) => Field.Apologies,
-            _ when lower.StartsWith("present", StringComparison.Ordinal) || lower.StartsWith("attend", StringComparison.Ordinal) || lower.StartsWith("in attendance", StringComparison.Ordinal) => Field.Attendance,
+            _ when lower.Contains("present", StringComparison.Ordinal) || lower.StartsWith("attend", StringComparison.Ordinal) || lower.Contains("in attendance", StringComparison.Ordinal) => Field.Attendance,
             _ => Field.MinuteTaker,
         };
     }
@@ -166,7 +182,7 @@ internal static partial class HeaderReader
     private static partial Regex ColumnHeaderRegex();
 
     [GeneratedRegex(
-        @"(?<![\p{L}])(?<label>Date(?:\s*(?:and|&)\s*time)?|Held\s+on|Time|Chair(?:ed\s+by|person)?|Minutes?(?:\s+(?:taken\s+)?by|\s+taker)?|Minute[- ]taker|Note[- ]?taker|Notes\s+(?:taken\s+)?by|Secretariat|Venue|Location|Place|Present|Attendance|Attendees|In\s+attendance|Apologies(?:\s+(?:were\s+)?(?:received\s+)?from)?)"
+        @"(?<![\p{L}])(?<label>Date(?:\s*(?:and|&)\s*time)?|Held\s+on|Time|Chair(?:ed\s+by|person)?|Minutes?(?:\s+(?:taken\s+)?by|\s+taker)?|Minute[- ]taker|Note[- ]?taker|Notes\s+(?:taken\s+)?by|Secretariat|Venue|Location|Place|(?:Members\s+|Also\s+)?Present|Attendance|Attendees|(?:Also\s+)?In\s+attendance|Apologies(?:\s+(?:were\s+)?(?:received\s+)?from)?)"
         + @"(?:[ \t]*(?<colon>:)[ \t]*|(?<inline>[ \t]+(?=[A-Z]))|[ \t]*$)",
         TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex LabelRegex();

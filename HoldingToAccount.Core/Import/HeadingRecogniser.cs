@@ -22,7 +22,7 @@ internal sealed record Heading(HeadingKind Kind, string? Number, bool NumberTrai
 /// <summary>Recognises the heading shapes seen in meeting notes, one line at a time.</summary>
 internal static partial class HeadingRecogniser
 {
-    private const string _capsToken = @"(?:\(?[A-Z][A-Z0-9'’&()\-–,:*]+|[/&–\-])";
+    private const string _capsToken = @"(?:\(?[A-Z][A-Z0-9'’&()\-–,:*]+|[/&–\-]|[0-9]{3,4}(?=[ \t]|$))";
     private const string _capsRun = "(?<title>" + _capsToken + @"(?:[ \t]+" + _capsToken + ")*)";
     private const string _number = "(?<num>[1-9][0-9]?[a-h]?)";
 

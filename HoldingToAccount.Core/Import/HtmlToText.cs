@@ -58,6 +58,7 @@ public static partial class HtmlToText
         var output = new StringBuilder(html.Length);
         var run = new StringBuilder();
         var depth = 0;
+        var cellStart = -1;
         var i = 0;
         while (i < html.Length)
         {
@@ -107,7 +108,21 @@ public static partial class HtmlToText
             if (name.Equals("td", StringComparison.OrdinalIgnoreCase) || name.Equals("th", StringComparison.OrdinalIgnoreCase))
             {
                 if (closing)
+                {
+                    // A cell's last paragraph ends the cell, not a line: the row stays one line of columns (as in Word).
+                    while (output.Length > cellStart && output[^1] is '\n' or ' ')
+                        output.Length--;
                     output.Append('\t');
+                }
+                cellStart = closing ? -1 : output.Length;
+            }
+            else if (_block.Contains(name) && cellStart >= 0 && !CellHasText(output, cellStart))
+            {
+                // A paragraph opening a cell ("<td><p>Name</p></td>") does not break the row.
+            }
+            else if (!closing && name.Equals("li", StringComparison.OrdinalIgnoreCase))
+            {
+                output.Append("\n• "); // a list item reads as a bullet, as Word's list paragraphs do
             }
             else if (_block.Contains(name))
             {
@@ -116,6 +131,16 @@ public static partial class HtmlToText
         }
         Flush(output, run, keepLayout);
         return output.ToString();
+    }
+
+    private static bool CellHasText(StringBuilder output, int cellStart)
+    {
+        for (var at = cellStart; at < output.Length; at++)
+        {
+            if (!char.IsWhiteSpace(output[at]))
+                return true;
+        }
+        return false;
     }
 
     private static bool StartsMarkup(char next) => char.IsAsciiLetter(next) || next is '/' or '!' or '?';

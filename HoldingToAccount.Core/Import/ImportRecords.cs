@@ -36,7 +36,8 @@ public sealed record ImportCorrections
 /// <summary>
 /// A reviewed action. <see cref="Owners"/> are role codes. The due point is <see cref="DueMeetingId"/> when set, else
 /// <see cref="DuePhrase"/> read against the meeting ("to the March meeting", "by 30 June 2017"). <see cref="ExistingReference"/>
-/// links a brought-forward action to the register's action ("2017/03"); <see cref="Skip"/> leaves the action out.
+/// links a brought-forward action to the register's action ("2017/03"); <see cref="NotInRegister"/> says it continues none
+/// (no automatic match: it is raised at the imported meeting); <see cref="Skip"/> leaves the action out.
 /// </summary>
 public sealed record ActionCorrection(
     string? Text = null,
@@ -44,10 +45,27 @@ public sealed record ActionCorrection(
     int? DueMeetingId = null,
     string? DuePhrase = null,
     string? ExistingReference = null,
-    bool Skip = false);
+    bool Skip = false,
+    bool NotInRegister = false);
 
-/// <summary>What the review page chooses from: the series with their meetings, the people, the roles.</summary>
-public sealed record ImportOptions(IReadOnlyList<ImportSeriesOption> Series, IReadOnlyList<ImportPersonOption> People, IReadOnlyList<RoleOption> Roles);
+/// <summary>
+/// What the review page chooses from: the series with their meetings, the people, the roles, and the register's
+/// unfinished actions that a brought-forward action in the notes may continue.
+/// </summary>
+public sealed record ImportOptions(IReadOnlyList<ImportSeriesOption> Series, IReadOnlyList<ImportPersonOption> People, IReadOnlyList<RoleOption> Roles)
+{
+    public IReadOnlyList<RegisterActionOption> OpenActions { get; init; } = [];
+
+    /// <summary>The unfinished actions of <paramref name="seriesId"/> raised before <paramref name="meetingDate"/> (all of them when the date is unknown), newest first.</summary>
+    public IReadOnlyList<RegisterActionOption> OpenActionsBefore(int? seriesId, DateOnly? meetingDate) =>
+        OpenActions.Where(a => a.SeriesId == seriesId && (meetingDate is not { } date || a.RaisedOn < date)).ToList();
+}
+
+/// <summary>An unfinished register action, as a brought-forward action in the notes can be linked to it ("2017/04 — DCC to review …").</summary>
+public sealed record RegisterActionOption(string Reference, string Text, int SeriesId, DateOnly RaisedOn)
+{
+    public string Label => $"{Reference} — {ImportMatching.Short(Text)}";
+}
 
 public sealed record ImportSeriesOption(int Id, string Name, IReadOnlyList<MeetingRef> Meetings);
 

@@ -40,9 +40,13 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
             .ToLookup(m => m.SeriesId, m => m.Ref);
         var people = await db.People.Where(p => p.Active).OrderBy(p => p.Name).Select(p => new ImportPersonOption(p.Id, p.Name)).ToListAsync(ct);
         var roles = await db.Roles.OrderBy(r => r.Code).Select(r => new RoleOption(r.Code, r.Title)).ToListAsync(ct);
+        var open = (await db.Actions.Where(a => a.Status != ActionStatus.Closed && a.Status != ActionStatus.Cancelled)
+                .Select(a => new { a.Year, a.Sequence, a.Text, a.SeriesId, RaisedOn = a.RaisedAtMeeting.Date }).ToListAsync(ct))
+            .OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence)
+            .Select(a => new RegisterActionOption(ActionReference.Format(a.Year, a.Sequence), a.Text, a.SeriesId, a.RaisedOn)).ToList();
         return new ImportOptions(
             series.Select(s => new ImportSeriesOption(s.Id, s.Name, meetings[s.Id].OrderBy(m => m.Date).ToList())).ToList(),
-            people, roles);
+            people, roles) { OpenActions = open };
     }
 
     /// <summary>
@@ -98,7 +102,9 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
         if (outcome is not null)
         {
             var linked = outcome.Actions.Where(a => a.Outcome is ImportedActionOutcome.Updated or ImportedActionOutcome.Closed).ToList();
-            rows = rows.Select((row, i) => draft.Actions[i].BroughtForward
+            rows = rows.Select((row, i) => corrections.Actions.GetValueOrDefault(i) is { } chosen && (chosen.NotInRegister || chosen.ExistingReference is not null)
+                ? row with { ExistingReference = chosen.NotInRegister ? null : linked.Find(l => l.Reference == chosen.ExistingReference?.Trim())?.Reference }
+                : draft.Actions[i].BroughtForward
                 ? row with { ExistingReference = linked.Find(l => TextRules.Comparable(l.Text) == TextRules.Comparable(corrections.Actions.GetValueOrDefault(i)?.Text ?? draft.Actions[i].Text))?.Reference }
                 : row).ToList();
         }

@@ -51,7 +51,7 @@ internal sealed partial class ImportWriter
                 continue;
             }
 
-            var existing = await ExistingAsync(correction?.ExistingReference, found, text, earlier, label, ct);
+            var existing = correction?.NotInRegister == true ? null : await ExistingAsync(correction?.ExistingReference, found, text, earlier, label, ct);
             if (existing is not null)
             {
                 Continue(existing, found);

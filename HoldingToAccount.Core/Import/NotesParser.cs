@@ -29,6 +29,8 @@ public static partial class NotesParser
         var lines = notes.Lines;
         var bodyStart = BodyStart(lines);
         var header = HeaderReader.Read(lines.Take(bodyStart).ToList(), warnings);
+        if (header.Apologies.Count == 0)
+            header.Apologies.AddRange(HeaderReader.ApologiesInBody(lines.Skip(bodyStart), warnings));
         var body = new BodyReader(new OwnerVocabulary(header.Attendees.Concat(header.Apologies)));
         for (var i = bodyStart; i < lines.Count; i++)
             body.Read(lines[i]);
@@ -51,13 +53,21 @@ public static partial class NotesParser
             header.Attendees, header.Apologies, body.Items, actions, nextMeeting, warnings);
     }
 
-    /// <summary>The first line of the agenda: a numbered heading, a number on its own, or an action marker.</summary>
+    /// <summary>
+    /// The first line of the agenda: a numbered heading, a number on its own, an action marker, or — once the header has
+    /// given the date — a heading in capitals on a line of its own (notes whose items are not numbered).
+    /// </summary>
     private static int BodyStart(IReadOnlyList<NoteLine> lines)
     {
+        var dated = false;
         for (var i = 0; i < lines.Count; i++)
         {
-            if (HeadingRecogniser.Recognise(lines[i]) is { Kind: HeadingKind.Section or HeadingKind.BareNumber or HeadingKind.Numbered })
+            var heading = HeadingRecogniser.Recognise(lines[i]);
+            if (heading is { Kind: HeadingKind.Section or HeadingKind.BareNumber or HeadingKind.Numbered })
                 return i;
+            if (dated && heading is { Kind: HeadingKind.Unnumbered, TitleIsCaps: true } && heading.Span.Length == lines[i].Length)
+                return i;
+            dated |= DateTimeText.FindDate(lines[i].Text) is not null;
             if (BodyMarkerRegex().IsMatch(lines[i].Text))
                 return i;
         }

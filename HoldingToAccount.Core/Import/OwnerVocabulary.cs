@@ -22,13 +22,17 @@ internal sealed partial class OwnerVocabulary
 
     public OwnerVocabulary(IEnumerable<DraftPerson> people)
     {
-        foreach (var person in people)
+        var list = people.ToList();
+        var held = list.Select(p => p.Role).OfType<string>().Where(r => r.Length > 0).ToHashSet(StringComparer.Ordinal);
+        _codes.UnionWith(held);
+        foreach (var person in list)
         {
-            if (person.Role is { Length: > 0 } role)
-                _codes.Add(role);
-            var initials = person.Initials ?? DerivedInitials(person.Name);
-            if (initials is { Length: >= 2 } && !_codes.Contains(initials))
-                _initials.TryAdd(initials, person.Role ?? initials);
+            // Initials written in the list name the person even when they spell a code nobody here holds
+            // ("Pippa Mills (PM)" with no policy manager present); initials worked out from a name never hide a code.
+            if (person.Initials is { Length: >= 2 } written && !held.Contains(written))
+                _initials.TryAdd(written, person.Role ?? written);
+            else if (InitialsOf(person.Name) is { Length: >= 2 } derived && !_codes.Contains(derived))
+                _initials.TryAdd(derived, person.Role ?? derived);
         }
     }
 
@@ -51,6 +55,16 @@ internal sealed partial class OwnerVocabulary
     {
         var match = SubjectRegex().Match(line.Text);
         return match.Success ? Resolve(match.Groups["list"], line.Start) : null;
+    }
+
+    /// <summary>
+    /// Owners closing a line of action text, and where they start: in brackets ("… by 31 January 2018 (ACC)"), after a
+    /// dash ("… by March 2018 – DCC") or after a label ("… at the next meeting. Owner – PCC").
+    /// </summary>
+    public (OwnerMatch Owners, int Start)? MatchTrailing(NoteLine line)
+    {
+        var match = TrailingRegex().Match(line.Text);
+        return match.Success && match.Index > 0 && Resolve(match.Groups["list"], line.Start) is { } owners ? (owners, match.Index) : null;
     }
 
     private OwnerMatch? Resolve(Group list, int lineStart)
@@ -80,10 +94,10 @@ internal sealed partial class OwnerVocabulary
         var code = RoleCodes.Normalise(written.Replace(" ", "", StringComparison.Ordinal));
         if (!char.IsUpper(written[0]))
             return null;
-        if (_codes.Contains(code) || _codes.Contains(StripTemporary(code)))
-            return code;
         // Initials must be written in capitals ("JC"); they stand for the person's role when the list gave one.
-        return written.All(c => !char.IsLetter(c) || char.IsUpper(c)) && _initials.TryGetValue(code, out var role) ? role : null;
+        if (written.All(c => !char.IsLetter(c) || char.IsUpper(c)) && _initials.TryGetValue(code, out var role))
+            return role;
+        return _codes.Contains(code) || _codes.Contains(StripTemporary(code)) ? code : null;
     }
 
     private static string StripTemporary(string code) =>
@@ -95,7 +109,8 @@ internal sealed partial class OwnerVocabulary
             owners.Add(code);
     }
 
-    private static string? DerivedInitials(string name)
+    /// <summary>"Pippa Mills" → "PM": the initials of a name of two to four words.</summary>
+    public static string? InitialsOf(string name)
     {
         var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length is < 2 or > 4)
@@ -114,6 +129,10 @@ internal sealed partial class OwnerVocabulary
     [GeneratedRegex(@"^(?:the\s+)?" + _list + @"\s+(?:to|will|should|must|shall|is\s+to|are\s+to|(?:has|have)?\s*agreed\s+to|undertook\s+to|were\s+asked\s+to|was\s+asked\s+to)\b",
         TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex SubjectRegex();
+
+    [GeneratedRegex(@"(?:\s*\(\s*(?:(?:owners?|lead|action\s+by)\s*[:\-–—]?\s*)?" + _list + @"\s*\)|\s+[-–—]\s*" + _list + @"|\s+(?:owners?|lead|action\s+by)\s*[:\-–—]\s*" + _list + @")\s*[.;]?$",
+        TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex TrailingRegex();
 
     [GeneratedRegex(_token, TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex TokenRegex();

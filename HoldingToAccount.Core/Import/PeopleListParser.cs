@@ -140,17 +140,38 @@ internal static partial class PeopleListParser
         if (CodeOnlyRegex().Match(part.Text) is { Success: true } codeOnly)
             return new Entry(EntryKind.CodeOnly, null, null, RoleCodes.Normalise(codeOnly.Groups["code"].Value), null, part.Span, part.Span);
 
-        var body = part;
-        if (HonorificRegex().Match(body.Text) is { Success: true } honorific)
-            body = body.From(honorific.Length);
+        var body = WithoutTitle(part);
+        string? prefixRole = null;
+        if (RolePrefixRegex().Match(body.Text) is { Success: true } prefix && OwnerVocabulary.IsStandardCode(prefix.Groups["code"].Value))
+        {
+            prefixRole = RoleCodes.Normalise(prefix.Groups["code"].Value); // "ACC Lee Brooks"
+            body = body.From(prefix.Length);
+        }
+        return Classify(body, prefixRole);
+    }
+
+    private static Entry? Classify(NoteLine body, string? prefixRole)
+    {
+        var entry = ClassifyName(body);
+        if (entry is null || prefixRole is null)
+            return entry;
+        return entry with { Role = entry.Role ?? prefixRole, Kind = entry.Kind == EntryKind.NameOnly ? EntryKind.Full : entry.Kind };
+    }
+
+    private static Entry? ClassifyName(NoteLine body)
+    {
 
         string? initials = null;
-        if (InitialsRegex().Match(body.Text) is { Success: true } withInitials && !OwnerVocabulary.IsStandardCode(withInitials.Groups["ini"].Value))
+        // "(JC)" after a name is its initials — also when they spell a role code, if they are the name's initials ("Pippa Mills (PM)").
+        if (InitialsRegex().Match(body.Text) is { Success: true } withInitials
+            && (!OwnerVocabulary.IsStandardCode(withInitials.Groups["ini"].Value)
+                || (withInitials.Groups["ini"].Value == OwnerVocabulary.InitialsOf(TextRules.Squash(withInitials.Groups["name"].Value))
+                    && !LooksLikeCapacity(withInitials.Groups["name"].Value))))
         {
             initials = withInitials.Groups["ini"].Value;
             var name = withInitials.Groups["name"];
             var rest = body.From(withInitials.Groups["rest"].Index);
-            var (capacity, role, capacitySpan) = Capacity(rest);
+            var (capacity, role, capacitySpan) = Capacity(rest, marked: true);
             return new Entry(capacity is null && role is null ? EntryKind.NameOnly : EntryKind.Full, TextRules.Squash(name.Value), capacity, role, initials,
                 new SourceSpan(body.Start + name.Index, name.Length), capacitySpan);
         }
@@ -158,16 +179,22 @@ internal static partial class PeopleListParser
         var (nameLength, capacityStart) = SplitName(body.Text);
         if (nameLength == 0)
         {
-            var (capacity, role, span) = Capacity(body);
+            var (capacity, role, span) = Capacity(body, marked: false);
             return capacity is null && role is null ? null : new Entry(EntryKind.CapacityOnly, null, capacity, role, null, body.Span, span);
         }
         var personName = TextRules.Squash(body.Text[..nameLength]).TrimEnd(',');
         var nameSpan = new SourceSpan(body.Start, nameLength);
         if (capacityStart >= body.Text.Length)
             return new Entry(EntryKind.NameOnly, personName, null, null, null, nameSpan, null);
-        var (cap, code, capSpan) = Capacity(body.From(capacityStart));
+        // "Name – Capacity", "Name, Capacity", "Name<tab>Capacity", "Name (Capacity)": whatever follows the mark is the capacity.
+        var marked = MarkRegex().IsMatch(body.Text[nameLength..capacityStart]) || body.Text[capacityStart] == '(';
+        var (cap, code, capSpan) = Capacity(body.From(capacityStart), marked);
         return new Entry(cap is null && code is null ? EntryKind.NameOnly : EntryKind.Full, personName, cap, code, null, nameSpan, capSpan);
     }
+
+    /// <summary>"Det Ch Insp Emma Clarke …" → "Emma Clarke …": the name without the titles written before it.</summary>
+    public static NoteLine WithoutTitle(NoteLine line) =>
+        HonorificRegex().Match(line.Text) is { Success: true } honorific && honorific.Length < line.Length ? line.From(honorific.Length) : line;
 
     /// <summary>Where the name ends and the capacity starts: at a separator, or at the first word of a job title.</summary>
     private static (int NameLength, int CapacityStart) SplitName(string text)
@@ -196,7 +223,8 @@ internal static partial class PeopleListParser
         return (nameEnd, rest);
     }
 
-    private static (string? Capacity, string? Role, SourceSpan? Span) Capacity(NoteLine text)
+    /// <param name="marked">The capacity is set off from the name (a dash, comma, tab or brackets), so it need not start with a job-title word.</param>
+    private static (string? Capacity, string? Role, SourceSpan? Span) Capacity(NoteLine text, bool marked)
     {
         if (text.Length == 0)
             return (null, null, null);
@@ -208,9 +236,14 @@ internal static partial class PeopleListParser
             capacity = capacity[..code.Index];
         }
         capacity = TextRules.Squash(capacity).Trim(' ', ',', '-', '–', '—', ':', '.');
+        if (capacity.Length > 2 && capacity[0] == '(' && capacity[^1] == ')' && capacity.IndexOf(')', StringComparison.Ordinal) == capacity.Length - 1)
+            capacity = capacity[1..^1].Trim(); // "(Head of Protecting Vulnerable People)"
         if (capacity.Length == 0)
             return (null, role, role is null ? null : text.Span);
-        if (!LooksLikeCapacity(capacity) && role is null)
+        if (role is null && CodeOnlyRegex().IsMatch($"({capacity})") && OwnerVocabulary.IsStandardCode(capacity))
+            return (null, RoleCodes.Normalise(capacity), text.Span); // "John Campion – PCC", "Julian Moss – T/DCC"
+        var setOff = marked && (char.IsUpper(capacity[0]) || capacity[0] == '(') && TextRules.LetterCount(capacity) >= 3;
+        if (!setOff && !LooksLikeCapacity(capacity) && role is null)
             return (null, null, null);
         role ??= CodeForTitle(capacity);
         return (capacity, role, text.Span);
@@ -223,13 +256,19 @@ internal static partial class PeopleListParser
             || _titles.Any(t => t.Title.IsMatch(capacity)));
     }
 
+    /// <summary>The role of the first title the capacity names: "Staff Officer to the Chief Constable" is the SO.</summary>
     private static string? CodeForTitle(string capacity)
     {
-        foreach (var (title, code) in _titles)
+        Match? first = null;
+        string? firstCode = null;
+        foreach (var (title, candidate) in _titles)
         {
-            var match = title.Match(capacity);
-            if (!match.Success)
-                continue;
+            var found = title.Match(capacity);
+            if (found.Success && (first is null || found.Index < first.Index))
+                (first, firstCode) = (found, candidate);
+        }
+        if (first is { } match && firstCode is { } code)
+        {
             var before = capacity[..match.Index];
             if (TemporaryRegex().IsMatch(before))
                 return "T/" + code;
@@ -261,8 +300,15 @@ internal static partial class PeopleListParser
     [GeneratedRegex(@"^(?<name>(?:[A-Z][\p{L}'’\-]+[ \t]+){1,3}[A-Z][\p{L}'’\-]+)[ \t]*\((?<ini>[A-Z]{2,4})\)[ \t]*(?:[-–—,:][ \t]*)?(?<rest>.*)$", TextRules.Options, TextRules.RegexTimeoutMs)]
     private static partial Regex InitialsRegex();
 
-    [GeneratedRegex(@"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Rev|Lord|Baroness|Supt|Ch\.?\s*Supt|Chief\s+Supt|C/Supt|Det\.?\s*Supt|Insp|Ch\.?\s*Insp|DCI|Sgt)\.?[ \t]+)+", TextRules.Options, TextRules.RegexTimeoutMs)]
+    [GeneratedRegex(@"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lady|Rev|Revd|Lord|Baroness|(?:[TA]/)?(?:Ch(?:ief)?\.?\s*)?(?:Supt|Superintendent|Insp|Inspector)|C/Supt|Det(?:ective)?|DCI|DI|DS|DC|PC|PS|Sgt|Sergeant)\.?[ \t]+)+",
+        TextRules.Options, TextRules.RegexTimeoutMs)]
     private static partial Regex HonorificRegex();
+
+    [GeneratedRegex(@"^(?<code>(?:[TA]/)?[A-Z]{2,4})[ \t]+(?=[A-Z][a-z][\p{L}'’\-]*[ \t]+[A-Z])", TextRules.Options, TextRules.RegexTimeoutMs)]
+    private static partial Regex RolePrefixRegex();
+
+    [GeneratedRegex(@"[\t,:\-–—]", TextRules.Options, TextRules.RegexTimeoutMs)]
+    private static partial Regex MarkRegex();
 
     [GeneratedRegex(@"^name\s*:?\s*(?:capacity|role|title|position|organisation)?\s*:?$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex ColumnHeaderRegex();

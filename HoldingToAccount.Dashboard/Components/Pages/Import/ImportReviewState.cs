@@ -24,6 +24,7 @@ public sealed class ImportReviewState
             UnknownOwners = review.Actions[i].UnknownOwners,
             DuePhrase = a.Due.Phrase,
             Skip = a.Status == DraftActionStatus.Deferred && a.Owners.Count == 0,
+            ExistingReference = a.BroughtForward ? review.Actions[i].ExistingReference : null,
         }).ToList();
     }
 
@@ -57,7 +58,9 @@ public sealed class ImportReviewState
             Owners: p.a.Owners.Order().ToList(),
             DueMeetingId: p.a.DueMeetingId,
             DuePhrase: Blank(p.a.DuePhrase),
-            Skip: p.a.Skip)),
+            ExistingReference: Draft.Actions[p.i].BroughtForward ? Blank(p.a.ExistingReference) : null,
+            Skip: p.a.Skip,
+            NotInRegister: Draft.Actions[p.i].BroughtForward && Blank(p.a.ExistingReference) is null)),
         Update = update,
     };
 
@@ -72,4 +75,7 @@ public sealed class ActionEdit
     public int? DueMeetingId { get; set; }
     public string? DuePhrase { get; set; }
     public bool Skip { get; set; }
+
+    /// <summary>For a brought-forward action: the register action it continues ("2017/04"), or null to raise it as new.</summary>
+    public string? ExistingReference { get; set; }
 }
