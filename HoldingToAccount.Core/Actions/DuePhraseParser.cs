@@ -59,7 +59,7 @@ public sealed record DuePhrase(DueTargetKind Kind, DateOnly? Date, string Phrase
 /// </remarks>
 public static partial class DuePhraseParser
 {
-    private const int _timeoutMilliseconds = 500;
+    private const int _timeoutMilliseconds = 2000; // a guard against hostile input; wall-clock, so generous for busy machines
     private const int _lookBehindChars = 120;
     private const RegexOptions _options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 

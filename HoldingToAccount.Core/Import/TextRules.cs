@@ -6,7 +6,11 @@ namespace HoldingToAccount.Core.Import;
 /// <summary>Small text tests shared by the parts of the notes parser.</summary>
 internal static partial class TextRules
 {
-    public const int RegexTimeoutMs = 250;
+    /// <summary>
+    /// A guard against input built to make a pattern backtrack for ever, not a speed limit: the clock is the wall's,
+    /// so it is generous enough that a busy machine pausing a thread never turns good notes into an error.
+    /// </summary>
+    public const int RegexTimeoutMs = 2000;
     public const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     public static int LetterCount(string text)
