@@ -36,7 +36,9 @@ public static class DashboardSetup
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             options.SerializerOptions.Converters.Add(new HourMinuteConverter());
         });
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<MailHealthCheck>("mail");
+        var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<MailHealthCheck>("mail");
+        if (DatabaseSettings.From(builder.Configuration).IsPostgres)
+            health.AddCheck<ChangeFeedHealthCheck>("change-feed");
         services.AddProblemDetails();
         services.AddExports();
         services.AddSingleton<Board.BoardFeed>();

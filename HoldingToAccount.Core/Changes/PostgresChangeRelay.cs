@@ -67,8 +67,13 @@ public sealed partial class PostgresChangeListener(
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private volatile bool _connected;
+
     /// <summary>Completes once the first LISTEN has been accepted.</summary>
     public Task Listening => _listening.Task;
+
+    /// <summary>Whether other instances' notices are arriving now (false while the connection is being reopened).</summary>
+    public bool IsListening => _connected;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -83,16 +88,19 @@ public sealed partial class PostgresChangeListener(
                 connection.Notification += (_, e) => Receive(relay.Read(e.Payload));
                 await using (var listen = new NpgsqlCommand($"LISTEN {PostgresChangeRelay.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
+                _connected = true;
                 _listening.TrySetResult();
                 while (!stoppingToken.IsCancellationRequested)
                     await connection.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                _connected = false;
                 return;
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException)
             {
+                _connected = false;
                 LogLost(ex, RetryAfter.TotalSeconds);
                 try
                 {

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HoldingToAccount.Core.Changes;
+using HoldingToAccount.Core.Data;
+using HoldingToAccount.Tests.TestData;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HoldingToAccount.Tests.Integration;
 
@@ -12,10 +16,17 @@ public sealed class ReadApiTests(AppFixture app)
     [Fact]
     public async Task Health_reports_the_database_as_healthy_in_json()
     {
+        if (PostgresServer.TestProvider == DatabaseProvider.Postgres)
+            await app.Factory.Services.GetRequiredService<PostgresChangeListener>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
         var health = await Client.GetFromJsonAsync<JsonElement>("/healthz");
         var checks = health.GetProperty("checks");
         Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("Healthy", checks.GetProperty("mail").GetProperty("status").GetString());
+        // On PostgreSQL the instance also reports whether it hears other instances' changes.
+        if (PostgresServer.TestProvider == DatabaseProvider.Postgres)
+            Assert.Equal("Healthy", checks.GetProperty("change-feed").GetProperty("status").GetString());
+        else
+            Assert.False(checks.TryGetProperty("change-feed", out _));
         // The reminder sweep is Degraded until its first run after start-up, which happens in the background.
         Assert.NotEqual("Unhealthy", health.GetProperty("status").GetString());
     }

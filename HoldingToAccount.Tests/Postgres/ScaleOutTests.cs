@@ -87,6 +87,22 @@ public sealed class ScaleOutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_listener_whose_connection_is_cut_listens_again_and_hears_later_changes()
+    {
+        await using (var db = await _first.CreateContextAsync())
+            await db.Database.ExecuteSqlRawAsync(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()");
+        var listener = _second.GetRequiredService<PostgresChangeListener>();
+        await WaitUntilAsync(() => !listener.IsListening);
+        await WaitUntilAsync(() => listener.IsListening);
+
+        var atSecond = Record(_second.GetRequiredService<ChangeNotifier>());
+        var raised = await _register.ActionAsync(_meetingId, "Review the fleet replacement plan", owners: "ACC");
+
+        await WaitUntilAsync(() => atSecond.Contains(new ChangeNotice(ChangeKind.Action, raised.Id)));
+    }
+
+    [Fact]
     public async Task Actions_raised_on_both_instances_at_once_get_distinct_numbers()
     {
         var services = new[] { _first.Get<ActionService>(), _second.GetRequiredService<ActionService>() };
