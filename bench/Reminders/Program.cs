@@ -20,12 +20,15 @@ var openActions = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCult
 var owners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
 var digests = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
 var path = Path.Combine(Path.GetTempPath(), $"hta-bench-{Guid.NewGuid():N}.db");
+// BENCH_POSTGRES names an empty PostgreSQL database to run on instead of a new SQLite file.
+var postgres = Environment.GetEnvironmentVariable("BENCH_POSTGRES");
 var maildir = Path.Combine(Path.GetTempPath(), $"hta-bench-mail-{Guid.NewGuid():N}");
 var port = FreePort();
 using var smtp = StartSmtp(port, maildir);
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
-    ["ConnectionStrings:Default"] = $"Data Source={path}",
+    ["ConnectionStrings:Default"] = postgres ?? $"Data Source={path}",
+    ["Database:Provider"] = postgres is null ? "Sqlite" : "Postgres",
     ["Email:Smtp:Host"] = "127.0.0.1",
     ["Email:Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture),
     ["Email:Smtp:Security"] = "None",
@@ -52,9 +55,9 @@ try
         }));
         await db.SaveChangesAsync();
         var first = roles[0].Id;
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM ActionOwners");
-        await db.Database.ExecuteSqlRawAsync(F($"INSERT INTO ActionOwners (ActionItemId, OwnersId) SELECT Id, {first} + (Id % {owners}) FROM ActionItems"));
-        await db.Database.ExecuteSqlRawAsync(F($"INSERT INTO ActionOwners (ActionItemId, OwnersId) SELECT Id, {first} + ((Id * 7 + 3) % {owners}) FROM ActionItems WHERE Id % 10 = 0 AND (Id * 7 + 3) % {owners} <> Id % {owners}"));
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"ActionOwners\"");
+        await db.Database.ExecuteSqlRawAsync(F($"INSERT INTO \"ActionOwners\" (\"ActionItemId\", \"OwnersId\") SELECT \"Id\", {first} + (\"Id\" % {owners}) FROM \"ActionItems\""));
+        await db.Database.ExecuteSqlRawAsync(F($"INSERT INTO \"ActionOwners\" (\"ActionItemId\", \"OwnersId\") SELECT \"Id\", {first} + ((\"Id\" * 7 + 3) % {owners}) FROM \"ActionItems\" WHERE \"Id\" % 10 = 0 AND (\"Id\" * 7 + 3) % {owners} <> \"Id\" % {owners}"));
         await db.Actions.ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, HoldingToAccount.Core.Actions.ActionStatus.Open)
             .SetProperty(a => a.ClosedOn, (DateOnly?)null).SetProperty(a => a.ClosedAtMeetingId, (int?)null));
     }
