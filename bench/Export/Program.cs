@@ -25,6 +25,29 @@ try
     var seeded = await services.GetRequiredService<SyntheticData>().SeedAsync(meetings, actions, randomSeed: 1);
     Console.WriteLine($"{seeded.Message} ({seeding.Elapsed.TotalSeconds:F1} s)");
 
+    // The register page: the first 50 rows of the register as people filter it, five times each (median).
+    var register = services.GetRequiredService<ActionService>();
+    foreach (var (name, filter) in new (string, ActionFilter)[]
+    {
+        ("register, no filter", new ActionFilter()),
+        ("register, open only", new ActionFilter(OpenOnly: true)),
+        ("register, owner CC", new ActionFilter(Owner: "CC")),
+        ("register, text \"strategy\"", new ActionFilter(Text: "strategy")),
+    })
+    {
+        var times = new List<double>();
+        Page<ActionRow>? page = null;
+        for (var i = 0; i < 5; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            page = await register.FindAsync(filter, 0, 50);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: first page of {page!.Total:N0} in median {times[2]:F0} ms (min {times[0]:F0}, max {times[4]:F0})"));
+    }
+
     var export = services.GetRequiredService<ActionLogExport>();
     foreach (var (name, write) in new (string, Func<Stream, Task>)[]
     {
