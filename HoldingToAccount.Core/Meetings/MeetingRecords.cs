@@ -28,6 +28,9 @@ public sealed record SeriesRow(int Id, string Name, string Kind, string? Recurre
 /// <summary>A meeting the secretariat adds by hand (the series' recurrence plans the rest).</summary>
 public sealed record NewMeeting(int SeriesId, DateOnly Date, TimeOnly StartTime, string? Venue = null, string? Chair = null, string? Title = null);
 
+/// <summary>A meeting's title, venue and chair as corrected by the secretariat; an empty venue or chair is "not recorded".</summary>
+public sealed record MeetingDetails(string Title, string? Venue, string? Chair);
+
 /// <summary>An agenda item as written or edited. <paramref name="Section"/> is a section number of the series template, e.g. "4a".</summary>
 public sealed record AgendaItemInput(string Section, string Title, string? Questions = null, string? Findings = null, bool Deferred = false, bool Restricted = false);
 

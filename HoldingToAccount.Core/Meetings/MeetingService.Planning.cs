@@ -29,16 +29,15 @@ public sealed partial class MeetingService
         var title = string.IsNullOrWhiteSpace(input.Title)
             ? $"{series.Name} {input.Date.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}"
             : input.Title.Trim();
-        if (title.Length > 300)
-            throw new DomainException("A meeting title can be at most 300 characters.");
+        var details = Checked(new MeetingDetails(title, string.IsNullOrWhiteSpace(input.Venue) ? series.DefaultVenue : input.Venue, input.Chair));
         var meeting = new Meeting
         {
             SeriesId = series.Id,
-            Title = title,
+            Title = details.Title,
             Date = input.Date,
             StartTime = input.StartTime,
-            Venue = string.IsNullOrWhiteSpace(input.Venue) ? series.DefaultVenue : input.Venue.Trim(),
-            Chair = string.IsNullOrWhiteSpace(input.Chair) ? null : input.Chair.Trim(),
+            Venue = details.Venue,
+            Chair = details.Chair,
             Status = MeetingStatus.Planned,
             Version = 1,
         };
@@ -46,6 +45,39 @@ public sealed partial class MeetingService
         await db.SaveChangesAsync(ct);
         return (await GetSummaryAsync(meeting.Id, ct))!;
     }
+
+    /// <summary>Corrects a meeting's title, venue or chair — planned, held or cancelled alike, as they are the record.</summary>
+    public async Task UpdateDetailsAsync(int id, int expectedVersion, MeetingDetails input, Actor actor, CancellationToken ct = default)
+    {
+        var details = Checked(input);
+        await ChangeAsync(id, expectedVersion, actor, AccessLevel.Secretariat, "change a meeting's details", ct, meeting =>
+        {
+            meeting.Title = details.Title;
+            meeting.Venue = details.Venue;
+            meeting.Chair = details.Chair;
+        });
+    }
+
+    /// <summary>Trimmed, with empty venue and chair as none; too long a value is refused with what the limit is.</summary>
+    private static MeetingDetails Checked(MeetingDetails input)
+    {
+        var title = input.Title?.Trim() ?? "";
+        var venue = string.IsNullOrWhiteSpace(input.Venue) ? null : input.Venue.Trim();
+        var chair = string.IsNullOrWhiteSpace(input.Chair) ? null : input.Chair.Trim();
+        if (title.Length == 0)
+            throw new DomainException("Give the meeting a title.");
+        if (title.Length > MaxTitle)
+            throw new DomainException($"A meeting title can be at most {MaxTitle} characters.");
+        if (venue?.Length > MaxVenue)
+            throw new DomainException($"A venue can be at most {MaxVenue} characters.");
+        if (chair?.Length > MaxChair)
+            throw new DomainException($"The chair can be at most {MaxChair} characters.");
+        return new MeetingDetails(title, venue, chair);
+    }
+
+    public const int MaxTitle = 300;
+    public const int MaxVenue = 300;
+    public const int MaxChair = 200;
 
     /// <summary>The open actions that come to this meeting now: they follow it if it moves, and pass to the next meeting if it is cancelled.</summary>
     public Task<IReadOnlyList<ActionRow>> ActionsFollowingAsync(int meetingId, CancellationToken ct = default) =>

@@ -33,6 +33,7 @@ public sealed class MeetingPageTests : DashboardContext
         Assert.Equal("/api/v1/meetings/" + JanId + "/notes.docx", cut.Find("[data-testid=download-notes]").GetAttribute("href"));
         Assert.NotNull(cut.Find("[data-testid=download-actions-pack]"));
         Assert.Empty(cut.FindAll("[data-testid=edit-attendance]"));
+        Assert.Empty(cut.FindAll("[data-testid=edit-details]"));
         Assert.Empty(cut.FindAll("[data-testid=run-meeting]"));
     }
 
@@ -90,6 +91,38 @@ public sealed class MeetingPageTests : DashboardContext
         dialogs.WaitForElement("[data-testid=attendance-add-other]").Click();
         dialogs.Find("[data-testid=attendance-save]").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("Give the name, or remove the line.", dialogs.Markup));
+    }
+
+    [Fact]
+    public async Task The_secretariat_corrects_the_venue_and_chair_and_the_page_shows_them()
+    {
+        SignInAs(AppRoles.Secretariat, "Sam Carter");
+        var dialogs = RenderProviders();
+        var cut = RenderMeeting(JanId);
+        cut.WaitForElement("[data-testid=edit-details]").Click();
+        dialogs.WaitForElement("input[data-testid=details-venue], [data-testid=details-venue] input").Change("Hindlip Hall, Worcester");
+        dialogs.Find("input[data-testid=details-chair], [data-testid=details-chair] input").Change("John Campion, PCC");
+        dialogs.Find("[data-testid=details-save]").Click();
+
+        Snackbars.WaitForAssertion(() => Assert.Contains("Meeting details saved.", Snackbars.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("Hindlip Hall, Worcester", cut.Find(".meeting-facts").TextContent));
+        Assert.Contains("John Campion, PCC", cut.Find(".meeting-facts").TextContent);
+        var saved = (await Meetings.GetSummaryAsync(JanId))!;
+        Assert.Equal(("Hindlip Hall, Worcester", "John Campion, PCC"), (saved.Venue, saved.Chair));
+    }
+
+    [Fact]
+    public void Clearing_the_title_is_refused_in_the_dialog_and_nothing_is_saved()
+    {
+        SignInAs(AppRoles.Secretariat, "Sam Carter");
+        var dialogs = RenderProviders();
+        var cut = RenderMeeting(JanId);
+        cut.WaitForElement("[data-testid=edit-details]").Click();
+        dialogs.WaitForElement("input[data-testid=details-title], [data-testid=details-title] input").Change("");
+        dialogs.Find("[data-testid=details-save]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Give the meeting a title.", dialogs.Markup));
+        Assert.NotEmpty(dialogs.FindAll("[data-testid=meeting-details-dialog]"));
     }
 
     [Fact]

@@ -35,6 +35,34 @@ public sealed class MeetingServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_secretariat_corrects_a_held_meetings_title_venue_and_chair_and_an_empty_one_is_not_recorded()
+    {
+        var held = await _register.MeetingAsync(new DateOnly(2017, 1, 31));
+        var before = (await Meetings.GetSummaryAsync(held))!;
+
+        await Meetings.UpdateDetailsAsync(held, before.Version, new MeetingDetails("  Thematic: Rural Crime  ", "Hindlip Hall", " "), Secretariat);
+
+        var after = (await Meetings.GetSummaryAsync(held))!;
+        Assert.Equal(("Thematic: Rural Crime", "Hindlip Hall", (string?)null), (after.Title, after.Venue, after.Chair));
+        Assert.Equal(before.Version + 1, after.Version);
+    }
+
+    [Fact]
+    public async Task Details_are_refused_without_a_title_when_too_long_from_a_stale_page_or_from_a_chair()
+    {
+        var id = await _register.MeetingAsync(new DateOnly(2017, 1, 31));
+        var version = (await Meetings.GetSummaryAsync(id))!.Version;
+
+        await Assert.ThrowsAsync<DomainException>(() => Meetings.UpdateDetailsAsync(id, version, new MeetingDetails(" ", null, null), Secretariat));
+        var tooLong = await Assert.ThrowsAsync<DomainException>(() =>
+            Meetings.UpdateDetailsAsync(id, version, new MeetingDetails("Title", null, new string('x', MeetingService.MaxChair + 1)), Secretariat));
+        Assert.Contains($"{MeetingService.MaxChair} characters", tooLong.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<StaleEditException>(() => Meetings.UpdateDetailsAsync(id, version + 1, new MeetingDetails("Title", null, null), Secretariat));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Meetings.UpdateDetailsAsync(id, version, new MeetingDetails("Title", null, null), Chair));
+        Assert.Equal(version, (await Meetings.GetSummaryAsync(id))!.Version);
+    }
+
+    [Fact]
     public async Task A_series_cannot_have_two_meetings_on_one_day()
     {
         await _register.MeetingAsync(new DateOnly(2017, 3, 28), MeetingStatus.Planned);
