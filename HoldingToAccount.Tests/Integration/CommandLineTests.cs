@@ -1,11 +1,24 @@
 using System.Diagnostics;
+using HoldingToAccount.Core.Data;
+using HoldingToAccount.Tests.TestData;
+using Npgsql;
 
 namespace HoldingToAccount.Tests.Integration;
 
-/// <summary>The verbs run as a newcomer or a script would run them: the built executable, its own SQLite file.</summary>
-public sealed class CommandLineTests : IDisposable
+/// <summary>
+/// The verbs run as a newcomer or a script would run them: the built executable, on its own SQLite file, or its own
+/// PostgreSQL database when the tests run on PostgreSQL.
+/// </summary>
+public sealed class CommandLineTests : IAsyncLifetime
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"hta-cli-{Guid.NewGuid():N}.db");
+    private string? _postgres;
+
+    public async Task InitializeAsync()
+    {
+        if (PostgresServer.TestProvider == DatabaseProvider.Postgres)
+            _postgres = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+    }
 
     [Fact]
     public async Task Migrate_then_seed_demo_loads_the_register_once()
@@ -20,6 +33,10 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, second.ExitCode);
         Assert.NotEqual(first.Output, second.Output);
         Assert.Contains("already", second.Output, StringComparison.OrdinalIgnoreCase);
+
+        var audit = await RunAsync("verify-audit");
+        Assert.Equal(0, audit.ExitCode);
+        Assert.Contains("intact", audit.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,7 +58,17 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("2017-01-31", draft.RootElement.GetProperty("date").GetString());
         Assert.Contains(draft.RootElement.GetProperty("actions").EnumerateArray(),
             a => a.GetProperty("text").GetString()!.Contains("JPP", StringComparison.Ordinal));
-        Assert.False(File.Exists(_databasePath) && new FileInfo(_databasePath).Length > 0);
+        Assert.False(await AnythingWrittenAsync());
+    }
+
+    private async Task<bool> AnythingWrittenAsync()
+    {
+        if (_postgres is null)
+            return File.Exists(_databasePath) && new FileInfo(_databasePath).Length > 0;
+        await using var connection = new NpgsqlConnection(_postgres);
+        await connection.OpenAsync();
+        await using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", connection);
+        return (long)(await tables.ExecuteScalarAsync())! > 0;
     }
 
     [Theory]
@@ -66,7 +93,8 @@ public sealed class CommandLineTests : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HoldingToAccount.Dashboard.dll"));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={_databasePath}";
+        start.Environment["ConnectionStrings__Default"] = _postgres ?? $"Data Source={_databasePath}";
+        start.Environment["Database__Provider"] = _postgres is null ? nameof(DatabaseProvider.Sqlite) : nameof(DatabaseProvider.Postgres);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -76,8 +104,10 @@ public sealed class CommandLineTests : IDisposable
         return (process.ExitCode, await output, await error);
     }
 
-    public void Dispose()
+    public async Task DisposeAsync()
     {
+        if (_postgres is not null)
+            await (await PostgresServer.GetAsync()).DropDatabaseAsync(_postgres);
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(_databasePath + suffix);
     }
