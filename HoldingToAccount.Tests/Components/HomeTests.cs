@@ -41,7 +41,11 @@ public sealed class HomeTests : DashboardContext
     {
         SignInAs(AppRoles.Officer, "Anthony Bangham", _ccHolder);
         var cut = Render<Home>();
-        cut.WaitForAssertion(() => Assert.Contains("Your open actions (1)", cut.Markup));
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("Your open actions (1)", cut.Markup);
+            Assert.Contains("Next meeting", cut.Markup);
+        });
         Assert.True(cut.Markup.IndexOf("Your open actions", StringComparison.Ordinal) < cut.Markup.IndexOf("Next meeting", StringComparison.Ordinal));
         Assert.Contains("/my-actions", cut.Markup);
     }
