@@ -88,7 +88,10 @@ public sealed class MeetingPageTests : DashboardContext
         var dialogs = RenderProviders();
         var cut = RenderMeeting(FebId);
         cut.WaitForElement("[data-testid=edit-attendance]").Click();
-        dialogs.WaitForElement("[data-testid=attendance-add-other]").Click();
+        var addOther = dialogs.WaitForElement("[data-testid=attendance-add-other]");
+        var lines = dialogs.FindAll("[data-testid=attendee-edit]").Count;
+        addOther.Click();
+        dialogs.WaitForAssertion(() => Assert.Equal(lines + 1, dialogs.FindAll("[data-testid=attendee-edit]").Count));
         dialogs.Find("[data-testid=attendance-save]").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("Give the name, or remove the line.", dialogs.Markup));
     }
