@@ -166,6 +166,23 @@ public sealed class ImportRematchTests : DashboardContext
     }
 
     [Fact]
+    public void Choosing_not_in_the_register_by_hand_is_kept_when_the_series_changes_and_changes_back()
+    {
+        var cut = UploadNotes();
+        cut.WaitForAssertion(() => Assert.Contains($"brought forward · {_custody.Reference}", cut.Find("[data-testid=import-action]").TextContent, StringComparison.Ordinal));
+        ChooseLink(cut, "Not in the register");
+        cut.WaitForAssertion(() => Assert.Contains("Not in the register", Link(cut), StringComparison.Ordinal));
+
+        ChooseSeries(cut, _board);
+        // The suggestion read at the monthly series is not shown once the meeting has moved.
+        cut.WaitForAssertion(() => Assert.DoesNotContain($"brought forward · {_custody.Reference}", cut.Find("[data-testid=import-action]").TextContent, StringComparison.Ordinal));
+        ChooseSeries(cut, "Monthly Assurance Meeting");
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=import-link-matching]")));
+        Assert.Contains("Not in the register", Link(cut), StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=import-link-cleared]"));
+    }
+
+    [Fact]
     public async Task Core_offers_the_actions_of_the_series_open_at_the_date_and_matches_by_text()
     {
         var service = Services.GetRequiredService<ImportService>();
