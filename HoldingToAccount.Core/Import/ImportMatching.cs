@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
+using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.People;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoldingToAccount.Core.Import;
 
 /// <summary>The small matching rules of committing a draft: the source hash, people by name, owners to roles, titles.</summary>
-internal static class ImportMatching
+internal static partial class ImportMatching
 {
     private static readonly HashSet<string> _honorifics = new(StringComparer.Ordinal)
     {
@@ -81,6 +83,43 @@ internal static class ImportMatching
             title = $"{title} {month}";
         return Clip(title, 300);
     }
+
+    /// <summary>
+    /// The register actions of <paramref name="seriesId"/> that the notes of its meeting on <paramref name="date"/> can continue:
+    /// raised at an earlier meeting and not closed before that date. With no date, those not closed.
+    /// </summary>
+    public static IQueryable<ActionItem> Continuable(IQueryable<ActionItem> actions, int seriesId, DateOnly? date) => date is { } d
+        ? actions.Where(a => a.SeriesId == seriesId && a.RaisedAtMeeting.Date < d && (a.ClosedOn == null || a.ClosedOn >= d))
+        : actions.Where(a => a.SeriesId == seriesId && a.ClosedOn == null);
+
+    /// <summary>
+    /// The register action a brought-forward action continues when nobody has chosen one: the one whose reference is written
+    /// before it in the notes ("2017/04 – DCC to review…"), else the newest with the same text. <paramref name="earlier"/> are
+    /// the <see cref="Continuable"/> actions, newest first.
+    /// </summary>
+    public static T? ContinuedAction<T>(ImportDraft draft, DraftAction found, string text, IReadOnlyList<T> earlier,
+        Func<T, string> reference, Func<T, string> actionText) where T : class
+    {
+        if (!found.BroughtForward)
+            return null;
+        if (WrittenReference(draft.SourceText, found.Span) is { } written && earlier.FirstOrDefault(a => reference(a) == written) is { } referenced)
+            return referenced;
+        var comparable = TextRules.Comparable(text);
+        return earlier.FirstOrDefault(a => TextRules.Comparable(actionText(a)) == comparable);
+    }
+
+    /// <summary>The reference written before a brought-forward action on its line ("2017/04 – DCC to review…"), as the register writes it.</summary>
+    private static string? WrittenReference(string source, SourceSpan span)
+    {
+        var start = Math.Clamp(span.Start, 0, source.Length);
+        var lineStart = start == 0 ? 0 : source.LastIndexOf('\n', start - 1) + 1;
+        var lead = source[lineStart..Math.Min(source.Length, start + Math.Min(span.Length, 12))];
+        var match = ReferenceRegex().Match(lead);
+        return match.Success && ActionReference.TryParse(match.Value, out var year, out var sequence) ? ActionReference.Format(year, sequence) : null;
+    }
+
+    [GeneratedRegex(@"\b(?:19|20)[0-9]{2}/[0-9]{1,4}\b", TextRules.Options, TextRules.RegexTimeoutMs)]
+    private static partial Regex ReferenceRegex();
 
     public static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 

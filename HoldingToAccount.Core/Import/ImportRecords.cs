@@ -48,17 +48,19 @@ public sealed record ActionCorrection(
     bool Skip = false,
     bool NotInRegister = false);
 
-/// <summary>
-/// What the review page chooses from: the series with their meetings, the people, the roles, and the register's
-/// unfinished actions that a brought-forward action in the notes may continue.
-/// </summary>
-public sealed record ImportOptions(IReadOnlyList<ImportSeriesOption> Series, IReadOnlyList<ImportPersonOption> People, IReadOnlyList<RoleOption> Roles)
-{
-    public IReadOnlyList<RegisterActionOption> OpenActions { get; init; } = [];
+/// <summary>What the review page chooses from: the series with their meetings, the people and the roles.</summary>
+public sealed record ImportOptions(IReadOnlyList<ImportSeriesOption> Series, IReadOnlyList<ImportPersonOption> People, IReadOnlyList<RoleOption> Roles);
 
-    /// <summary>The unfinished actions of <paramref name="seriesId"/> raised before <paramref name="meetingDate"/> (all of them when the date is unknown), newest first.</summary>
-    public IReadOnlyList<RegisterActionOption> OpenActionsBefore(int? seriesId, DateOnly? meetingDate) =>
-        OpenActions.Where(a => a.SeriesId == seriesId && (meetingDate is not { } date || a.RaisedOn < date)).ToList();
+/// <summary>
+/// What the brought-forward actions of a draft can continue at a meeting of <see cref="SeriesId"/> on <see cref="Date"/>:
+/// the register actions <see cref="Offered"/> (newest first) and, by draft action index, the one each continues when nobody
+/// chooses (<see cref="Matches"/>; null when none does or the action was not brought forward).
+/// </summary>
+public sealed record RegisterLinks(int? SeriesId, DateOnly? Date, IReadOnlyList<RegisterActionOption> Offered, IReadOnlyList<string?> Matches)
+{
+    public bool Offers(string reference) => Offered.Any(a => a.Reference == reference);
+
+    public string? MatchFor(int actionIndex) => Matches.ElementAtOrDefault(actionIndex);
 }
 
 /// <summary>An unfinished register action, as a brought-forward action in the notes can be linked to it ("2017/04 — DCC to review …").</summary>

@@ -40,13 +40,35 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
             .ToLookup(m => m.SeriesId, m => m.Ref);
         var people = await db.People.Where(p => p.Active).OrderBy(p => p.Name).Select(p => new ImportPersonOption(p.Id, p.Name)).ToListAsync(ct);
         var roles = await db.Roles.OrderBy(r => r.Code).Select(r => new RoleOption(r.Code, r.Title)).ToListAsync(ct);
-        var open = (await db.Actions.Where(a => a.Status != ActionStatus.Closed && a.Status != ActionStatus.Cancelled)
+        return new ImportOptions(
+            series.Select(s => new ImportSeriesOption(s.Id, s.Name, meetings[s.Id].OrderBy(m => m.Date).ToList())).ToList(),
+            people, roles);
+    }
+
+    /// <summary>
+    /// The register actions the draft's brought-forward actions can continue at the meeting the corrections place it at
+    /// (<see cref="ImportCorrections.SeriesId"/>, null for the first series, and <see cref="ImportCorrections.Date"/> or the
+    /// notes' date), with the one each continues when nobody chooses — read against the corrected action texts. Asked
+    /// again whenever the reviewer moves the meeting to another series or date.
+    /// </summary>
+    public async Task<RegisterLinks> RegisterLinksAsync(ImportDraft draft, ImportCorrections corrections, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(corrections);
+        ArgumentNullException.ThrowIfNull(actor);
+        ActionPermissions.Demand(actor, AccessLevel.Secretariat, _doing);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var date = corrections.Date ?? draft.Date?.Value;
+        var seriesId = corrections.SeriesId ?? await db.Series.OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+        if (seriesId is not { } id)
+            return new RegisterLinks(null, date, [], draft.Actions.Select(_ => (string?)null).ToList());
+        var offered = (await ImportMatching.Continuable(db.Actions, id, date)
                 .Select(a => new { a.Year, a.Sequence, a.Text, a.SeriesId, RaisedOn = a.RaisedAtMeeting.Date }).ToListAsync(ct))
             .OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence)
             .Select(a => new RegisterActionOption(ActionReference.Format(a.Year, a.Sequence), a.Text, a.SeriesId, a.RaisedOn)).ToList();
-        return new ImportOptions(
-            series.Select(s => new ImportSeriesOption(s.Id, s.Name, meetings[s.Id].OrderBy(m => m.Date).ToList())).ToList(),
-            people, roles) { OpenActions = open };
+        var matches = draft.Actions.Select((found, i) => ImportMatching.ContinuedAction(draft, found,
+            TextRules.Squash(corrections.Actions.GetValueOrDefault(i)?.Text ?? found.Text), offered, a => a.Reference, a => a.Text)?.Reference).ToList();
+        return new RegisterLinks(id, date, offered, matches);
     }
 
     /// <summary>

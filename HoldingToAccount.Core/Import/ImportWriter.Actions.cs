@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.People;
@@ -18,10 +17,9 @@ internal sealed partial class ImportWriter
     {
         _roles = (await db.Roles.ToListAsync(ct)).GroupBy(r => RoleCodes.Normalise(r.Code)).ToDictionary(g => g.Key, g => g.First());
         _seriesMeetings = await db.Meetings.Where(m => m.SeriesId == _series.Id).ToListAsync(ct);
-        var earlier = await db.Actions.Include(a => a.Updates)
-            .Where(a => a.SeriesId == _series.Id && a.RaisedAtMeetingId != _meeting.Id && a.RaisedAtMeeting.Date < _date
-                && (a.ClosedOn == null || a.ClosedOn >= _date))
-            .ToListAsync(ct);
+        var earlier = (await ImportMatching.Continuable(db.Actions.Include(a => a.Updates), _series.Id, _date)
+                .Where(a => a.RaisedAtMeetingId != _meeting.Id).ToListAsync(ct))
+            .OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence).ToList();
         var raisedHere = await db.Actions.Include(a => a.Updates).Include(a => a.Owners)
             .Where(a => a.RaisedAtMeetingId == _meeting.Id).ToListAsync(ct);
         // An earlier import's action that has had an update since is history now: it stays as it is.
@@ -153,34 +151,11 @@ internal sealed partial class ImportWriter
                 await db.Entry(action).Collection(a => a.Owners).LoadAsync(ct);
             return action is null || action.SeriesId != _series.Id || action.RaisedAtMeetingId == _meeting.Id ? null : action;
         }
-        if (!found.BroughtForward)
-            return null;
-        if (WrittenReference(found.Span) is var (writtenYear, writtenSequence)
-            && earlier.Find(a => a.Year == writtenYear && a.Sequence == writtenSequence) is { } referenced)
-        {
-            await db.Entry(referenced).Collection(a => a.Owners).LoadAsync(ct);
-            return referenced;
-        }
-        var comparable = TextRules.Comparable(text);
-        var match = earlier.Where(a => TextRules.Comparable(a.Text) == comparable).OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence).FirstOrDefault();
+        var match = ImportMatching.ContinuedAction(draft, found, text, earlier, a => a.Reference, a => a.Text);
         if (match is not null)
             await db.Entry(match).Collection(a => a.Owners).LoadAsync(ct);
         return match;
     }
-
-    /// <summary>The reference written before a brought-forward action on its line ("2017/04 – DCC to review…").</summary>
-    private (int Year, int Sequence)? WrittenReference(SourceSpan span)
-    {
-        var source = draft.SourceText;
-        var start = Math.Clamp(span.Start, 0, source.Length);
-        var lineStart = start == 0 ? 0 : source.LastIndexOf('\n', start - 1) + 1;
-        var lead = source[lineStart..Math.Min(source.Length, start + Math.Min(span.Length, 12))];
-        var match = ReferenceRegex().Match(lead);
-        return match.Success && ActionReference.TryParse(match.Value, out var year, out var sequence) ? (year, sequence) : null;
-    }
-
-    [GeneratedRegex(@"\b(?:19|20)[0-9]{2}/[0-9]{1,4}\b", TextRules.Options, TextRules.RegexTimeoutMs)]
-    private static partial Regex ReferenceRegex();
 
     private List<Role> Owners(IReadOnlyList<string> tokens, string label)
     {

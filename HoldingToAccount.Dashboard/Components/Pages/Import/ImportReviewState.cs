@@ -1,3 +1,4 @@
+using HoldingToAccount.Core;
 using HoldingToAccount.Core.Import;
 
 namespace HoldingToAccount.Dashboard.Components.Pages.Import;
@@ -24,7 +25,6 @@ public sealed class ImportReviewState
             UnknownOwners = review.Actions[i].UnknownOwners,
             DuePhrase = a.Due.Phrase,
             Skip = a.Status == DraftActionStatus.Deferred && a.Owners.Count == 0,
-            ExistingReference = a.BroughtForward ? review.Actions[i].ExistingReference : null,
         }).ToList();
     }
 
@@ -39,6 +39,45 @@ public sealed class ImportReviewState
     public Dictionary<int, int?> Attendees { get; }
     public Dictionary<int, int?> Apologies { get; }
     public List<ActionEdit> Actions { get; }
+
+    /// <summary>The register actions offered to the brought-forward actions, for the series and date they were asked for.</summary>
+    public RegisterLinks Links { get; private set; } = new(null, null, [], []);
+
+    /// <summary>True when <see cref="Links"/> were asked for another series or date than the meeting now has.</summary>
+    public bool LinksOutOfDate => Links.SeriesId != SeriesId || Links.Date != MeetingDate;
+
+    public DateOnly? MeetingDate => Date is { } d ? DateOnly.FromDateTime(d) : null;
+
+    /// <summary>
+    /// Takes the register actions Core offers for the meeting's series and date: a link chosen by hand stays while its action
+    /// is still offered; otherwise each brought-forward action takes Core's match. A link lost that way is cleared with a note saying so.
+    /// </summary>
+    public void ApplyLinks(RegisterLinks links, string? seriesName)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        Links = links;
+        for (var i = 0; i < Actions.Count; i++)
+        {
+            var edit = Actions[i];
+            if (!Draft.Actions[i].BroughtForward)
+                continue;
+            var before = edit.ExistingReference;
+            if (edit.LinkedByHand && (before is null || links.Offers(before)))
+            {
+                edit.LinkNotice = null;
+                continue;
+            }
+            // A hand-chosen action no longer offered is cleared rather than swapped for a guess.
+            var lost = before is not null && !links.Offers(before);
+            edit.ExistingReference = lost && edit.LinkedByHand ? null : links.MatchFor(i);
+            edit.LinkedByHand = false;
+            edit.LinkNotice = lost
+                ? $"This action is no longer linked to {before}: that action is not open in {seriesName ?? "the chosen series"}"
+                    + (links.Date is { } d ? $" before {London.ShortDate(d)}" : "") + ". "
+                    + (edit.ExistingReference is { } next ? $"It now continues {next}, which matches it; choose another if that is wrong." : "Please choose another register action, or leave it to be raised as new.")
+                : null;
+        }
+    }
 
     /// <summary>The draft action whose spans the source view shows most strongly.</summary>
     public int? Selected { get; set; }
@@ -78,4 +117,17 @@ public sealed class ActionEdit
 
     /// <summary>For a brought-forward action: the register action it continues ("2017/04"), or null to raise it as new.</summary>
     public string? ExistingReference { get; set; }
+
+    /// <summary>The reviewer chose <see cref="ExistingReference"/> (or "not in the register") themselves: a new suggestion does not replace it.</summary>
+    public bool LinkedByHand { get; set; }
+
+    /// <summary>Why a link was cleared when the meeting moved to another series or date; null when nothing was.</summary>
+    public string? LinkNotice { get; set; }
+
+    public void ChooseLink(string? reference)
+    {
+        ExistingReference = reference;
+        LinkedByHand = true;
+        LinkNotice = null;
+    }
 }
