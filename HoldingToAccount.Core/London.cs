@@ -23,6 +23,9 @@ public static class London
     /// <summary>"Tuesday 31 January 2017, 10:30".</summary>
     public static string LongDateTime(DateOnly date, TimeOnly time) => $"{LongDate(date)}, {time.ToString("HH:mm", Uk)}";
 
+    /// <summary>"January 2017".</summary>
+    public static string Month(DateOnly date) => date.ToString("MMMM yyyy", Uk);
+
     /// <summary>"31 Jan 2017".</summary>
     public static string ShortDate(DateOnly date) => date.ToString("d MMM yyyy", Uk);
 }

@@ -140,7 +140,7 @@ public sealed class DemoData(IDbContextFactory<AppDbContext> factory, TimeProvid
                 var meeting = new Meeting
                 {
                     Series = series,
-                    Title = demoMeeting.Title ?? string.Create(CultureInfo.InvariantCulture, $"{series.Name} {demoMeeting.Date:MMMM yyyy}"),
+                    Title = demoMeeting.Title ?? Meeting.DefaultTitle(series.Name, demoMeeting.Date),
                     Date = demoMeeting.Date,
                     StartTime = TimeOnly.ParseExact(demoMeeting.Time ?? "10:30", "H:mm", CultureInfo.InvariantCulture),
                     Venue = demoMeeting.Venue ?? series.DefaultVenue,

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Data;
+using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.People;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,7 +68,6 @@ internal static partial class ImportMatching
     /// without a year gets the meeting's month ("Accountability Board April 2017").</summary>
     public static string MeetingTitle(string? fromNotes, string seriesName, DateOnly date)
     {
-        var month = date.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
         var title = TextRules.Squash(fromNotes ?? "");
         foreach (var suffix in new[] { "meeting notes", "notes of meeting", "notes of the meeting", "minutes", "notes" })
         {
@@ -78,9 +78,9 @@ internal static partial class ImportMatching
             }
         }
         if (title.Length == 0)
-            return $"{seriesName} {month}";
+            return Meeting.DefaultTitle(seriesName, date);
         if (!title.Contains(date.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
-            title = $"{title} {month}";
+            title = Meeting.DefaultTitle(title, date);
         return Clip(title, 300);
     }
 

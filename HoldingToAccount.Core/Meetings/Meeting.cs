@@ -4,6 +4,9 @@ public enum MeetingStatus { Planned, Held, Published, Cancelled }
 
 public class Meeting
 {
+    /// <summary>The title a meeting gets when none is written: its series and month, "Monthly Assurance Meeting March 2017".</summary>
+    public static string DefaultTitle(string seriesName, DateOnly date) => $"{seriesName} {London.Month(date)}";
+
     public int Id { get; set; }
     public int SeriesId { get; set; }
     public MeetingSeries Series { get; set; } = null!;

@@ -26,9 +26,7 @@ public sealed partial class MeetingService
             ?? throw new DomainException("Choose the series the meeting belongs to.");
         if (await db.Meetings.AnyAsync(m => m.SeriesId == series.Id && m.Date == input.Date && m.Status != MeetingStatus.Cancelled, ct))
             throw new DomainException($"{series.Name} already has a meeting on {London.LongDate(input.Date)}.");
-        var title = string.IsNullOrWhiteSpace(input.Title)
-            ? $"{series.Name} {input.Date.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}"
-            : input.Title.Trim();
+        var title = string.IsNullOrWhiteSpace(input.Title) ? Meeting.DefaultTitle(series.Name, input.Date) : input.Title;
         var details = Checked(new MeetingDetails(title, string.IsNullOrWhiteSpace(input.Venue) ? series.DefaultVenue : input.Venue, input.Chair));
         var meeting = new Meeting
         {

@@ -86,7 +86,7 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> facto
             db.Meetings.Add(new Meeting
             {
                 SeriesId = seriesId,
-                Title = $"{series.Name} {date:MMMM yyyy}",
+                Title = Meeting.DefaultTitle(series.Name, date),
                 Date = date,
                 StartTime = rule.Time,
                 Venue = series.DefaultVenue,
