@@ -105,7 +105,6 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.LockAsync(DatabaseLock.ActionNumbering, ct);
             var (series, date, found) = await ImportWriter.LocateAsync(db, draft, corrections, hash, ct);
             previous = found;
             var rehearsal = corrections with { Update = corrections.Update || previous is not null };
@@ -149,7 +148,6 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.LockAsync(DatabaseLock.ActionNumbering, ct);
         var (series, date, previous) = await ImportWriter.LocateAsync(db, draft, corrections, hash, ct);
         var result = await new ImportWriter(db, draft, corrections, actor, clock).WriteAsync(series, date, previous, hash, ct);
         await tx.CommitAsync(ct);

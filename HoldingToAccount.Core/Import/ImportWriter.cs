@@ -22,10 +22,15 @@ internal sealed partial class ImportWriter(AppDbContext db, ImportDraft draft, I
     private Dictionary<string, AgendaItem> _itemsByNumber = [];
     private Dictionary<int, string> _oldItemOfAction = [];
 
-    /// <summary>The series, the date and the meeting imported before: what must be known before anything is written.</summary>
+    /// <summary>
+    /// The series, the date and the meeting imported before: what must be known before anything is written. Called
+    /// first in the import's transaction, it holds the numbering of new actions until that ends, so no other import
+    /// or new action can take the same numbers or slip in the same notes meanwhile.
+    /// </summary>
     public static async Task<(MeetingSeries Series, DateOnly Date, PreviousImport? Previous)> LocateAsync(
         AppDbContext db, ImportDraft draft, ImportCorrections corrections, string hash, CancellationToken ct)
     {
+        await db.Database.LockAsync(DatabaseLock.ActionNumbering, ct);
         var series = corrections.SeriesId is { } seriesId
             ? await db.Series.Include(s => s.Sections).SingleOrDefaultAsync(s => s.Id == seriesId, ct)
                 ?? throw new DomainException($"There is no meeting series {seriesId} to import into.")
