@@ -23,7 +23,6 @@ public sealed class ChangePublisher(ChangeNotifier notifier) : SaveChangesInterc
             var changed = db.ChangeTracker.Entries()
                 .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
                 .Select(e => e.Entity)
-                .Where(e => e is ActionItem or ActionUpdate or Meeting or AgendaItem)
                 .ToList();
             if (changed.Count > 0)
                 _pending.GetOrCreateValue(db).AddRange(changed);
@@ -63,16 +62,17 @@ public sealed class ChangePublisher(ChangeNotifier notifier) : SaveChangesInterc
         if (_pending.TryGetValue(db, out var changed))
         {
             _pending.Remove(db);
-            notifier.Publish(changed.Select(NoticeOf).Distinct().ToList());
+            notifier.Publish(changed.Select(NoticeOf).OfType<ChangeNotice>().Distinct().ToList());
         }
     }
 
-    private static ChangeNotice NoticeOf(object entity) => entity switch
+    /// <summary>What live screens hear of a changed entity; nothing for those they do not show.</summary>
+    private static ChangeNotice? NoticeOf(object entity) => entity switch
     {
         ActionItem a => new ChangeNotice(ChangeKind.Action, a.Id),
         ActionUpdate u => new ChangeNotice(ChangeKind.ActionUpdate, u.ActionItemId),
         Meeting m => new ChangeNotice(ChangeKind.Meeting, m.Id),
         AgendaItem i => new ChangeNotice(ChangeKind.AgendaItem, i.MeetingId),
-        _ => throw new ArgumentOutOfRangeException(nameof(entity), entity.GetType().Name, "not a change the live screens show"),
+        _ => null,
     };
 }
