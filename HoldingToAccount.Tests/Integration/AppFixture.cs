@@ -1,6 +1,5 @@
 using System.Net;
 using HoldingToAccount.Core;
-using HoldingToAccount.Core.Data;
 using HoldingToAccount.Tests.TestData;
 using HoldingToAccount.Dashboard.Auth;
 using Microsoft.AspNetCore.Hosting;
@@ -20,8 +19,7 @@ namespace HoldingToAccount.Tests.Integration;
 public sealed class AppFixture : IAsyncLifetime
 {
     public static readonly DateOnly Today = new(2017, 2, 1);
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"hta-app-{Guid.NewGuid():N}.db");
-    private string? _postgres;
+    private ScratchDatabase _database = null!;
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
@@ -46,13 +44,12 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (PostgresServer.TestProvider == DatabaseProvider.Postgres)
-            _postgres = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+        _database = await ScratchDatabase.CreateAsync();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
-            web.UseSetting("ConnectionStrings:Default", _postgres ?? $"Data Source={_databasePath}");
-            web.UseSetting("Database:Provider", _postgres is null ? nameof(DatabaseProvider.Sqlite) : nameof(DatabaseProvider.Postgres));
+            foreach (var (key, value) in _database.Configuration)
+                web.UseSetting(key, value);
             web.UseSetting("Email:PickupDirectory", MailPickup);
             web.UseSetting("DataProtection:KeysDirectory", Path.Combine(Path.GetTempPath(), $"hta-keys-{Guid.NewGuid():N}"));
             web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -96,11 +93,7 @@ public sealed class AppFixture : IAsyncLifetime
         foreach (var client in _clients.Values)
             client.Dispose();
         await Factory.DisposeAsync();
-        if (_postgres is not null)
-            await (await PostgresServer.GetAsync()).DropDatabaseAsync(_postgres);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(_databasePath + suffix);
+        await _database.DisposeAsync();
     }
 }
 

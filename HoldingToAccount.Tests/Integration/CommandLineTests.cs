@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using HoldingToAccount.Core.Data;
 using HoldingToAccount.Tests.TestData;
 using Npgsql;
 
@@ -11,14 +10,9 @@ namespace HoldingToAccount.Tests.Integration;
 /// </summary>
 public sealed class CommandLineTests : IAsyncLifetime
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"hta-cli-{Guid.NewGuid():N}.db");
-    private string? _postgres;
+    private ScratchDatabase _database = null!;
 
-    public async Task InitializeAsync()
-    {
-        if (PostgresServer.TestProvider == DatabaseProvider.Postgres)
-            _postgres = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
-    }
+    public async Task InitializeAsync() => _database = await ScratchDatabase.CreateAsync();
 
     [Fact]
     public async Task Migrate_then_seed_demo_loads_the_register_once()
@@ -63,9 +57,12 @@ public sealed class CommandLineTests : IAsyncLifetime
 
     private async Task<bool> AnythingWrittenAsync()
     {
-        if (_postgres is null)
-            return File.Exists(_databasePath) && new FileInfo(_databasePath).Length > 0;
-        await using var connection = new NpgsqlConnection(_postgres);
+        if (!_database.Settings.IsPostgres)
+        {
+            var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_database.Settings.ConnectionString).DataSource;
+            return File.Exists(path) && new FileInfo(path).Length > 0;
+        }
+        await using var connection = new NpgsqlConnection(_database.Settings.ConnectionString);
         await connection.OpenAsync();
         await using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", connection);
         return (long)(await tables.ExecuteScalarAsync())! > 0;
@@ -93,8 +90,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HoldingToAccount.Dashboard.dll"));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__Default"] = _postgres ?? $"Data Source={_databasePath}";
-        start.Environment["Database__Provider"] = _postgres is null ? nameof(DatabaseProvider.Sqlite) : nameof(DatabaseProvider.Postgres);
+        start.SetConfiguration(_database.Configuration);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -104,11 +100,5 @@ public sealed class CommandLineTests : IAsyncLifetime
         return (process.ExitCode, await output, await error);
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_postgres is not null)
-            await (await PostgresServer.GetAsync()).DropDatabaseAsync(_postgres);
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(_databasePath + suffix);
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 }

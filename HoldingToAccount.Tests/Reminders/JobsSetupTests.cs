@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,7 @@ public sealed class JobsSetupTests : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"hta-jobs-{Guid.NewGuid():N}");
     private WebApplication _app = null!;
-    private string? _postgres;
+    private ScratchDatabase _database = null!;
     private Uri _address = null!;
 
     public async Task InitializeAsync()
@@ -39,10 +40,8 @@ public sealed class JobsSetupTests : IAsyncLifetime
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        if (PostgresServer.TestProvider == DatabaseProvider.Postgres)
-            _postgres = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
-        builder.Configuration["ConnectionStrings:Default"] = _postgres ?? $"Data Source={Path.Combine(_root, "app.db")}";
-        builder.Configuration["Database:Provider"] = _postgres is null ? nameof(DatabaseProvider.Sqlite) : nameof(DatabaseProvider.Postgres);
+        _database = await ScratchDatabase.CreateAsync();
+        builder.Configuration.AddInMemoryCollection(_database.Configuration);
         builder.Configuration["Email:PickupDirectory"] = Path.Combine(_root, "pickup");
         builder.Services.AddCore(builder.Configuration);
         builder.Services.AddAuthentication(HeaderAuthentication.SchemeName)
@@ -65,9 +64,7 @@ public sealed class JobsSetupTests : IAsyncLifetime
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        if (_postgres is not null)
-            await (await PostgresServer.GetAsync()).DropDatabaseAsync(_postgres);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         Directory.Delete(_root, recursive: true);
     }
 
@@ -89,7 +86,7 @@ public sealed class JobsSetupTests : IAsyncLifetime
     public void The_queue_is_kept_in_PostgreSQL_when_the_register_is()
     {
         var storage = _app.Services.GetRequiredService<JobStorage>();
-        if (_postgres is null)
+        if (!_database.Settings.IsPostgres)
             Assert.IsType<Hangfire.InMemory.InMemoryStorage>(storage);
         else
             Assert.IsType<Hangfire.PostgreSql.PostgreSqlStorage>(storage);

@@ -113,8 +113,7 @@ public sealed class KillAndRestartTests
         };
         foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "HoldingToAccount.Dashboard.dll"), "reminders", "run", "--as-of", "2017-02-18T08:00"])
             start.ArgumentList.Add(arg);
-        foreach (var (key, value) in database.Configuration)
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        start.SetConfiguration(database.Configuration);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Email__Smtp__Host"] = "127.0.0.1";
         start.Environment["Email__Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);

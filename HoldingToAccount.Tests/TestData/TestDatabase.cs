@@ -13,11 +13,12 @@ namespace HoldingToAccount.Tests.TestData;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
+    private readonly ScratchDatabase _store;
     private readonly ServiceProvider _services;
 
-    private TestDatabase(DatabaseSettings settings, DateTimeOffset now)
+    private TestDatabase(ScratchDatabase store, DateTimeOffset now)
     {
-        Settings = settings;
+        _store = store;
         Clock = new FakeTimeProvider(now);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Configuration).Build();
         var services = new ServiceCollection();
@@ -27,14 +28,10 @@ public sealed class TestDatabase : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
-    public DatabaseSettings Settings { get; }
+    public DatabaseSettings Settings => _store.Settings;
 
     /// <summary>The configuration keys that point an app or a command-line process at this database.</summary>
-    public IReadOnlyDictionary<string, string?> Configuration => new Dictionary<string, string?>
-    {
-        ["ConnectionStrings:Default"] = Settings.ConnectionString,
-        ["Database:Provider"] = Settings.Provider.ToString(),
-    };
+    public IReadOnlyDictionary<string, string?> Configuration => _store.Configuration;
 
     public FakeTimeProvider Clock { get; }
     public IServiceProvider Services => _services;
@@ -42,10 +39,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <param name="provider">The database to use; by default the one the test run is on (<see cref="PostgresServer.TestProvider"/>).</param>
     public static async Task<TestDatabase> CreateAsync(DateTimeOffset? now = null, DatabaseProvider? provider = null)
     {
-        var settings = (provider ?? PostgresServer.TestProvider) == DatabaseProvider.Postgres
-            ? new DatabaseSettings(DatabaseProvider.Postgres, await (await PostgresServer.GetAsync()).CreateDatabaseAsync())
-            : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"hta-test-{Guid.NewGuid():N}.db")}");
-        var database = new TestDatabase(settings, now ?? new DateTimeOffset(2017, 2, 1, 9, 0, 0, TimeSpan.Zero));
+        var database = new TestDatabase(await ScratchDatabase.CreateAsync(provider), now ?? new DateTimeOffset(2017, 2, 1, 9, 0, 0, TimeSpan.Zero));
         await using var db = await database.CreateContextAsync();
         await Database.MigrateAsync(db);
         return database;
@@ -62,14 +56,6 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        if (Settings.IsPostgres)
-        {
-            await (await PostgresServer.GetAsync()).DropDatabaseAsync(Settings.ConnectionString);
-            return;
-        }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Settings.ConnectionString).DataSource;
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(path + suffix);
+        await _store.DisposeAsync();
     }
 }
