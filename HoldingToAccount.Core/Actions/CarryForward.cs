@@ -38,26 +38,47 @@ public static class CarryForward
 
     /// <summary>The meeting the action's due point binds to now: its due meeting (or, if cancelled, the next that is
     /// not), the first meeting on or after its due date, or the first after the meeting that raised it.</summary>
-    public static Expression<Func<ActionItem, int?>> BoundDueMeetingId(IQueryable<Meeting> meetings) =>
+    public static Expression<Func<ActionItem, int?>> BoundDueMeetingId(IQueryable<Meeting> meetings) => Expand(
         a => meetings
-            .Where(m => m.SeriesId == a.SeriesId && m.Status != MeetingStatus.Cancelled
-                && ((a.DueKind == DueKind.Meeting && m.Date >= a.DueMeeting!.Date)
-                    || (a.DueKind == DueKind.Date && m.Date >= a.DueDate)
-                    || (a.DueKind == DueKind.NextMeeting && m.Date > a.RaisedAtMeeting.Date)))
+            .Where(m => m.SeriesId == a.SeriesId && m.Status != MeetingStatus.Cancelled && IsOnOrAfterDuePoint(m, a))
             .OrderBy(m => m.Date).ThenBy(m => m.Id == a.DueMeetingId ? 0 : 1)
             .Select(m => (int?)m.Id)
-            .FirstOrDefault();
+            .FirstOrDefault());
 
     /// <summary>"Times carried" before <paramref name="before"/>: the held meetings of the series, at or after the
     /// action fell due, that it left still open.</summary>
-    public static Expression<Func<ActionItem, int>> TimesCarried(IQueryable<Meeting> meetings, DateOnly before) =>
+    public static Expression<Func<ActionItem, int>> TimesCarried(IQueryable<Meeting> meetings, DateOnly before) => Expand(
         a => meetings.Count(m => m.SeriesId == a.SeriesId
             && (m.Status == MeetingStatus.Held || m.Status == MeetingStatus.Published)
             && m.Date < before
             && (a.ClosedOn == null || m.Date < a.ClosedOn)
-            && ((a.DueKind == DueKind.Meeting && m.Date >= a.DueMeeting!.Date)
-                || (a.DueKind == DueKind.Date && m.Date >= a.DueDate)
-                || (a.DueKind == DueKind.NextMeeting && m.Date > a.RaisedAtMeeting.Date)));
+            && IsOnOrAfterDuePoint(m, a)));
+
+    /// <summary>Meeting m is on or after the action's due point: its due meeting's date, its due date, or — due at "the
+    /// next meeting" — after the meeting that raised it.</summary>
+    private static readonly Expression<Func<Meeting, ActionItem, bool>> OnOrAfterDuePoint = (m, a) =>
+        (a.DueKind == DueKind.Meeting && m.Date >= a.DueMeeting!.Date)
+        || (a.DueKind == DueKind.Date && m.Date >= a.DueDate)
+        || (a.DueKind == DueKind.NextMeeting && m.Date > a.RaisedAtMeeting.Date);
+
+    /// <summary>Stands for <see cref="OnOrAfterDuePoint"/> inside a query; <see cref="Expand"/> writes the rule in its place.</summary>
+    private static bool IsOnOrAfterDuePoint(Meeting m, ActionItem a) =>
+        throw new InvalidOperationException("Only for use inside a carry-forward expression.");
+
+    private static Expression<Func<ActionItem, T>> Expand<T>(Expression<Func<ActionItem, T>> query) =>
+        (Expression<Func<ActionItem, T>>)new ExpandDuePoint().Visit(query);
+
+    private sealed class ExpandDuePoint : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node) =>
+            node.Method.Name == nameof(IsOnOrAfterDuePoint) && node.Method.DeclaringType == typeof(CarryForward)
+                ? new Substitute(new Dictionary<ParameterExpression, Expression>
+                    {
+                        [OnOrAfterDuePoint.Parameters[0]] = Visit(node.Arguments[0]),
+                        [OnOrAfterDuePoint.Parameters[1]] = Visit(node.Arguments[1]),
+                    }).Visit(OnOrAfterDuePoint.Body)
+                : base.VisitMethodCall(node);
+    }
 
     /// <summary>
     /// The action as the database can give it in one pass, with <see cref="BoundDueMeetingId"/> and
