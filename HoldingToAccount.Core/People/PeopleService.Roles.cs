@@ -7,6 +7,14 @@ namespace HoldingToAccount.Core.People;
 public sealed record HoldingRow(int Id, int PersonId, string PersonName, string RoleCode, string RoleTitle, DateOnly From, DateOnly? To, bool Temporary)
 {
     public bool IsHeldOn(DateOnly day) => From <= day && (To is null || To >= day);
+
+    private string Acting => Temporary && !RoleCode.StartsWith("T/", StringComparison.Ordinal) ? "T/" : "";
+
+    /// <summary>The role as held: "DCC", or "T/DCC" when temporary.</summary>
+    public string HeldAs => Acting + RoleCode;
+
+    /// <summary>The holder's capacity as meeting notes write it: "T/Deputy Chief Constable (T/DCC)".</summary>
+    public string Capacity => $"{Acting}{RoleTitle} ({HeldAs})";
 }
 
 public sealed record PersonDetail(int Id, string Name, string? Email, bool Active, IReadOnlyList<HoldingRow> Holdings);
