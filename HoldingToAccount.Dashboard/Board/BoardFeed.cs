@@ -62,7 +62,7 @@ public sealed class BoardFeed : IDisposable
         var snapshot = _snapshot;
         if (snapshot is null || notices.Any(n => NeedsReading(shown, n)))
             snapshot = await ReadAsync(Describe(notices), CancellationToken.None);
-        else if (!notices.Any(n => n.Kind is ChangeKind.Focus or ChangeKind.Access && (n.Kind == ChangeKind.Access || n.Id == shown?.Meeting.Id)))
+        else if (!notices.Any(n => n.Kind == ChangeKind.Access || (n.Kind == ChangeKind.Focus && n.Id == shown?.Meeting.Id)))
             return;
         await Task.WhenAll(boards.Select(board => board(snapshot with { Announcement = Describe(notices) }, notices)));
     }
