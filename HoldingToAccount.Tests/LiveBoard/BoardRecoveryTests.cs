@@ -10,6 +10,8 @@ using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
+using HoldingToAccount.Tests.TestData;
+
 namespace HoldingToAccount.Tests.LiveBoard;
 
 /// <summary>
@@ -19,7 +21,7 @@ namespace HoldingToAccount.Tests.LiveBoard;
 public sealed class BoardRecoveryTests : IAsyncDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("hta-restart-").FullName;
-    private readonly int _port = FreePort();
+    private readonly int _port = Loopback.FreePort();
     private WebApplicationFactory<Program>? _app;
 
     [Fact]
@@ -70,12 +72,6 @@ public sealed class BoardRecoveryTests : IAsyncDisposable
         return app;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using MimeKit;
 
+using HoldingToAccount.Tests.TestData;
+
 namespace HoldingToAccount.Tests.Mail;
 
 /// <summary>
@@ -45,7 +47,7 @@ public sealed class SmtpSink : IAsyncDisposable
             throw new InvalidOperationException("Mail tests need Debian's /usr/bin/python3 with python3-aiosmtpd (apt-get install python3-aiosmtpd).");
         var root = Path.Combine(Path.GetTempPath(), $"hta-smtp-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var start = new ProcessStartInfo(Python)
         {
             RedirectStandardError = true,
@@ -102,12 +104,6 @@ public sealed class SmtpSink : IAsyncDisposable
         return Messages();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private bool _disposed;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using HoldingToAccount.Core.Data;
 using Npgsql;
 
@@ -70,7 +68,7 @@ public sealed class PostgresServer
         var asRoot = Environment.UserName == "root";
         if (asRoot)
             await RunAsync("chown", $"postgres:postgres {root}", asPostgres: false);
-        var port = FreePort();
+        var port = Loopback.FreePort();
         await RunAsync(Path.Combine(bin, "initdb"), $"-D {root}/data -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8", asRoot);
         await RunAsync(Path.Combine(bin, "pg_ctl"),
             $"-D {root}/data -l {root}/server.log -w -o \"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c max_connections=300\" start", asRoot);
@@ -93,10 +91,4 @@ public sealed class PostgresServer
             throw new InvalidOperationException($"{Path.GetFileName(program)} failed ({process.ExitCode}): {await error}{await output}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
