@@ -25,9 +25,9 @@ public static class JobsSetup
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddReminders(builder.Configuration);
-        var database = DatabaseSettings.From(builder.Configuration);
-        services.AddHangfire(config =>
+        services.AddHangfire((provider, config) =>
         {
+            var database = provider.GetRequiredService<DatabaseSettings>();
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
