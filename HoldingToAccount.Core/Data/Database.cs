@@ -51,23 +51,16 @@ public static class Database
     public static DbContextOptionsBuilder UseConfiguredDatabase(this DbContextOptionsBuilder options, DatabaseSettings settings, string? migrationsHistoryTable = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var history = migrationsHistoryTable ?? Microsoft.EntityFrameworkCore.Migrations.HistoryRepository.DefaultTableName;
         if (settings.IsPostgres)
-            return options.UseNpgsql(settings.ConnectionString, o =>
-            {
-                if (migrationsHistoryTable is not null)
-                    o.MigrationsHistoryTable(migrationsHistoryTable);
-            });
+            return options.UseNpgsql(settings.ConnectionString, o => o.MigrationsHistoryTable(history));
 
         var builder = new SqliteConnectionStringBuilder(settings.ConnectionString);
         if (builder.DefaultTimeout == 30 || builder.DefaultTimeout <= 0)
             builder.DefaultTimeout = BusyTimeoutSeconds;
         if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder && builder.Mode != SqliteOpenMode.Memory)
             Directory.CreateDirectory(folder);
-        return options.UseSqlite(builder.ConnectionString, o =>
-        {
-            if (migrationsHistoryTable is not null)
-                o.MigrationsHistoryTable(migrationsHistoryTable);
-        });
+        return options.UseSqlite(builder.ConnectionString, o => o.MigrationsHistoryTable(history));
     }
 
     /// <summary>
