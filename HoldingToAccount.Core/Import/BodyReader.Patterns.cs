@@ -43,9 +43,6 @@ internal sealed partial class BodyReader
     [GeneratedRegex(@"^(?:\*\*)?(?:update|updates|findings|response|question|questions|discussion|outcome)(?:\*\*)?\s*:?(?:\*\*)?$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex LabelRegex();
 
-    [GeneratedRegex(@"\bnext\s+meeting\b", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
-    private static partial Regex NextMeetingRegex();
-
     [GeneratedRegex(@"(?:[-–—]|\s)\s*(?:completed?|done|closed)\.?\s*$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex CompletedRegex();
 

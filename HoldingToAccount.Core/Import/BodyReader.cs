@@ -172,7 +172,7 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
 
         if (_inNextMeetingSection)
             _nextMeetingLines.Add(line);
-        else if (NextMeetingRegex().IsMatch(line.Text))
+        else if (TextRules.MentionsNextMeeting(line.Text))
             _nextMeetingMentions.Add(line);
     }
 
@@ -250,7 +250,7 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
         _section = number;
         _subItems = 0;
         _capsSections |= caps;
-        _inNextMeetingSection = NextMeetingRegex().IsMatch(title);
+        _inNextMeetingSection = TextRules.MentionsNextMeeting(title);
         AddItem(number, title, span);
     }
 

@@ -37,7 +37,7 @@ public static partial class NotesParser
 
         var date = header.Date;
         var nextMeeting = NextMeeting(body.NextMeetingLines.Concat(body.NextMeetingMentions)
-            .Concat(lines.Take(bodyStart).Where(l => NextMeetingMentionRegex().IsMatch(l.Text))), date?.Value);
+            .Concat(lines.Take(bodyStart).Where(l => TextRules.MentionsNextMeeting(l.Text))), date?.Value);
 
         if (header.Title is null)
             warnings.Add("No title was found at the top of the notes.");
@@ -171,9 +171,6 @@ public static partial class NotesParser
 
     [GeneratedRegex(@"^(?:\*\*)?(?:actions?\s+arising|action\s*[:\-–—])", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex BodyMarkerRegex();
-
-    [GeneratedRegex(@"\bnext\s+meeting\b", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
-    private static partial Regex NextMeetingMentionRegex();
 
     [GeneratedRegex(@"\b(?<title>(?:thematic|themed|extraordinary|special|annual|budget|joint)\b[^,.;\t]*?)(?=\s+(?:on|at|will|is)\s+(?:mon|tue|wed|thu|fri|sat|sun|[0-9])|\s+will\s|\s*[,.;\t(]|\s*$)",
         TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]

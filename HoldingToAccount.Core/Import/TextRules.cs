@@ -64,6 +64,9 @@ internal static partial class TextRules
     /// <summary>Collapses runs of white space (tabs included) to one space.</summary>
     public static string Squash(string text) => WhitespaceRegex().Replace(text, " ").Trim();
 
+    /// <summary>The line speaks of the next meeting ("Date of next meeting", "The next meeting will be …").</summary>
+    public static bool MentionsNextMeeting(string text) => NextMeetingRegex().IsMatch(text);
+
     /// <summary>A phrase that says there was nothing: "There were no actions arising", "There were none", "None", "Nil".</summary>
     public static bool SaysNone(string text) => NoneRegex().IsMatch(text);
 
@@ -75,6 +78,9 @@ internal static partial class TextRules
 
     [GeneratedRegex(@"\s+", Options, RegexTimeoutMs)]
     private static partial Regex WhitespaceRegex();
+
+    [GeneratedRegex(@"\bnext\s+meeting\b", Options | RegexOptions.IgnoreCase, RegexTimeoutMs)]
+    private static partial Regex NextMeetingRegex();
 
     [GeneratedRegex(@"^\W*(?:there\s+(?:were|was|are|is)\s+(?:none|no\b)|none\b|nil\b|no\s+(?:new\s+|further\s+)?actions?\b|n/a\b)",
         Options | RegexOptions.IgnoreCase, RegexTimeoutMs)]
