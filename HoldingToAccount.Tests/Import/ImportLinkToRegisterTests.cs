@@ -17,8 +17,11 @@ namespace HoldingToAccount.Tests.Import;
 /// </summary>
 public sealed class ImportLinkToRegisterTests : DashboardContext
 {
-    // The office's old paper log numbered the action 2016/14; the register knows it as the January meeting's action.
-    private const string _notes = """
+    /// <summary>
+    /// March 2017 notes bringing forward one action. The office's old paper log numbered it 2016/14; the register knows
+    /// it as the January meeting's action, so only its text can link them.
+    /// </summary>
+    internal const string MarchNotes = """
         Monthly Assurance Meeting – March 2017 – Notes
 
         Date: Tuesday 14 March 2017 @ 10:30
@@ -47,7 +50,7 @@ public sealed class ImportLinkToRegisterTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         RenderProviders();
         var cut = Render<ImportPage>();
-        cut.WaitForComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(_notes, "march.txt"));
+        cut.WaitForComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(MarchNotes, "march.txt"));
         cut.WaitForElement("[data-testid=import-action-link]");
         return cut;
     }

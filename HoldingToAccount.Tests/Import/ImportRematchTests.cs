@@ -21,20 +21,6 @@ public sealed class ImportRematchTests : DashboardContext
 {
     private const string _board = "Accountability Board";
 
-    private const string _notes = """
-        Monthly Assurance Meeting – March 2017 – Notes
-
-        Date: Tuesday 14 March 2017 @ 10:30
-        Chair: John Campion
-
-        1. ACTIONS BROUGHT FORWARD
-        2016/14 – DCC to bring options for the custody estate to the board.
-        10/03/2017 – Options paper to go to the Executive Board first. C/Fwd
-
-        2. DATE OF NEXT MEETING
-        Tuesday 28 March 2017 at 10:30
-        """;
-
     private ActionRow _custody = null!;
     private ActionRow _vehicles = null!;
     private ActionRow _rural = null!;
@@ -64,7 +50,7 @@ public sealed class ImportRematchTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         RenderProviders();
         var cut = Render<ImportPage>();
-        cut.WaitForComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(_notes, "march.txt"));
+        cut.WaitForComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(ImportLinkToRegisterTests.MarchNotes, "march.txt"));
         cut.WaitForElement("[data-testid=import-action-link]");
         return cut;
     }
@@ -186,7 +172,7 @@ public sealed class ImportRematchTests : DashboardContext
     public async Task Core_offers_the_actions_of_the_series_open_at_the_date_and_matches_by_text()
     {
         var service = Services.GetRequiredService<ImportService>();
-        var draft = ImportService.Read("march.txt", System.Text.Encoding.UTF8.GetBytes(_notes));
+        var draft = ImportService.Read("march.txt", System.Text.Encoding.UTF8.GetBytes(ImportLinkToRegisterTests.MarchNotes));
         var actor = TestData.RegisterBuilder.Secretariat;
 
         var monthly = await service.RegisterLinksAsync(draft, new ImportCorrections { SeriesId = Register.SeriesId }, actor);
