@@ -131,7 +131,7 @@ public sealed class DemoData(IDbContextFactory<AppDbContext> factory, TimeProvid
                 Kind = demoSeries.Kind,
                 Recurrence = demoSeries.Recurrence,
                 DefaultVenue = demoSeries.Venue,
-                Sections = demoSeries.Sections.Select((s, i) => new AgendaSection { Number = s.Number, Title = s.Title, Order = i + 1 }).ToList(),
+                Sections = demoSeries.Sections.Select((s, i) => new AgendaSection { Number = s.Number, Title = s.Title, Order = i + 1, Purpose = s.Purpose }).ToList(),
             };
             db.Series.Add(series);
             var seriesMeetings = new List<(DemoMeeting, Meeting)>();
@@ -322,7 +322,7 @@ internal sealed record DemoHolding(string Role, DateOnly From, DateOnly? To = nu
 internal sealed record DemoSeries(
     string Name, string Kind, string? Recurrence, string? Venue, List<DemoSection> Sections, List<DemoMeeting> Meetings, bool PlanAhead = false);
 
-internal sealed record DemoSection(string Number, string Title);
+internal sealed record DemoSection(string Number, string Title, SectionPurpose Purpose = SectionPurpose.Business);
 
 internal sealed record DemoMeeting(
     DateOnly Date,

@@ -68,35 +68,36 @@ public sealed class SyntheticData(IDbContextFactory<AppDbContext> factory, TimeP
     private enum Cadence { Monthly, Thematic, Weekly }
 
     private sealed record SeriesPlan(Cadence Cadence, string Name, string Kind, string? Recurrence, string Venue, TimeOnly Time,
-        (string Number, string Title)[] Sections, List<DateOnly> Dates);
+        (string Number, string Title, SectionPurpose Purpose)[] Sections, List<DateOnly> Dates);
 
-    private static readonly (string, string)[] _monthlySections =
+    private static readonly (string, string, SectionPurpose)[] _monthlySections =
     [
-        ("1", "Outstanding matters / items brought forward"),
-        ("2", "Operational and reputational opportunities and risks"),
-        ("3", "Chief officer meeting / executive board – update"),
-        ("4a", "Performance against the police and crime plan"),
-        ("4b", "Delivery of strategic initiatives"),
-        ("4c", "HMICFRS inspection programme / service improvement board"),
-        ("5", "AOB"),
-        ("6", "Date of next meeting"),
+        ("1", "Outstanding matters / items brought forward", SectionPurpose.BroughtForward),
+        ("2", "Operational and reputational opportunities and risks", SectionPurpose.Business),
+        ("3", "Chief officer meeting / executive board – update", SectionPurpose.Business),
+        ("4a", "Performance against the police and crime plan", SectionPurpose.Business),
+        ("4b", "Delivery of strategic initiatives", SectionPurpose.Business),
+        ("4c", "HMICFRS inspection programme / service improvement board", SectionPurpose.Business),
+        ("5", "AOB", SectionPurpose.Business),
+        ("6", "Date of next meeting", SectionPurpose.NextMeeting),
     ];
 
-    private static readonly (string, string)[] _thematicSections =
+    private static readonly (string, string, SectionPurpose)[] _thematicSections =
     [
-        ("1", "Introduction and purpose"),
-        ("2", "Presentation from the force lead"),
-        ("3", "Questions and challenge"),
-        ("4", "Partner perspective"),
-        ("5", "Conclusions and actions"),
+        ("1", "Introduction and purpose", SectionPurpose.Business),
+        ("2", "Outstanding actions from earlier sessions", SectionPurpose.BroughtForward),
+        ("3", "Presentation from the force lead", SectionPurpose.Business),
+        ("4", "Questions and challenge", SectionPurpose.Business),
+        ("5", "Partner perspective", SectionPurpose.Business),
+        ("6", "Conclusions and actions", SectionPurpose.Business),
     ];
 
-    private static readonly (string, string)[] _weeklySections =
+    private static readonly (string, string, SectionPurpose)[] _weeklySections =
     [
-        ("1", "Matters arising"),
-        ("2", "Current issues"),
-        ("3", "Forward look"),
-        ("4", "AOB"),
+        ("1", "Matters arising", SectionPurpose.BroughtForward),
+        ("2", "Current issues", SectionPurpose.Business),
+        ("3", "Forward look", SectionPurpose.Business),
+        ("4", "AOB", SectionPurpose.Business),
     ];
 
     private static List<SeriesPlan> PlanSeries(Run run, int meetings)
@@ -303,7 +304,7 @@ public sealed class SyntheticData(IDbContextFactory<AppDbContext> factory, TimeP
                 Kind = plan.Kind,
                 Recurrence = plan.Recurrence,
                 DefaultVenue = plan.Venue,
-                Sections = plan.Sections.Select((s, i) => new AgendaSection { Number = s.Number, Title = s.Title, Order = i + 1 }).ToList(),
+                Sections = plan.Sections.Select((s, i) => new AgendaSection { Number = s.Number, Title = s.Title, Order = i + 1, Purpose = s.Purpose }).ToList(),
             };
         }).ToList();
         db.Series.AddRange(series);
@@ -411,7 +412,7 @@ public sealed class SyntheticData(IDbContextFactory<AppDbContext> factory, TimeP
         var sections = plan.Sections;
         for (var i = 0; i < items; i++)
         {
-            var (number, _) = sections[Math.Min(sections.Length - 1, i * sections.Length / items + run.Rng.Next(0, 2))];
+            var (number, _, _) = sections[Math.Min(sections.Length - 1, i * sections.Length / items + run.Rng.Next(0, 2))];
             perSection[number] = perSection.GetValueOrDefault(number) + 1;
             var topic = run.Pick(_topics);
             var held = status != MeetingStatus.Planned;

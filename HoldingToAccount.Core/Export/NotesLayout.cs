@@ -35,9 +35,8 @@ public static class NotesLayout
         AddAttendance(blocks, detail.Attendees);
 
         var agenda = detail.Agenda;
-        var broughtForwardSection = agenda.FirstOrDefault(s => Mentions(s.Title, "brought forward") || Mentions(s.Title, "outstanding"))
-            ?? agenda.FirstOrDefault();
-        var nextMeetingSection = agenda.FirstOrDefault(s => Mentions(s.Title, "next meeting"));
+        var broughtForwardSection = detail.BroughtForwardSection();
+        var nextMeetingSection = detail.NextMeetingSection();
         var placed = new HashSet<int>();
         if (broughtForwardSection is null)
         {
@@ -249,6 +248,4 @@ public static class NotesLayout
 
     private static string SectionHeading(AgendaSectionRow section) =>
         string.IsNullOrWhiteSpace(section.Number) ? section.Title : $"{section.Number} {section.Title}";
-
-    private static bool Mentions(string title, string words) => title.Contains(words, StringComparison.OrdinalIgnoreCase);
 }

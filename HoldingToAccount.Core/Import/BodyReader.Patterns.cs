@@ -45,8 +45,4 @@ internal sealed partial class BodyReader
 
     [GeneratedRegex(@"(?:[-–—]|\s)\s*(?:completed?|done|closed)\.?\s*$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex CompletedRegex();
-
-    [GeneratedRegex(@"^(?:outstanding|items?\s+brought\s+forward|actions?\s+brought\s+forward|brought\s+forward|previous\s+actions|actions?\s+(?:from|of)\s+(?:the\s+)?(?:previous|last)\s+meeting|action\s+log|matters\s+arising\s+from\s+(?:the\s+)?(?:previous|last))",
-        TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
-    private static partial Regex BroughtForwardRegex();
 }

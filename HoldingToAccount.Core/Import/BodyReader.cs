@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using HoldingToAccount.Core.Actions;
+using HoldingToAccount.Core.Meetings;
 
 namespace HoldingToAccount.Core.Import;
 
@@ -250,14 +251,14 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
         _section = number;
         _subItems = 0;
         _capsSections |= caps;
-        _inNextMeetingSection = TextRules.MentionsNextMeeting(title);
+        _inNextMeetingSection = SectionPurposes.FromTitle(title) == SectionPurpose.NextMeeting;
         AddItem(number, title, span);
     }
 
     private void AddItem(string number, string title, SourceSpan span)
     {
         CloseBlock();
-        var item = new DraftItem(number, title, false, span);
+        var item = new DraftItem(number, title, false, span, CurrentPurpose());
         _items.Add(item);
         _item = number;
         _lastHeading = item;
@@ -437,7 +438,13 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
         _inBlock = true;
     }
 
-    private bool IsBroughtForwardSection() => _mainTitle is { } title && BroughtForwardRegex().IsMatch(title);
+    private bool IsBroughtForwardSection() => _mainTitle is { } title && SectionPurposes.FromTitle(title) == SectionPurpose.BroughtForward;
+
+    /// <summary>What the section being read is for, as its heading says.</summary>
+    private SectionPurpose CurrentPurpose() =>
+        IsBroughtForwardSection() ? SectionPurpose.BroughtForward
+        : _inNextMeetingSection ? SectionPurpose.NextMeeting
+        : SectionPurpose.Business;
 
     private void CloseBlock()
     {

@@ -1,4 +1,5 @@
 using HoldingToAccount.Core.Actions;
+using HoldingToAccount.Core.Meetings;
 
 namespace HoldingToAccount.Core.Import;
 
@@ -19,8 +20,11 @@ public sealed record Spanned<T>(T Value, SourceSpan Span);
 /// </summary>
 public sealed record DraftPerson(string Name, string? Capacity, string? Role, string? Initials, SourceSpan Span, SourceSpan? CapacitySpan);
 
-/// <summary>An agenda item heading ("4a.1 Building a more secure West Mercia – Domestic Burglary").</summary>
-public sealed record DraftItem(string Number, string Title, bool Deferred, SourceSpan Span);
+/// <summary>
+/// An agenda item heading ("4a.1 Building a more secure West Mercia – Domestic Burglary"). <see cref="Purpose"/> is what
+/// the section it stands in is for, as its heading says ("1 Outstanding matters" holds the actions brought forward).
+/// </summary>
+public sealed record DraftItem(string Number, string Title, bool Deferred, SourceSpan Span, SectionPurpose Purpose = SectionPurpose.Business);
 
 public enum DraftActionStatus
 {

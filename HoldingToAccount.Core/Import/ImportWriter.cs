@@ -198,7 +198,7 @@ internal sealed partial class ImportWriter(AppDbContext db, ImportDraft draft, I
             var entity = new AgendaItem
             {
                 Number = ImportMatching.Clip(item.Number, 16),
-                Section = ImportMatching.SectionOf(item.Number, sections),
+                Section = SectionFor(item, sections),
                 Title = ImportMatching.Clip(TextRules.Squash(item.Title), 500),
                 Deferred = item.Deferred,
                 Order = ++order,
@@ -207,6 +207,15 @@ internal sealed partial class ImportWriter(AppDbContext db, ImportDraft draft, I
             _itemsByNumber[item.Number] = entity;
         }
     }
+
+    /// <summary>
+    /// The series section an item goes in: the one with the same purpose as the notes' section when that is not business
+    /// (the notes' "5 Date of next meeting" goes in the series' "6 Date of next meeting"), else the one its number names.
+    /// </summary>
+    private string SectionFor(DraftItem item, IReadOnlySet<string> sections) =>
+        item.Purpose != SectionPurpose.Business && _series.Sections.OrderBy(s => s.Order).FirstOrDefault(s => s.Purpose == item.Purpose) is { } same
+            ? same.Number
+            : ImportMatching.SectionOf(item.Number, sections);
 
     private static string? Text(string? value, int max) =>
         string.IsNullOrWhiteSpace(value) ? null : ImportMatching.Clip(TextRules.Squash(value), max);

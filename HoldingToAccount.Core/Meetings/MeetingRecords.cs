@@ -10,7 +10,7 @@ public sealed record AttendeeRow(string Name, string? Capacity, Attendance Atten
 
 public sealed record AgendaItemRow(int Id, string Section, string Number, string Title, string? Questions, string? Findings, bool Deferred, bool Restricted = false);
 
-public sealed record AgendaSectionRow(string Number, string Title, IReadOnlyList<AgendaItemRow> Items);
+public sealed record AgendaSectionRow(string Number, string Title, IReadOnlyList<AgendaItemRow> Items, SectionPurpose Purpose = SectionPurpose.Business);
 
 public sealed record MeetingDetail(
     MeetingSummary Meeting,
@@ -19,9 +19,26 @@ public sealed record MeetingDetail(
     IReadOnlyList<AgendaSectionRow> Agenda,
     IReadOnlyList<ActionRow> BroughtForward,
     IReadOnlyList<ActionRow> ActionsArising,
-    MeetingSummary? NextMeeting);
+    MeetingSummary? NextMeeting)
+{
+    /// <summary>The section that lists the actions brought forward; null when the series' agenda has none.</summary>
+    public AgendaSectionRow? BroughtForwardSection() => Agenda.FirstOrDefault(s => s.Purpose == SectionPurpose.BroughtForward);
 
-public sealed record SectionRow(string Number, string Title);
+    /// <summary>The section that gives the date of the next meeting; null when the series' agenda has none.</summary>
+    public AgendaSectionRow? NextMeetingSection() => Agenda.FirstOrDefault(s => s.Purpose == SectionPurpose.NextMeeting);
+
+    /// <summary>Whether the actions brought forward are shown under <paramref name="section"/>.</summary>
+    public bool HoldsBroughtForward(AgendaSectionRow section) => section == BroughtForwardSection();
+
+    /// <summary>Whether the date of the next meeting is given under <paramref name="section"/>.</summary>
+    public bool HoldsNextMeeting(AgendaSectionRow section) => section == NextMeetingSection();
+}
+
+public sealed record SectionRow(string Number, string Title, SectionPurpose Purpose = SectionPurpose.Business)
+{
+    /// <summary>Whether an item (a revisit, for one) may be put in this section.</summary>
+    public bool TakesItems() => SectionPurposes.TakesItems(Purpose);
+}
 
 public sealed record SeriesRow(int Id, string Name, string Kind, string? Recurrence, string? DefaultVenue, IReadOnlyList<SectionRow> Sections);
 

@@ -23,4 +23,7 @@ public class AgendaSection
     public required string Number { get; set; }
     public required string Title { get; set; }
     public int Order { get; set; }
+
+    /// <summary>What the section holds: items of business, the actions brought forward, or the date of the next meeting.</summary>
+    public SectionPurpose Purpose { get; set; }
 }

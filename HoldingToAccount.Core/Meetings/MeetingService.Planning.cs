@@ -13,7 +13,7 @@ public sealed partial class MeetingService
         await using var db = await factory.CreateDbContextAsync(ct);
         var series = await db.Series.AsNoTracking().Include(s => s.Sections).OrderBy(s => s.Name).ToListAsync(ct);
         return series.Select(s => new SeriesRow(s.Id, s.Name, s.Kind, s.Recurrence, s.DefaultVenue,
-            s.Sections.OrderBy(x => x.Order).Select(x => new SectionRow(x.Number, x.Title)).ToList())).ToList();
+            s.Sections.OrderBy(x => x.Order).Select(x => new SectionRow(x.Number, x.Title, x.Purpose)).ToList())).ToList();
     }
 
     /// <summary>Adds one meeting to a series. A series has at most one meeting a day.</summary>

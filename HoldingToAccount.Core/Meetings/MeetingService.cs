@@ -51,7 +51,7 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> facto
         var items = meeting.AgendaItems.OrderBy(i => i.Order)
             .Select(i => new AgendaItemRow(i.Id, i.Section, i.Number, i.Title, i.Questions, i.Findings, i.Deferred, i.Restricted)).ToList();
         var agenda = meeting.Series.Sections.OrderBy(s => s.Order)
-            .Select(s => new AgendaSectionRow(s.Number, s.Title, items.Where(i => i.Section == s.Number).ToList()))
+            .Select(s => new AgendaSectionRow(s.Number, s.Title, items.Where(i => i.Section == s.Number).ToList(), s.Purpose))
             .ToList();
         var unsectioned = items.Where(i => agenda.All(s => s.Number != i.Section)).ToList();
         if (unsectioned.Count > 0)

@@ -90,6 +90,21 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// Sessions of <see cref="RegisterBuilder.ThematicSeriesAsync"/> on 14 February (held), 14 March and 11 April (planned),
+    /// and an action raised in February due at the March session: brought forward to it.
+    /// </summary>
+    protected async Task<(int March, ActionRow Action)> ThematicSessionsAsync()
+    {
+        var series = await Register.ThematicSeriesAsync();
+        var february = await Register.MeetingAsync(new DateOnly(2017, 2, 14), MeetingStatus.Held, series);
+        var march = await Register.MeetingAsync(new DateOnly(2017, 3, 14), MeetingStatus.Planned, series);
+        await Register.MeetingAsync(new DateOnly(2017, 4, 11), MeetingStatus.Planned, series);
+        await Database.Get<MeetingService>().AddAgendaItemAsync(march, new AgendaItemInput("1", "Why rural crime"), RegisterBuilder.Secretariat);
+        var action = await Register.ActionAsync(february, "Farm machinery thefts reviewed with the NFU", dueMeetingId: march);
+        return (march, action);
+    }
+
     /// <summary>Dialogs and snackbars render in their providers; render these first to see them.</summary>
     protected IRenderedComponent<MudDialogProvider> RenderProviders()
     {

@@ -145,4 +145,43 @@ public sealed class MeetingPageTests : DashboardContext
         cut.WaitForAssertion(() => Assert.Contains("Tracey Onslow", cut.Markup));
         Assert.Equal("Tracey Onslow", Assert.Single(await Meetings.AttendanceForEditAsync(JanId)).Name);
     }
+
+    [Fact]
+    public async Task A_thematic_session_lists_its_brought_forward_actions_and_next_session_in_the_sections_its_series_gives_them()
+    {
+        var (march, action) = await ThematicSessionsAsync();
+        SignInAs(AppRoles.Viewer);
+
+        var cut = RenderMeeting(march);
+
+        cut.WaitForAssertion(() => Assert.Contains(action.Text, cut.Find("section[aria-labelledby=section-2]").TextContent));
+        Assert.DoesNotContain(action.Text, cut.Find("section[aria-labelledby=section-1]").TextContent);
+        Assert.Contains("Why rural crime", cut.Find("section[aria-labelledby=section-1]").TextContent);
+        Assert.Equal("Tuesday 11 April 2017, 10:30", cut.Find("section[aria-labelledby=section-5] [data-testid=date-of-next-meeting]").TextContent.Trim());
+        Assert.Single(cut.FindAll("[data-testid=date-of-next-meeting]"));
+        Assert.Empty(cut.FindAll("[data-testid=brought-forward]"));
+    }
+
+    [Fact]
+    public async Task A_series_without_a_brought_forward_section_still_shows_the_actions_brought_forward_under_their_own_heading()
+    {
+        int weekly;
+        await using (var db = await Database.CreateContextAsync())
+        {
+            var series = new MeetingSeries { Name = "Weekly Executive", Kind = "Weekly", Sections = [new AgendaSection { Number = "1", Title = "Current issues", Order = 1 }] };
+            db.Series.Add(series);
+            await db.SaveChangesAsync();
+            weekly = series.Id;
+        }
+        var raisedAt = await Register.MeetingAsync(new DateOnly(2017, 2, 21), MeetingStatus.Held, weekly);
+        var meeting = await Register.MeetingAsync(new DateOnly(2017, 3, 7), MeetingStatus.Planned, weekly);
+        var action = await Register.ActionAsync(raisedAt, "Fleet replacement costed", dueMeetingId: meeting);
+        SignInAs(AppRoles.Viewer);
+
+        var cut = RenderMeeting(meeting);
+
+        cut.WaitForAssertion(() => Assert.Contains(action.Text, cut.Find("[data-testid=brought-forward]").TextContent));
+        Assert.Equal("Brought forward", cut.Find("#section-brought-forward").TextContent.Trim());
+        Assert.DoesNotContain(action.Text, cut.Find("section[aria-labelledby=section-1]").TextContent);
+    }
 }

@@ -128,4 +128,18 @@ public sealed class RunMeetingTests : DashboardContext
         cut.WaitForAssertion(() => Assert.Contains("No due point understood", cut.Markup));
         Assert.True(cut.Find("[data-testid=quick-entry-save]").HasAttribute("disabled"));
     }
+
+    [Fact]
+    public async Task A_thematic_session_is_run_from_its_own_brought_forward_section()
+    {
+        var (march, action) = await ThematicSessionsAsync();
+        SignInAs(AppRoles.Secretariat, "Sam Carter");
+
+        var cut = Render<RunMeeting>(p => p.Add(x => x.Id, march));
+
+        cut.WaitForAssertion(() => Assert.Equal("2 Actions from earlier sessions (1 still to decide)", cut.Find("#bf-heading").TextContent.Trim()));
+        var row = Assert.Single(cut.FindAll("[data-testid=run-action]"));
+        Assert.Equal(action.Reference, row.GetAttribute("data-ref"));
+        Assert.NotNull(row.QuerySelector("[data-testid=decision-close]"));
+    }
 }

@@ -27,12 +27,36 @@ public sealed class RegisterBuilder(TestDatabase database)
             Kind = "Monthly assurance",
             Recurrence = "last Tuesday monthly 10:30",
             DefaultVenue = "PCC Conference Room",
-            Sections = [new AgendaSection { Number = "1", Title = "Outstanding matters", Order = 1 }],
+            Sections = [new AgendaSection { Number = "1", Title = "Outstanding matters", Order = 1, Purpose = SectionPurpose.BroughtForward }],
         };
         db.Series.Add(series);
         await db.SaveChangesAsync();
         builder.SeriesId = series.Id;
         return builder;
+    }
+
+    /// <summary>
+    /// A thematic series whose agenda lists the actions brought forward in section 2 and gives the next session in
+    /// section 5, under titles that name neither.
+    /// </summary>
+    public async Task<int> ThematicSeriesAsync()
+    {
+        await using var db = await database.CreateContextAsync();
+        var series = new MeetingSeries
+        {
+            Name = "Thematic: Rural Crime",
+            Kind = "Thematic",
+            Sections =
+            [
+                new AgendaSection { Number = "1", Title = "Introduction and purpose", Order = 1 },
+                new AgendaSection { Number = "2", Title = "Actions from earlier sessions", Order = 2, Purpose = SectionPurpose.BroughtForward },
+                new AgendaSection { Number = "3", Title = "Questions and challenge", Order = 3 },
+                new AgendaSection { Number = "5", Title = "When we meet again", Order = 5, Purpose = SectionPurpose.NextMeeting },
+            ],
+        };
+        db.Series.Add(series);
+        await db.SaveChangesAsync();
+        return series.Id;
     }
 
     public async Task<int> MeetingAsync(DateOnly date, MeetingStatus status = MeetingStatus.Held, int? seriesId = null)

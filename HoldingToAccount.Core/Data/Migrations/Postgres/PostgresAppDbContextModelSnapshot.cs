@@ -283,6 +283,11 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int>("SeriesId")
                         .HasColumnType("integer");
 

@@ -1,0 +1,32 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HoldingToAccount.Core.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class SectionPurpose : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Purpose",
+                table: "AgendaSections",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "Business");
+
+            SectionPurposeBackfill.Apply(migrationBuilder);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Purpose",
+                table: "AgendaSections");
+        }
+    }
+}
