@@ -1,8 +1,8 @@
-using DocumentFormat.OpenXml.Wordprocessing;
 using HoldingToAccount.Core.Export;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Tests.TestData;
 using Microsoft.Extensions.DependencyInjection;
+using Table = DocumentFormat.OpenXml.Wordprocessing.Table;
 
 namespace HoldingToAccount.Tests.Export;
 

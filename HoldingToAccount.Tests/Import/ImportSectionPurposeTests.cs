@@ -28,7 +28,7 @@ public sealed class ImportSectionPurposeTests : IAsyncLifetime
 
         Assert.Equal(SectionPurpose.BroughtForward, draft.Items.Single(i => i.Number == "1").Purpose);
         Assert.Equal(SectionPurpose.NextMeeting, draft.Items.Single(i => i.Number == "6").Purpose);
-        Assert.All(draft.Items.Where(i => i.Number.StartsWith("4", StringComparison.Ordinal)), i => Assert.Equal(SectionPurpose.Business, i.Purpose));
+        Assert.All(draft.Items.Where(i => i.Number.StartsWith('4')), i => Assert.Equal(SectionPurpose.Business, i.Purpose));
         Assert.True(draft.Actions.Single(a => a.Text.Contains("JPP", StringComparison.Ordinal)).BroughtForward);
     }
 
