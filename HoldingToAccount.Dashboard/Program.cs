@@ -3,8 +3,8 @@ using HoldingToAccount.Dashboard;
 
 var verb = CommandLine.IsVerb(args);
 var builder = WebApplication.CreateBuilder(verb ? [] : args);
-builder.Services.AddCore(builder.Configuration);
 builder.AddDashboard(forCommandLine: verb);
+builder.Services.AddCore(builder.Configuration);
 
 var app = builder.Build();
 if (verb)

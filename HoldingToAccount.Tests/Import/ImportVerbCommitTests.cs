@@ -98,7 +98,7 @@ public sealed class ImportVerbCommitTests : IAsyncLifetime
         Console.SetError(error);
         try
         {
-            var code = await ImportVerb.RunAsync(new WithImport(_db), args);
+            var code = await Dashboard.CommandLine.RunAsync(new WithImport(_db), ["import", .. args]);
             return (code, output.ToString(), error.ToString());
         }
         finally

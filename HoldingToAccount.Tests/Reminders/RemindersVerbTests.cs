@@ -51,7 +51,7 @@ public sealed class RemindersVerbTests
         Console.SetError(output);
         try
         {
-            var exit = await RemindersVerb.RunAsync(services, args);
+            var exit = await Dashboard.CommandLine.RunAsync(services, ["reminders", .. args]);
             return (exit, output.ToString());
         }
         finally
