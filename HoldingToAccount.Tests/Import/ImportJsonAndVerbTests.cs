@@ -1,6 +1,6 @@
 using System.Text.Json;
 using HoldingToAccount.Core.Import;
-using HoldingToAccount.Dashboard.Cli;
+using HoldingToAccount.Dashboard;
 using static HoldingToAccount.Tests.Import.NotesTestFiles;
 
 namespace HoldingToAccount.Tests.Import;
@@ -103,7 +103,7 @@ public class ImportJsonAndVerbTests
         Console.SetError(error);
         try
         {
-            var code = await Dashboard.CommandLine.RunAsync(new EmptyServices(), args);
+            var code = await CommandLine.RunAsync(new EmptyServices(), args);
             return (code, output.ToString(), error.ToString());
         }
         finally

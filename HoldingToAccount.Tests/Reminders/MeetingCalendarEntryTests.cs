@@ -33,8 +33,8 @@ public sealed class MeetingCalendarEntryTests
         var feeds = ActivatorUtilities.CreateInstance<CalendarFeeds>(h.Services);
         var chiefConstable = await h.Get<PeopleService>().FindPersonAsync(ReminderHarness.EmailOf("Anthony Bangham"))
             ?? throw new InvalidOperationException("no CC");
-        var personFeed = ICalendar.Load(await feeds.PersonFeedAsync(chiefConstable.Id))!;
-        var seriesFeed = ICalendar.Load(await feeds.SeriesFeedAsync(h.Register.SeriesId))!;
+        var personFeed = ICalendar.Load((await feeds.PersonFeedAsync(chiefConstable.Id))!)!;
+        var seriesFeed = ICalendar.Load((await feeds.SeriesFeedAsync(h.Register.SeriesId))!)!;
 
         var attached = Assert.Single(ICalendar.Load(attachment)!.Events);
         Assert.Equal($"meeting-{feb}@hta.example.org", attached.Uid);
@@ -70,7 +70,7 @@ public sealed class MeetingCalendarEntryTests
         var attached = Assert.Single(ICalendar.Load(await AttachedCalendarAsync(Assert.Single(await h.Smtp.WaitForAsync(1))))!.Events);
 
         var feeds = ActivatorUtilities.CreateInstance<CalendarFeeds>(h.Services);
-        var published = Assert.Single(ICalendar.Load(await feeds.SeriesFeedAsync(h.Register.SeriesId))!.Events, e => e.Uid == attached.Uid);
+        var published = Assert.Single(ICalendar.Load((await feeds.SeriesFeedAsync(h.Register.SeriesId))!)!.Events, e => e.Uid == attached.Uid);
         Assert.True(attached.Sequence > 0);
         Assert.Equal(published.Sequence, attached.Sequence);
         Assert.Equal(new DateTime(2017, 2, 28, 14, 0, 0), attached.DtStart!.Value);
