@@ -88,7 +88,7 @@ public sealed class CommandLineTests : IAsyncLifetime
             "--person", "anthony.bangham@example.org")).ExitCode);
         Assert.Equal(0, (await RunAsync("create-user", "--email", "clerk@example.org", "--name", "A Clerk", "--role", "Viewer")).ExitCode);
         var baseUrl = $"http://127.0.0.1:{Loopback.FreePort()}";
-        using var app = StartWebApp("--urls", baseUrl);
+        var app = StartWebApp("--urls", baseUrl);
         using var http = new HttpClient();
         await WaitUntilServingAsync(http, app, baseUrl);
         var publicAddress = new Dictionary<string, string?> { ["App:PublicBaseUrl"] = baseUrl };
