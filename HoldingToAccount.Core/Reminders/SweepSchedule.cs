@@ -35,6 +35,16 @@ public static class SweepSchedule
         };
     }
 
+    /// <summary>The interval in words after "every": "15 minutes", "hour", "2 hours", "day".</summary>
+    public static string Describe(TimeSpan interval) => interval switch
+    {
+        { TotalMinutes: 1 } => "minute",
+        { TotalHours: 1 } => "hour",
+        { TotalDays: 1 } => "day",
+        { TotalMinutes: < 60 } => $"{interval.TotalMinutes.ToString("0", CultureInfo.InvariantCulture)} minutes",
+        _ => $"{interval.TotalHours.ToString("0", CultureInfo.InvariantCulture)} hours",
+    };
+
     /// <summary>The first time after <paramref name="now"/> that <see cref="Cron"/> fires on the London clock.</summary>
     public static DateTimeOffset NextRun(TimeSpan interval, DateTimeOffset now)
     {

@@ -54,6 +54,15 @@ public sealed class SweepScheduleTests
         Assert.True(next - now <= TimeSpan.FromMinutes(minutes));
     }
 
+    [Theory]
+    [InlineData(15, "15 minutes")]
+    [InlineData(1, "minute")]
+    [InlineData(60, "hour")]
+    [InlineData(120, "2 hours")]
+    [InlineData(1440, "day")]
+    public void The_outbox_says_how_often_the_sweep_runs_in_words(int minutes, string words) =>
+        Assert.Equal(words, SweepSchedule.Describe(TimeSpan.FromMinutes(minutes)));
+
     [Fact]
     public async Task The_app_refuses_to_start_with_a_sweep_interval_cron_cannot_express()
     {
