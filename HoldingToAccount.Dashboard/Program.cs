@@ -3,6 +3,7 @@ using HoldingToAccount.Dashboard;
 
 var verb = CommandLine.IsVerb(args);
 var builder = WebApplication.CreateBuilder(verb ? [] : args);
+// The dashboard first: its Hangfire queue takes the place of Core's send-straight-away default.
 builder.AddDashboard(forCommandLine: verb);
 builder.Services.AddCore(builder.Configuration);
 
