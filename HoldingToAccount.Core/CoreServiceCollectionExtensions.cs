@@ -3,6 +3,7 @@ using HoldingToAccount.Core.Audit;
 using HoldingToAccount.Core.Changes;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Demo;
+using HoldingToAccount.Core.Export;
 using HoldingToAccount.Core.Import;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.People;
@@ -19,6 +20,8 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(configuration); // BindConfiguration reads it from DI; a host has it already
+        services.AddOptions<PublicLinkOptions>().BindConfiguration(PublicLinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var database = DatabaseSettings.From(configuration);
         services.TryAddSingleton(database);
         services.AddSingleton<AuditInterceptor>();
@@ -41,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Audit.AuditService>();
         services.AddSingleton<DemoData>();
         services.AddSingleton<SyntheticData>();
+        services.AddSingleton<MeetingCalendar>();
         services.AddReminders(configuration);
         services.AddImport();
         return services;

@@ -1,43 +1,63 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using HoldingToAccount.Core;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Demo;
+using HoldingToAccount.Core.Export;
+using HoldingToAccount.Core.Meetings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HoldingToAccount.Dashboard;
 
-/// <summary>The executable's verbs. Each prints one result and exits 0, or prints why not and exits non-zero.</summary>
+/// <summary>
+/// The executable's verbs, parsed by System.CommandLine; <c>VERB --help</c> describes each. A verb prints one result and
+/// exits 0, or prints why not and exits 1 when the register refused it and 2 when the command line was wrong.
+/// </summary>
 public static class CommandLine
 {
-    private const int Refused = 1;
-    private const int Usage = 2;
+    public const int Ok = 0;
+    public const int Refused = 1;
+    public const int Usage = 2;
 
-    private static readonly Dictionary<string, Func<IServiceProvider, Arguments, Task<int>>> Verbs = new(StringComparer.Ordinal)
-    {
-        ["migrate"] = MigrateAsync,
-        ["seed-demo"] = SeedDemoAsync,
-        ["seed-synthetic"] = SeedSyntheticAsync,
-        ["import"] = (services, args) => Cli.ImportVerb.RunAsync(services, args.All),
-        ["create-user"] = CreateUserAsync,
-        ["create-token"] = CreateTokenAsync,
-        ["disable-user"] = DisableUserAsync,
-        ["create-display-token"] = CreateDisplayTokenAsync,
-        ["verify-audit"] = VerifyAuditAsync,
-        ["reminders"] = (services, args) => Cli.RemindersVerb.RunAsync(services, args.All),
-    };
+    private const string CommandLineActor = "command line";
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+    private static readonly ConditionalWeakTable<Option, object> _requiredMarks = [];
+
+    /// <summary>A first argument that is not an option names a verb; anything else (such as <c>--urls</c>) is the web app's.</summary>
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && (!args[0].StartsWith('-') || (args.Length == 1 && args[0] is "--help" or "-h" or "-?"));
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
-        if (!Verbs.TryGetValue(args[0], out var verb))
+        ArgumentNullException.ThrowIfNull(args);
+        var root = Root(services);
+        if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
         {
-            await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: {string.Join(", ", Verbs.Keys)}.");
+            await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))}.");
+            return Usage;
+        }
+
+        // No response files: an argument such as a name may start with '@'.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
+        {
+            foreach (var error in parsed.Errors)
+                await Console.Error.WriteLineAsync(error.Message);
+            await Console.Error.WriteLineAsync(UsageOf(parsed.CommandResult.Command));
             return Usage;
         }
         try
         {
-            return await verb(services, new Arguments(args[1..]));
+            return await parsed.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                Output = Console.Out,
+                Error = Console.Error,
+            });
         }
         catch (DomainException ex)
         {
@@ -51,7 +71,118 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> MigrateAsync(IServiceProvider services, Arguments _)
+    private static RootCommand Root(IServiceProvider services)
+    {
+        var root = new RootCommand("Holding to account action register. With no command it runs the web app (ASP.NET arguments such as --urls pass through).");
+        root.Subcommands.Add(Verb("migrate", "Applies any pending database migrations.", [], _ => MigrateAsync(services)));
+        root.Subcommands.Add(Verb("seed-demo", "Loads the demo register into an empty database.", [], _ => SeedDemoAsync(services)));
+
+        var meetings = Required(WholeNumber("--meetings", "How many meetings to generate."));
+        var actions = Required(WholeNumber("--actions", "How many actions to generate."));
+        root.Subcommands.Add(Verb("seed-synthetic", "Adds a large, realistic generated history.", [meetings, actions],
+            parsed => SeedSyntheticAsync(services, parsed.GetValue(meetings), parsed.GetValue(actions))));
+
+        root.Subcommands.Add(CreateUser(services));
+
+        var email = Required(Text("--email", "The account's e-mail address."));
+        root.Subcommands.Add(Verb("disable-user", "Stops an account: sign-in and API tokens are refused at once.", [email],
+            parsed => DisableUserAsync(services, parsed.GetValue(email)!)));
+
+        email = Required(Text("--email", "The account's e-mail address."));
+        var tokenName = Text("--name", "What the token is for (default: command line).");
+        root.Subcommands.Add(Verb("create-token", "Prints a personal API token for Authorization: Bearer.", [email, tokenName],
+            parsed => CreateTokenAsync(services, parsed.GetValue(email)!, parsed.GetValue(tokenName))));
+
+        var screen = Required(Text("--name", "The screen's name, e.g. Conference room."));
+        root.Subcommands.Add(Verb("create-display-token", "Prints the /board/{token} path for a conference-room screen.", [screen],
+            parsed => CreateDisplayTokenAsync(services, parsed.GetValue(screen)!)));
+
+        email = Required(Text("--email", "The account's e-mail address."));
+        root.Subcommands.Add(Verb("create-calendar-token",
+            "Makes a calendar address for the account and prints its personal feed and one feed per series, one per line.", [email],
+            parsed => CreateCalendarTokenAsync(services, parsed.GetValue(email)!)));
+
+        root.Subcommands.Add(Verb("verify-audit", "Checks the audit trail's hash chain; exits 1 if it was altered.", [], _ => VerifyAuditAsync(services)));
+        root.Subcommands.Add(Cli.ImportVerb.Command(services));
+        root.Subcommands.Add(Cli.RemindersVerb.Command(services));
+        return root;
+    }
+
+    private static Command CreateUser(IServiceProvider services)
+    {
+        var email = Required(Text("--email", "The account's e-mail address."));
+        var name = Required(Text("--name", "The person's name as shown."));
+        var role = Required(Text("--role", "Secretariat, Chair, Officer or Viewer."));
+        var person = Text("--person", "Links the account to a person (id, e-mail or name) so \"my actions\" works.");
+        var actsFor = Text("--acts-for", "Roles a staff officer acts for, e.g. CC,DCC.");
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Reads the password from standard input instead of generating one." };
+        return Verb("create-user", "Creates a user; without --password-stdin a password is generated and printed once.",
+            [email, name, role, person, actsFor, passwordStdin],
+            parsed => CreateUserAsync(services,
+                new Auth.NewUser(parsed.GetValue(email)!, parsed.GetValue(name)!, parsed.GetValue(role)!, parsed.GetValue(person), parsed.GetValue(actsFor)),
+                parsed.GetValue(passwordStdin)));
+    }
+
+    /// <summary>A verb with its options and what it does.</summary>
+    internal static Command Verb(string name, string description, IEnumerable<Symbol> symbols, Func<ParseResult, Task<int>> run)
+    {
+        var command = new Command(name, description);
+        foreach (var symbol in symbols)
+        {
+            if (symbol is Option option)
+            {
+                command.Options.Add(option);
+                if (_requiredMarks.TryGetValue(option, out _))
+                    command.Validators.Add(result =>
+                    {
+                        if (result.GetResult(option) is null)
+                            result.AddError($"{option.Name} is required.");
+                    });
+            }
+            else if (symbol is Argument argument)
+                command.Arguments.Add(argument);
+        }
+        command.SetAction((parsed, _) => run(parsed));
+        return command;
+    }
+
+    internal static Option<string> Text(string name, string description) => new(name) { Description = description };
+
+    internal static Option<int> WholeNumber(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                return n;
+            result.AddError($"{name} takes a whole number.");
+            return 0;
+        },
+    };
+
+    /// <summary>Marks an option required, with the product's own message ("--email is required.").</summary>
+    internal static T Required<T>(T option) where T : Option
+    {
+        option.Description += " Required.";
+        _requiredMarks.AddOrUpdate(option, option);
+        return option;
+    }
+
+    /// <summary>What to print under a usage error: the verb's own usage line, or where to find it.</summary>
+    private static string UsageOf(Command command) => Path(command) switch
+    {
+        "" => "Run with --help for the commands.",
+        "import" => Cli.ImportVerb.UsageText,
+        var path when path.StartsWith("reminders", StringComparison.Ordinal) => Cli.RemindersVerb.UsageText,
+        var path => $"Run '{path} --help' for its options.",
+    };
+
+    private static string Path(Command command) =>
+        command is RootCommand ? ""
+        : command.Parents.OfType<Command>().FirstOrDefault(p => p is not RootCommand) is { } parent ? $"{Path(parent)} {command.Name}"
+        : command.Name;
+
+    private static async Task<int> MigrateAsync(IServiceProvider services)
     {
         var pending = new List<string>();
         await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
@@ -60,34 +191,29 @@ public static class CommandLine
             pending.AddRange(await auth.Database.GetPendingMigrationsAsync());
         await DatabaseSetup.MigrateAllAsync(services);
         Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
-        return 0;
+        return Ok;
     }
 
-    private static async Task<int> SeedDemoAsync(IServiceProvider services, Arguments _)
+    private static async Task<int> SeedDemoAsync(IServiceProvider services)
     {
         await MigrateQuietlyAsync(services);
         var result = await DatabaseSetup.SeedDemoAsync(services);
         Console.WriteLine(result.Message);
-        return 0;
+        return Ok;
     }
 
-    private static async Task<int> SeedSyntheticAsync(IServiceProvider services, Arguments args)
+    private static async Task<int> SeedSyntheticAsync(IServiceProvider services, int meetings, int actions)
     {
-        var meetings = args.RequiredInt("--meetings");
-        var actions = args.RequiredInt("--actions");
         await MigrateQuietlyAsync(services);
         var result = await services.GetRequiredService<SyntheticData>().SeedAsync(meetings, actions);
         Console.WriteLine(result.Message);
-        return 0;
+        return Ok;
     }
 
-    private const string CommandLineActor = "command line";
-
-    private static async Task<int> CreateUserAsync(IServiceProvider services, Arguments args)
+    private static async Task<int> CreateUserAsync(IServiceProvider services, Auth.NewUser input, bool passwordFromStdin)
     {
-        var input = new Auth.NewUser(args.Required("--email"), args.Required("--name"), args.Required("--role"), args.Value("--person"), args.Value("--acts-for"));
-        var password = args.Has("--password-stdin") ? (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') : null;
-        if (args.Has("--password-stdin") && string.IsNullOrEmpty(password))
+        var password = passwordFromStdin ? (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') : null;
+        if (passwordFromStdin && string.IsNullOrEmpty(password))
             throw new ArgumentException("--password-stdin was given but no password arrived on standard input.");
         await MigrateQuietlyAsync(services);
         await using var scope = services.CreateAsyncScope();
@@ -95,71 +221,66 @@ public static class CommandLine
         Console.WriteLine(created.GeneratedPassword is null
             ? $"Created {created.Role} user {created.Email}."
             : $"Created {created.Role} user {created.Email} with password {created.GeneratedPassword} (shown this once).");
-        return 0;
+        return Ok;
     }
 
-    private static async Task<int> DisableUserAsync(IServiceProvider services, Arguments args)
+    private static async Task<int> DisableUserAsync(IServiceProvider services, string email)
     {
-        var email = args.Required("--email");
         await MigrateQuietlyAsync(services);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Auth.AccountService>().DisableAsync(email, CommandLineActor);
         Console.WriteLine($"Disabled {email}: no more sign-ins or API calls; open sessions end within a minute.");
-        return 0;
+        return Ok;
     }
 
-    private static async Task<int> CreateTokenAsync(IServiceProvider services, Arguments args)
+    private static async Task<int> CreateTokenAsync(IServiceProvider services, string email, string? name)
     {
-        var email = args.Required("--email");
-        await MigrateQuietlyAsync(services);
-        await using var scope = services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<Auth.AccountService>().FindAsync(email)
-            ?? throw new DomainException($"There is no user {email}.");
-        var token = await services.GetRequiredService<Auth.TokenService>().CreateApiTokenAsync(user.Id, args.Value("--name") ?? "command line", CommandLineActor);
+        var user = await UserAsync(services, email);
+        var token = await services.GetRequiredService<Auth.TokenService>().CreateApiTokenAsync(user.Id, name ?? "command line", CommandLineActor);
         Console.WriteLine(token.Token);
-        return 0;
+        return Ok;
     }
 
-    private static async Task<int> CreateDisplayTokenAsync(IServiceProvider services, Arguments args)
+    private static async Task<int> CreateDisplayTokenAsync(IServiceProvider services, string name)
     {
-        var name = args.Required("--name");
         await MigrateQuietlyAsync(services);
         var token = await services.GetRequiredService<Auth.TokenService>().CreateDisplayTokenAsync(name, CommandLineActor);
         Console.WriteLine($"/board/{token.Token}");
-        return 0;
+        return Ok;
     }
 
-    private static async Task<int> VerifyAuditAsync(IServiceProvider services, Arguments _)
+    /// <summary>The addresses the Calendar feeds page shows, made with the same token service, absolute from App:PublicBaseUrl.</summary>
+    private static async Task<int> CreateCalendarTokenAsync(IServiceProvider services, string email)
+    {
+        var user = await UserAsync(services, email);
+        if (user.Disabled)
+            throw new DomainException($"{email} is disabled, so its calendar feeds would not open.");
+        var token = (await services.GetRequiredService<Auth.TokenService>().CreateCalendarTokenAsync(user.Id, CommandLineActor)).Token;
+        var links = services.GetRequiredService<IOptions<PublicLinkOptions>>().Value;
+        if (user.PersonId is null)
+            await Console.Error.WriteLineAsync($"{email} is not linked to a person, so there is no personal feed (link one with --person when creating the account); the series feeds follow.");
+        else
+            Console.WriteLine(links.Link(CalendarFeedPaths.Person(token)));
+        foreach (var series in await services.GetRequiredService<MeetingService>().ListSeriesAsync())
+            Console.WriteLine(links.Link(CalendarFeedPaths.Series(series.Id, token)));
+        return Ok;
+    }
+
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var result = await Core.Audit.AuditChain.VerifyAsync(db);
         Console.WriteLine(result.Message);
-        return result.Intact ? 0 : Refused;
+        return result.Intact ? Ok : Refused;
+    }
+
+    private static async Task<Auth.ApplicationUser> UserAsync(IServiceProvider services, string email)
+    {
+        await MigrateQuietlyAsync(services);
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Auth.AccountService>().FindAsync(email)
+            ?? throw new DomainException($"There is no user {email}.");
     }
 
     private static Task MigrateQuietlyAsync(IServiceProvider services) => DatabaseSetup.MigrateAllAsync(services);
-
-    private sealed class Arguments(string[] args)
-    {
-        public string[] All => args;
-
-        public string? Value(string name)
-        {
-            var at = Array.IndexOf(args, name);
-            if (at < 0)
-                return null;
-            if (at + 1 >= args.Length || args[at + 1].StartsWith("--", StringComparison.Ordinal))
-                throw new ArgumentException($"{name} needs a value.");
-            return args[at + 1];
-        }
-
-        public bool Has(string name) => Array.IndexOf(args, name) >= 0;
-
-        public string Required(string name) => Value(name) ?? throw new ArgumentException($"{name} is required.");
-
-        public int RequiredInt(string name) =>
-            int.TryParse(Value(name) ?? throw new ArgumentException($"{name} is required."), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-                ? n
-                : throw new ArgumentException($"{name} takes a whole number.");
-    }
 }

@@ -3,8 +3,9 @@ using HoldingToAccount.Dashboard;
 
 var verb = CommandLine.IsVerb(args);
 var builder = WebApplication.CreateBuilder(verb ? [] : args);
-builder.Services.AddCore(builder.Configuration);
+// The dashboard first: its Hangfire queue takes the place of Core's send-straight-away default.
 builder.AddDashboard(forCommandLine: verb);
+builder.Services.AddCore(builder.Configuration);
 
 var app = builder.Build();
 if (verb)

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Data;
+using HoldingToAccount.Core.Export;
 using HoldingToAccount.Core.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public sealed record IcsAttachment(string FileName, string Content);
 public sealed class ReminderComposer(
     IDbContextFactory<AppDbContext> factory,
     ActionService actions,
-    IOptions<ReminderOptions> reminderOptions,
+    MeetingCalendar meetingCalendar,
     IOptions<EmailOptions> emailOptions,
     IOptions<PublicLinkOptions> links,
     TimeProvider clock)
@@ -55,7 +56,7 @@ public sealed class ReminderComposer(
         message.To.Add(new MailboxAddress(delivery.RecipientName, delivery.Recipient));
         message.Subject = composed.Subject;
         message.Date = clock.GetUtcNow();
-        message.MessageId = $"reminder-{delivery.Id}.{delivery.PlannedFor:yyyyMMdd}@{Host}";
+        message.MessageId = $"reminder-{delivery.Id}.{delivery.PlannedFor:yyyyMMdd}@{links.Value.Host}";
         message.Headers.Add("X-HTA-Delivery", delivery.Id.ToString(CultureInfo.InvariantCulture));
         message.Headers.Add("X-HTA-Reminder", delivery.Kind.ToString());
         message.Headers.Add("Auto-Submitted", "auto-generated");
@@ -72,8 +73,6 @@ public sealed class ReminderComposer(
         message.Body = body.ToMessageBody();
         return message;
     }
-
-    private string Host => Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) ? uri.Host : "holdingtoaccount.local";
 
     private async Task<ComposedReminder?> DigestAsync(ReminderDelivery delivery, CancellationToken ct)
     {
@@ -251,52 +250,9 @@ public sealed class ReminderComposer(
 
     private string Ics(Meeting meeting, int actionCount)
     {
-        var start = London.ToInstant(meeting.Date, meeting.StartTime).UtcDateTime;
-        var end = start.AddMinutes(reminderOptions.Value.MeetingMinutes);
-        var lines = new List<string>
-        {
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//HoldingToAccount//Reminders//EN",
-            "METHOD:PUBLISH",
-            "CALSCALE:GREGORIAN",
-            "BEGIN:VEVENT",
-            $"UID:meeting-{meeting.Id.ToString(CultureInfo.InvariantCulture)}@{Host}",
-            $"DTSTAMP:{Utc(clock.GetUtcNow().UtcDateTime)}",
-            $"DTSTART:{Utc(start)}",
-            $"DTEND:{Utc(end)}",
-            $"SUMMARY:{IcsText(meeting.Title)}",
-            $"DESCRIPTION:{IcsText($"{Count(actionCount)} of yours due at this meeting. {BaseUrl}/meetings/{meeting.Id}")}",
-            $"URL:{BaseUrl}/meetings/{meeting.Id.ToString(CultureInfo.InvariantCulture)}",
-        };
-        if (!string.IsNullOrWhiteSpace(meeting.Venue))
-            lines.Add($"LOCATION:{IcsText(meeting.Venue)}");
-        lines.AddRange(["END:VEVENT", "END:VCALENDAR"]);
-        return string.Concat(lines.Select(l => Fold(l) + "\r\n"));
-    }
-
-    private static string Utc(DateTime instant) => instant.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    private static string IcsText(string text) =>
-        text.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n");
-
-    /// <summary>RFC 5545 lines are at most 75 octets; longer ones continue on lines starting with a space.</summary>
-    private static string Fold(string line)
-    {
-        var builder = new StringBuilder();
-        var octets = 0;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > 75)
-            {
-                builder.Append("\r\n ");
-                octets = 1;
-            }
-            builder.Append(rune.ToString());
-            octets += size;
-        }
-        return builder.ToString();
+        var calendar = MeetingCalendar.NewCalendar(meeting.Date);
+        calendar.Events.Add(meetingCalendar.MeetingEvent(meeting, [$"{Count(actionCount)} of yours due at this meeting."]));
+        return MeetingCalendar.Serialize(calendar);
     }
 
     /// <summary>Builds the plain-text and HTML bodies side by side so they always say the same thing.</summary>

@@ -49,7 +49,7 @@ public sealed class ReminderOptions : IValidatableObject
     /// down is caught up within this window.</summary>
     public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>How often the sweep runs; a last sweep older than twice this is reported overdue.</summary>
+    /// <summary>How often the sweep runs (see <see cref="SweepSchedule"/>); a last sweep older than twice this is reported overdue.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How long a sender's claim on a delivery lasts before another may take it over.</summary>
@@ -58,7 +58,7 @@ public sealed class ReminderOptions : IValidatableObject
     /// <summary>A planned delivery never attempted after this long is re-queued by the sweep (its job was lost).</summary>
     public TimeSpan StrandedAfter { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Length of the meeting in the .ics attachment.</summary>
+    /// <summary>Length of a meeting in every calendar entry: the reminder's attachment and the feeds.</summary>
     [Range(15, 24 * 60)]
     public int MeetingMinutes { get; set; } = 120;
 
@@ -73,21 +73,9 @@ public sealed class ReminderOptions : IValidatableObject
             yield return new ValidationResult("Reminders:DigestDaysBefore takes days between 0 and 90.", [nameof(DigestDaysBefore)]);
         if (CatchUpWindow < TimeSpan.Zero || CatchUpWindow > TimeSpan.FromDays(7))
             yield return new ValidationResult("Reminders:CatchUpWindow must be between 0 and 7 days.", [nameof(CatchUpWindow)]);
-        if (SweepInterval < TimeSpan.FromMinutes(1))
-            yield return new ValidationResult("Reminders:SweepInterval must be at least a minute.", [nameof(SweepInterval)]);
+        if (SweepSchedule.Problem(SweepInterval) is { } schedule)
+            yield return new ValidationResult(schedule, [nameof(SweepInterval)]);
         if (ClaimTimeout < TimeSpan.FromSeconds(10))
             yield return new ValidationResult("Reminders:ClaimTimeout must be at least 10 seconds.", [nameof(ClaimTimeout)]);
     }
-}
-
-/// <summary>Where links in e-mails point, bound from <c>App:</c> (the same key the dashboard uses).</summary>
-public sealed class PublicLinkOptions
-{
-    public const string Section = "App";
-    public const string DefaultBaseUrl = "http://localhost:5132";
-
-    [Url]
-    public string? PublicBaseUrl { get; set; }
-
-    public string BaseUrl => string.IsNullOrWhiteSpace(PublicBaseUrl) ? DefaultBaseUrl : PublicBaseUrl.TrimEnd('/');
 }

@@ -113,13 +113,8 @@ public sealed class ReminderService(
         return new SweepPreview(asOf, rows, plan.Unroutable);
     }
 
-    /// <summary>When the recurring sweep next runs: the next whole multiple of the sweep interval after now.</summary>
-    public DateTimeOffset NextSweepAt()
-    {
-        var now = clock.GetUtcNow();
-        var interval = options.Value.SweepInterval.Ticks;
-        return new DateTimeOffset((now.UtcTicks / interval + 1) * interval, TimeSpan.Zero);
-    }
+    /// <summary>When the recurring sweep next runs.</summary>
+    public DateTimeOffset NextSweepAt() => SweepSchedule.NextRun(options.Value.SweepInterval, clock.GetUtcNow());
 
     /// <summary>The next time the morning reminders go (08:00 London by default), after now.</summary>
     public DateTimeOffset NextMorningAt()

@@ -5,7 +5,6 @@ using HoldingToAccount.Core.Export;
 using HoldingToAccount.Dashboard.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace HoldingToAccount.Dashboard.Api;
 
@@ -105,27 +104,25 @@ public static class ExportEndpoints
         var ical = app.MapGroup("/ical").AllowAnonymous().WithTags("Calendar feeds");
 
         ical.MapGet("/person/{token}.ics", async Task<Results<ContentHttpResult, NotFound>> (
-                string token, TokenService tokens, UserManager<ApplicationUser> users, CalendarFeeds feeds,
-                IOptions<AppOptions> options, HttpContext context, CancellationToken ct) =>
+                string token, TokenService tokens, UserManager<ApplicationUser> users, CalendarFeeds feeds, CancellationToken ct) =>
             {
                 var user = await UserForAsync(token, tokens, users, ct);
                 if (user?.PersonId is not { } personId)
                     return TypedResults.NotFound();
-                var feed = await feeds.PersonFeedAsync(personId, BaseUrl(options.Value, context), ct);
-                return feed is null ? TypedResults.NotFound() : TypedResults.Text(feed, CalendarFeeds.ContentType);
+                var feed = await feeds.PersonFeedAsync(personId, ct);
+                return feed is null ? TypedResults.NotFound() : TypedResults.Text(feed, MeetingCalendar.ContentType);
             })
             .WithSummary("A person's calendar: the meetings they attend or whose series' actions they own, and the days their actions are due.")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
             .Produces(StatusCodes.Status404NotFound);
 
         ical.MapGet("/series/{seriesId:int}/{token}.ics", async Task<Results<ContentHttpResult, NotFound>> (
-                int seriesId, string token, TokenService tokens, UserManager<ApplicationUser> users, CalendarFeeds feeds,
-                IOptions<AppOptions> options, HttpContext context, CancellationToken ct) =>
+                int seriesId, string token, TokenService tokens, UserManager<ApplicationUser> users, CalendarFeeds feeds, CancellationToken ct) =>
             {
                 if (await UserForAsync(token, tokens, users, ct) is null)
                     return TypedResults.NotFound();
-                var feed = await feeds.SeriesFeedAsync(seriesId, BaseUrl(options.Value, context), ct);
-                return feed is null ? TypedResults.NotFound() : TypedResults.Text(feed, CalendarFeeds.ContentType);
+                var feed = await feeds.SeriesFeedAsync(seriesId, ct);
+                return feed is null ? TypedResults.NotFound() : TypedResults.Text(feed, MeetingCalendar.ContentType);
             })
             .WithSummary("Every meeting of a series, with stable UIDs; a moved meeting is sent as an update (SEQUENCE) and a cancelled one as STATUS:CANCELLED.")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
@@ -152,7 +149,4 @@ public static class ExportEndpoints
         var user = userId is null ? null : await users.FindByIdAsync(userId);
         return user is null || user.Disabled ? null : user;
     }
-
-    private static Uri BaseUrl(AppOptions options, HttpContext context) =>
-        new(string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? $"{context.Request.Scheme}://{context.Request.Host}" : options.PublicBaseUrl);
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 using HoldingToAccount.Core;
@@ -17,29 +19,63 @@ namespace HoldingToAccount.Dashboard.Cli;
 /// </summary>
 public static class ImportVerb
 {
-    private const int Ok = 0;
-    private const int Refused = 1;
-    private const int Usage = 2;
-    private const string UsageText = "Usage: import FILE --dry-run [--json] | import FILE [--series NAME] [--date YYYY-MM-DD] [--time HH:mm] [--update] [--json]";
-
-    private static readonly HashSet<string> _flags = ["--dry-run", "--json", "--update"];
-    private static readonly HashSet<string> _options = ["--series", "--date", "--time"];
+    private const int Ok = CommandLine.Ok;
+    private const int Refused = CommandLine.Refused;
+    public const string UsageText = "Usage: import FILE --dry-run [--json] | import FILE [--series NAME] [--date YYYY-MM-DD] [--time HH:mm] [--update] [--json]";
 
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        if (!TryParse(args, out var file, out var flags, out var options, out var error))
-        {
-            await Console.Error.WriteLineAsync(error is null ? UsageText : $"{error} {UsageText}");
-            return Usage;
-        }
+    /// <summary>What the command line asked of <c>import</c>.</summary>
+    private sealed record ImportRequest(string File, bool DryRun, bool Json, bool Update, string? Series, DateOnly? Date, TimeOnly? StartTime);
 
+    public static Command Command(IServiceProvider services)
+    {
+        var file = new Argument<string>("FILE") { Description = "Meeting notes (.txt, .html, .docx) or an action-log spreadsheet." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only read the notes and print the draft; nothing is saved." };
+        var json = new Option<bool>("--json") { Description = "Print the result as one JSON document." };
+        var update = new Option<bool>("--update") { Description = "Update a meeting whose notes were imported before." };
+        var series = CommandLine.Text("--series", "The meeting series (default: the first).");
+        var date = new Option<DateOnly?>("--date")
+        {
+            Description = "The meeting's date, YYYY-MM-DD, when the notes have it wrong.",
+            CustomParser = result => Parsed<DateOnly>(result, "a date like 2017-01-31",
+                text => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null),
+        };
+        var time = new Option<TimeOnly?>("--time")
+        {
+            Description = "The meeting's start time, HH:mm.",
+            CustomParser = result => Parsed<TimeOnly>(result, "a time like 10:30",
+                text => TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null),
+        };
+        var command = CommandLine.Verb("import", "Reads meeting notes; with --dry-run prints the draft, otherwise commits them as a held meeting.",
+            [file, dryRun, json, update, series, date, time],
+            parsed => RunAsync(services, new ImportRequest(parsed.GetValue(file)!, parsed.GetValue(dryRun), parsed.GetValue(json), parsed.GetValue(update),
+                parsed.GetValue(series), parsed.GetValue(date), parsed.GetValue(time))));
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(dryRun) && (result.GetValue(update) || result.GetResult(series) is not null || result.GetResult(date) is not null || result.GetResult(time) is not null))
+                result.AddError("--dry-run only reads the notes; --series, --date, --time and --update are for committing.");
+        });
+        return command;
+    }
+
+    private static T? Parsed<T>(ArgumentResult result, string example, Func<string, T?> parse) where T : struct
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (parse(text) is { } value)
+            return value;
+        var name = ((OptionResult)result.Parent!).Option.Name;
+        result.AddError($"{name} {text} is not {example}.");
+        return null;
+    }
+
+    private static async Task<int> RunAsync(IServiceProvider services, ImportRequest request)
+    {
+        var file = request.File;
         try
         {
             var draft = await ImportService.ReadFileAsync(file);
-            if (flags.Contains("--dry-run"))
+            if (request.DryRun)
             {
                 Console.Out.Write(ImportDraftJson.Serialize(draft));
                 Console.Out.WriteLine();
@@ -47,7 +83,7 @@ public static class ImportVerb
                     $"Read {draft.Items.Count} item(s), {draft.Actions.Count} action(s) and {draft.Warnings.Count} warning(s) from {Path.GetFileName(file)}; nothing was saved.");
                 return Ok;
             }
-            return await CommitAsync(services, draft, flags, options);
+            return await CommitAsync(services, draft, request);
         }
         catch (DomainException ex)
         {
@@ -66,12 +102,12 @@ public static class ImportVerb
         }
     }
 
-    private static async Task<int> CommitAsync(IServiceProvider services, ImportDraft draft, HashSet<string> flags, Dictionary<string, string> options)
+    private static async Task<int> CommitAsync(IServiceProvider services, ImportDraft draft, ImportRequest request)
     {
         var import = services.GetRequiredService<ImportService>();
         var actor = Actor.System("import");
         int? seriesId = null;
-        if (options.TryGetValue("--series", out var name))
+        if (request.Series is { } name)
         {
             var series = (await services.GetRequiredService<MeetingService>().ListSeriesAsync())
                 .FirstOrDefault(s => string.Equals(s.Name.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -85,9 +121,9 @@ public static class ImportVerb
         var corrections = new ImportCorrections
         {
             SeriesId = seriesId,
-            Date = options.TryGetValue("--date", out var date) ? DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            StartTime = options.TryGetValue("--time", out var time) ? TimeOnly.ParseExact(time, "HH:mm", CultureInfo.InvariantCulture) : null,
-            Update = flags.Contains("--update"),
+            Date = request.Date,
+            StartTime = request.StartTime,
+            Update = request.Update,
         };
 
         ImportResult result;
@@ -108,7 +144,7 @@ public static class ImportVerb
             return Refused;
         }
 
-        if (flags.Contains("--json"))
+        if (request.Json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(new
             {
@@ -134,55 +170,5 @@ public static class ImportVerb
         foreach (var note in result.Notes.Concat(draft.Warnings))
             await Console.Error.WriteLineAsync(note);
         return Ok;
-    }
-
-    private static bool TryParse(string[] args, out string file, out HashSet<string> flags, out Dictionary<string, string> options, out string? error)
-    {
-        file = "";
-        flags = [];
-        options = [];
-        error = null;
-        var files = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            var arg = args[i];
-            if (_flags.Contains(arg))
-                flags.Add(arg);
-            else if (_options.Contains(arg))
-            {
-                if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    error = $"{arg} needs a value.";
-                    return false;
-                }
-                options[arg] = args[++i];
-            }
-            else if (arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                error = $"Unknown option {arg}.";
-                return false;
-            }
-            else
-                files.Add(arg);
-        }
-        if (files.Count != 1)
-            return false;
-        file = files[0];
-        if (flags.Contains("--dry-run") && (flags.Contains("--update") || options.Count > 0))
-        {
-            error = "--dry-run only reads the notes; --series, --date, --time and --update are for committing.";
-            return false;
-        }
-        if (options.TryGetValue("--date", out var date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            error = $"--date {date} is not a date like 2017-01-31.";
-            return false;
-        }
-        if (options.TryGetValue("--time", out var time) && !TimeOnly.TryParseExact(time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            error = $"--time {time} is not a time like 10:30.";
-            return false;
-        }
-        return true;
     }
 }

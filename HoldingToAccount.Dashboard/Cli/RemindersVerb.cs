@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using HoldingToAccount.Core;
 using HoldingToAccount.Core.Data;
@@ -13,32 +14,37 @@ namespace HoldingToAccount.Dashboard.Cli;
 /// </summary>
 public static class RemindersVerb
 {
-    private const int Ok = 0;
-    private const int Refused = 1;
-    private const int Usage = 2;
-    private const string UsageText = "Usage: reminders preview|run --as-of YYYY-MM-DDTHH:mm (London time, or with an offset such as Z)";
+    private const int Ok = CommandLine.Ok;
+    private const int Refused = CommandLine.Refused;
+    public const string UsageText = "Usage: reminders preview|run --as-of YYYY-MM-DDTHH:mm (London time, or with an offset such as Z)";
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    public static Command Command(IServiceProvider services)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(args);
-        var mode = args.Length > 0 ? args[0] : null;
-        if (mode is not ("preview" or "run"))
-            return await UsageAsync(mode is null ? UsageText : $"Unknown reminders command '{mode}'. {UsageText}");
-        var unknown = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--as-of").ToList();
-        if (unknown.Count > 0)
-            return await UsageAsync($"Unknown option {unknown[0]}. {UsageText}");
-        var at = Array.IndexOf(args, "--as-of");
-        DateTimeOffset asOf;
-        if (at < 0)
-        {
-            asOf = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        }
-        else if (at + 1 >= args.Length || !TryParseInstant(args[at + 1], out asOf))
-        {
-            return await UsageAsync($"--as-of takes a date and time such as 2017-02-18T08:00. {UsageText}");
-        }
+        var reminders = new Command("reminders", "What the reminder sweep would send at a time, or send it now.");
+        reminders.Subcommands.Add(Mode(services, "preview", "Prints the reminders due at that time without writing or sending anything."));
+        reminders.Subcommands.Add(Mode(services, "run", "Plans the reminders due at that time and sends them now."));
+        return reminders;
+    }
 
+    private static Command Mode(IServiceProvider services, string mode, string description)
+    {
+        var asOf = new Option<DateTimeOffset?>("--as-of")
+        {
+            Description = "London time such as 2017-02-18T08:00, or an instant with an offset such as 2017-02-18T08:00Z (default: now).",
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 1 && TryParseInstant(result.Tokens[0].Value, out var instant))
+                    return instant;
+                result.AddError("--as-of takes a date and time such as 2017-02-18T08:00.");
+                return null;
+            },
+        };
+        return CommandLine.Verb(mode, description, [asOf], parsed => RunAsync(services, mode, parsed.GetValue(asOf)));
+    }
+
+    private static async Task<int> RunAsync(IServiceProvider services, string mode, DateTimeOffset? asked)
+    {
+        var asOf = asked ?? services.GetRequiredService<TimeProvider>().GetUtcNow();
         await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
             await Database.MigrateAsync(db);
 
@@ -104,11 +110,5 @@ public static class RemindersVerb
         }
         return text.Length > 10 && (text.EndsWith('Z') || text[10..].Contains('+') || text[10..].LastIndexOf('-') > 0)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant);
-    }
-
-    private static async Task<int> UsageAsync(string message)
-    {
-        await Console.Error.WriteLineAsync(message);
-        return Usage;
     }
 }

@@ -3,14 +3,14 @@ using Hangfire.PostgreSql;
 using HoldingToAccount.Core;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Reminders;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace HoldingToAccount.Dashboard.Jobs;
 
 /// <summary>
 /// Hangfire in the web app: in-memory storage on SQLite (nothing in it is precious; deliveries live in our database),
 /// PostgreSQL storage when the app runs on PostgreSQL (so several instances share one queue), a server,
-/// the reminder sweep every 15 minutes in Europe/London, one catch-up sweep at start, and the dashboard at
+/// the reminder sweep every <c>Reminders:SweepInterval</c> in Europe/London, one catch-up sweep at start, and the dashboard at
 /// /hangfire for the secretariat only. Not for command-line verbs.
 /// </summary>
 public static class JobsSetup
@@ -24,7 +24,6 @@ public static class JobsSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddReminders(builder.Configuration);
         services.AddHangfire((provider, config) =>
         {
             var database = provider.GetRequiredService<DatabaseSettings>();
@@ -39,7 +38,8 @@ public static class JobsSetup
         services.AddHangfireServer(options => options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}");
         services.AddTransient<ReminderSweepJob>();
         services.AddTransient<ReminderSendJob>();
-        services.Replace(ServiceDescriptor.Singleton<IReminderQueue, HangfireReminderQueue>());
+        // Registered before AddCore, whose reminders fall back to sending straight away only when no queue is registered.
+        services.AddSingleton<IReminderQueue, HangfireReminderQueue>();
         services.AddAuthorization();
         services.AddHealthChecks().AddCheck<ReminderSweepHealthCheck>("reminder-sweep");
         return builder;
@@ -59,7 +59,7 @@ public static class JobsSetup
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ReminderSweepJob>(
             ReminderSweepJob.RecurringId,
             job => job.RunAsync(CancellationToken.None),
-            ReminderSweepJob.Cron,
+            SweepSchedule.Cron(app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value.SweepInterval),
             new RecurringJobOptions { TimeZone = London.Zone });
 
         // Once per start: whatever was missed while the app was down, and any delivery whose job died with it.

@@ -3,14 +3,13 @@ using HoldingToAccount.Core.Reminders;
 
 namespace HoldingToAccount.Dashboard.Jobs;
 
-/// <summary>The recurring sweep (every 15 minutes, Europe/London) and its one catch-up run at start-up.</summary>
+/// <summary>The recurring sweep (every <c>Reminders:SweepInterval</c>, Europe/London) and its one catch-up run at start-up.</summary>
 public sealed class ReminderSweepJob(ReminderSweep sweep)
 {
     public const string RecurringId = "reminder-sweep";
-    public const string Cron = "*/15 * * * *";
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    [AutomaticRetry(Attempts = 0, LogEvents = true)] // the next sweep is 15 minutes away and plans the same reminders
+    [AutomaticRetry(Attempts = 0, LogEvents = true)] // the next sweep plans the same reminders
     public Task RunAsync(CancellationToken ct) => sweep.RunAsync(ct);
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]

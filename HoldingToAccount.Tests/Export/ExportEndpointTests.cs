@@ -129,13 +129,13 @@ public sealed class ExportEndpointTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, person.StatusCode);
         Assert.Equal("text/calendar", person.Content.Headers.ContentType?.MediaType);
         var calendar = ICalendar.Load(await person.Content.ReadAsStringAsync())!;
-        Assert.Contains(calendar.Events, e => e.Uid == CalendarFeeds.MeetingUid(january));
+        Assert.Contains(calendar.Events, e => e.Uid == app.Factory.Services.GetRequiredService<MeetingCalendar>().MeetingUid(january));
         Assert.Contains(calendar.Events, e => e.Uid!.StartsWith("action-", StringComparison.Ordinal) && e.IsAllDay);
 
         var first = await app.Anonymous.GetStringAsync($"/ical/series/{seriesId}/{token}.ics");
         var second = await app.Anonymous.GetStringAsync($"/ical/series/{seriesId}/{token}.ics");
         Assert.Equal(ICalendar.Load(first)!.Events.Select(e => e.Uid), ICalendar.Load(second)!.Events.Select(e => e.Uid));
-        Assert.Contains(ICalendar.Load(first)!.Events, e => e.Uid == CalendarFeeds.MeetingUid(january));
+        Assert.Contains(ICalendar.Load(first)!.Events, e => e.Uid == app.Factory.Services.GetRequiredService<MeetingCalendar>().MeetingUid(january));
 
         Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous.GetAsync("/ical/person/cal_bogus.ics")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous.GetAsync($"/ical/series/{seriesId}/cal_bogus.ics")).StatusCode);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using HoldingToAccount.Core.Import;
-using HoldingToAccount.Dashboard.Cli;
+using HoldingToAccount.Dashboard;
 using static HoldingToAccount.Tests.Import.NotesTestFiles;
 
 namespace HoldingToAccount.Tests.Import;
@@ -93,7 +93,7 @@ public class ImportJsonAndVerbTests
         Assert.Contains("Usage: import FILE --dry-run [--json]", error, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the verb with the arguments after "import" (the verb name itself is dropped, as CommandLine passes them).</summary>
+    /// <summary>Runs the command line with these arguments, the verb first.</summary>
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
@@ -103,7 +103,7 @@ public class ImportJsonAndVerbTests
         Console.SetError(error);
         try
         {
-            var code = await ImportVerb.RunAsync(new EmptyServices(), args[1..]);
+            var code = await CommandLine.RunAsync(new EmptyServices(), args);
             return (code, output.ToString(), error.ToString());
         }
         finally

@@ -1,6 +1,6 @@
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Import;
-using HoldingToAccount.Dashboard.Cli;
+using HoldingToAccount.Dashboard;
 using HoldingToAccount.Tests.TestData;
 using Microsoft.EntityFrameworkCore;
 
@@ -98,7 +98,7 @@ public sealed class ImportVerbCommitTests : IAsyncLifetime
         Console.SetError(error);
         try
         {
-            var code = await ImportVerb.RunAsync(new WithImport(_db), args);
+            var code = await CommandLine.RunAsync(new WithImport(_db), ["import", .. args]);
             return (code, output.ToString(), error.ToString());
         }
         finally

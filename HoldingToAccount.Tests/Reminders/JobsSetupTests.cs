@@ -43,11 +43,11 @@ public sealed class JobsSetupTests : IAsyncLifetime
         _database = await ScratchDatabase.CreateAsync();
         builder.Configuration.AddInMemoryCollection(_database.Configuration);
         builder.Configuration["Email:PickupDirectory"] = Path.Combine(_root, "pickup");
-        builder.Services.AddCore(builder.Configuration);
         builder.Services.AddAuthentication(HeaderAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policies.Secretariat, p => p.RequireRole(AppRoles.Secretariat));
         builder.AddJobs();
+        builder.Services.AddCore(builder.Configuration);
 
         _app = builder.Build();
         await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())

@@ -56,7 +56,7 @@ public sealed class ReminderDigestTests
         using var content = new MemoryStream();
         await ics.Content!.DecodeToAsync(content);
         var calendar = System.Text.Encoding.UTF8.GetString(content.ToArray());
-        Assert.Contains("DTSTART:20170228T103000Z\r\n", calendar);
+        Assert.Contains("DTSTART;TZID=Europe/London:20170228T103000\r\n", calendar);
         Assert.Contains("LOCATION:PCC Conference Room\\, Hindlip\r\n", calendar);
 
         Assert.Contains("holder of CC on Saturday 25 February 2017", messages[1].TextBody);

@@ -38,7 +38,6 @@ public sealed class ReminderHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(database.Clock);
         services.AddLogging();
         services.AddCore(configuration);
-        services.AddReminders(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

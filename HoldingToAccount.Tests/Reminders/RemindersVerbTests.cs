@@ -1,5 +1,5 @@
 using HoldingToAccount.Core.Reminders;
-using HoldingToAccount.Dashboard.Cli;
+using HoldingToAccount.Dashboard;
 using HoldingToAccount.Tests.Import;
 
 namespace HoldingToAccount.Tests.Reminders;
@@ -51,7 +51,7 @@ public sealed class RemindersVerbTests
         Console.SetError(output);
         try
         {
-            var exit = await RemindersVerb.RunAsync(services, args);
+            var exit = await CommandLine.RunAsync(services, ["reminders", .. args]);
             return (exit, output.ToString());
         }
         finally

@@ -34,7 +34,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
     ["Email:Smtp:Security"] = "None",
     ["Email:Smtp:From"] = "Reminders <reminders@example.org>",
 }).Build();
-var services = new ServiceCollection().AddLogging().AddCore(configuration).AddReminders(configuration).BuildServiceProvider();
+var services = new ServiceCollection().AddLogging().AddCore(configuration).BuildServiceProvider();
 static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 try
 {

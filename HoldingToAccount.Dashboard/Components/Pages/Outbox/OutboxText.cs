@@ -49,11 +49,11 @@ internal static class OutboxText
     public static string Empty(ReminderStatus? status, ReminderOptions policy) => status switch
     {
         ReminderStatus.Planned => "Nothing is waiting to be sent. The sweep plans new reminders every "
-            + $"{policy.SweepInterval.TotalMinutes:0} minutes and sends each straight away.",
+            + $"{SweepSchedule.Describe(policy.SweepInterval)} and sends each straight away.",
         ReminderStatus.Sent => $"Nothing has been sent yet. The first reminders go at {policy.SendAt:HH\\:mm} (London) on the morning they are due.",
         ReminderStatus.Failed => "No reminder has failed. If the mail server refuses one for good, it appears here with the server's reply and you can send it again.",
         ReminderStatus.Skipped => "None skipped. A reminder is skipped when, by the time it goes, its actions are closed or its meeting is cancelled.",
-        _ => $"No reminders yet. Every {policy.SweepInterval.TotalMinutes:0} minutes the sweep plans what is due: digests "
+        _ => $"No reminders yet. Every {SweepSchedule.Describe(policy.SweepInterval)} the sweep plans what is due: digests "
             + $"{string.Join(" and ", policy.DigestDays)} days before each meeting at {policy.SendAt:HH\\:mm}, due-date and overdue notices, "
             + "and actions arising after a meeting is held. Preview the next sweep below.",
     };
