@@ -4,10 +4,12 @@ using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using HoldingToAccount.Tests.TestData;
 using static Microsoft.Playwright.Assertions;
 
 namespace HoldingToAccount.Tests.Browser;
 
+[Needs(Need.Database, Need.Browser)]
 [Collection(BrowserCollection.Name)]
 public sealed class LiveBoardTests(BrowserFixture browser)
 {

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using HoldingToAccount.Tests.TestData;
 using static Microsoft.Playwright.Assertions;
 
 namespace HoldingToAccount.Tests.Browser;
@@ -7,6 +8,7 @@ namespace HoldingToAccount.Tests.Browser;
 /// Result messages (snackbars) go away by themselves. MudBlazor times them with the app's TimeProvider, which the
 /// browser tests fix at 1 February 2017; moving that clock on is what lets them expire here.
 /// </summary>
+[Needs(Need.Database, Need.Browser)]
 [Collection(BrowserCollection.Name)]
 public sealed class SnackbarTests(BrowserFixture browser)
 {

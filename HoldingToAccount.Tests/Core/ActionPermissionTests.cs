@@ -6,6 +6,7 @@ using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Core;
 
+[Needs(Need.Database)]
 public sealed class ActionPermissionTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;

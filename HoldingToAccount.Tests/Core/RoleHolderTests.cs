@@ -3,6 +3,7 @@ using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Core;
 
+[Needs(Need.Database)]
 public sealed class RoleHolderTests
 {
     [Fact]

@@ -7,10 +7,12 @@ using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
 using ICalendar = Ical.Net.Calendar;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Export;
 
 /// <summary>The export endpoints and calendar feeds over the whole app (real Kestrel, demo register, 1 February 2017).</summary>
+[Needs(Need.Database)]
 [Collection(AppCollection.Name)]
 public sealed class ExportEndpointTests(AppFixture app)
 {

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HoldingToAccount.Tests.Import;
 
+[Needs(Need.Database)]
 public sealed class ImportAttendanceTests
 {
     [Fact]

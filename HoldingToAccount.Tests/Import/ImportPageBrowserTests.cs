@@ -1,6 +1,7 @@
 using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Tests.Browser;
 using Microsoft.Playwright;
+using HoldingToAccount.Tests.TestData;
 using static Microsoft.Playwright.Assertions;
 
 namespace HoldingToAccount.Tests.Import;
@@ -9,6 +10,7 @@ namespace HoldingToAccount.Tests.Import;
 /// The review-and-commit flow in Chromium: upload notes (dated October 2015, before every meeting of the demo register,
 /// with a due date far ahead so nothing else's outstanding lists change), correct the owner, commit, find the action.
 /// </summary>
+[Needs(Need.Database, Need.Browser)]
 [Collection(BrowserCollection.Name)]
 public sealed class ImportPageBrowserTests(BrowserFixture browser)
 {

@@ -4,10 +4,12 @@ using HoldingToAccount.Core.Reminders;
 using HoldingToAccount.Dashboard.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Mail;
 
 /// <summary>The /healthz mail check against a real SMTP server (aiosmtpd), a closed port, a server that never greets, and real folders.</summary>
+[Needs(Need.Smtp)]
 public sealed class MailHealthCheckTests
 {
     [Fact]

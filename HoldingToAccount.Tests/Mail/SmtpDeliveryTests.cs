@@ -1,5 +1,6 @@
 using HoldingToAccount.Core.Reminders;
 using HoldingToAccount.Tests.Reminders;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Mail;
 
@@ -8,6 +9,7 @@ namespace HoldingToAccount.Tests.Mail;
 /// answers 451 to the first messages and 550 to chosen recipients. Hangfire's retry is played by calling the send
 /// job's body again (the Hangfire wiring itself is tested in JobsSetupTests).
 /// </summary>
+[Needs(Need.Database, Need.Smtp)]
 public sealed class SmtpDeliveryTests
 {
     private static readonly DateTimeOffset Start = new(2017, 2, 1, 9, 0, 0, TimeSpan.Zero);

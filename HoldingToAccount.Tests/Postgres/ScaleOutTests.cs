@@ -15,6 +15,7 @@ namespace HoldingToAccount.Tests.Postgres;
 /// Two app instances on one real PostgreSQL database (the scale-out set-up): what one saves lights up the other's
 /// screens through LISTEN/NOTIFY, and their audited saves still make one unbroken chain. Always on PostgreSQL.
 /// </summary>
+[Needs(Need.Database)]
 public sealed class ScaleOutTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -16,6 +16,7 @@ namespace HoldingToAccount.Tests.Reminders;
 /// client can close (the server said 250 and the process died before recording it) is not what this test is about:
 /// there the reminder would go twice rather than never.
 /// </summary>
+[Needs(Need.Database, Need.Smtp)]
 public sealed class KillAndRestartTests
 {
     private const int Owners = 200;

@@ -1,9 +1,11 @@
 using HoldingToAccount.Core.Reminders;
 using MimeKit;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Reminders;
 
 /// <summary>Digests before a meeting, delivered through a real SMTP server (aiosmtpd on loopback) and read back.</summary>
+[Needs(Need.Database, Need.Smtp)]
 public sealed class ReminderDigestTests
 {
     private static readonly DateTimeOffset Start = new(2017, 2, 1, 9, 0, 0, TimeSpan.Zero);

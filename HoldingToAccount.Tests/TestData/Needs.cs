@@ -17,21 +17,21 @@ public enum Need
 }
 
 /// <summary>
-/// Gives a test class the trait <c>Needs=…</c> (<c>dotnet test --filter Needs=Database</c>). It is inherited, so a
+/// Gives a test class the trait <c>Needs=…</c>, once for each need (<c>dotnet test --filter Needs=Database</c>). It is inherited, so a
 /// base class such as the component tests' context marks every test built on it. <c>NeedsTraitTests</c> checks
 /// that every test class reaching a database, a browser or an SMTP server carries the mark.
 /// </summary>
 [TraitDiscoverer("HoldingToAccount.Tests.TestData.NeedsDiscoverer", "HoldingToAccount.Tests")]
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = true)]
-public sealed class NeedsAttribute(Need need) : Attribute, ITraitAttribute
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
+public sealed class NeedsAttribute(params Need[] needs) : Attribute, ITraitAttribute
 {
     public const string Trait = "Needs";
 
-    public Need Need { get; } = need;
+    public IReadOnlyList<Need> Needs { get; } = needs;
 }
 
 public sealed class NeedsDiscoverer : ITraitDiscoverer
 {
     public IEnumerable<KeyValuePair<string, string>> GetTraits(IAttributeInfo traitAttribute) =>
-        [new(NeedsAttribute.Trait, traitAttribute.GetNamedArgument<Need>(nameof(NeedsAttribute.Need)).ToString())];
+        traitAttribute.GetNamedArgument<IReadOnlyList<Need>>(nameof(NeedsAttribute.Needs)).Select(need => new KeyValuePair<string, string>(NeedsAttribute.Trait, need.ToString()));
 }

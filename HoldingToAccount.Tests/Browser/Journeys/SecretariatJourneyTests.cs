@@ -1,10 +1,12 @@
 using HoldingToAccount.Dashboard.Auth;
 using Microsoft.Playwright;
+using HoldingToAccount.Tests.TestData;
 using static Microsoft.Playwright.Assertions;
 
 namespace HoldingToAccount.Tests.Browser.Journeys;
 
 /// <summary>The secretariat's journeys on the demo register, in an app of their own (they change it).</summary>
+[Needs(Need.Database, Need.Browser)]
 [Collection(JourneyCollection.Name)]
 public sealed class SecretariatJourneyTests(BrowserFixture browser)
 {
