@@ -35,7 +35,12 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
 
     protected DashboardContext()
     {
-        Services.AddMudServices();
+        // Messages show and go without fading in or out, so a test sees them at once.
+        Services.AddMudServices(mud =>
+        {
+            mud.SnackbarConfiguration.ShowTransitionDuration = 0;
+            mud.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
