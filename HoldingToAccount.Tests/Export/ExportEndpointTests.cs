@@ -26,9 +26,8 @@ public sealed class ExportEndpointTests(AppFixture app)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(NotesDocument.DocxContentType, response.Content.Headers.ContentType?.MediaType);
-        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        using var document = WordprocessingDocument.Open(stream, false);
-        return document.PackageProperties.Title;
+        using var word = new WordFile(await response.Content.ReadAsByteArrayAsync());
+        return word.Document.PackageProperties.Title;
     }
 
     [Fact]
