@@ -2,10 +2,12 @@ using System.Net;
 using System.Text.RegularExpressions;
 using HoldingToAccount.Dashboard.Auth;
 using Microsoft.Playwright;
+using HoldingToAccount.Tests.TestData;
 using static Microsoft.Playwright.Assertions;
 
 namespace HoldingToAccount.Tests.Browser;
 
+[Needs(Need.Database, Need.Browser)]
 [Collection(BrowserCollection.Name)]
 public sealed partial class CalendarPageTests(BrowserFixture browser)
 {

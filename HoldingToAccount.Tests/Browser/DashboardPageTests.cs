@@ -1,10 +1,12 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using HoldingToAccount.Tests.TestData;
 using static Microsoft.Playwright.Assertions;
 
 namespace HoldingToAccount.Tests.Browser;
 
+[Needs(Need.Database, Need.Browser)]
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardPageTests(BrowserFixture browser)
 {

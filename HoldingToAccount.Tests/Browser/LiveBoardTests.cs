@@ -4,10 +4,12 @@ using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using HoldingToAccount.Tests.TestData;
 using static Microsoft.Playwright.Assertions;
 
 namespace HoldingToAccount.Tests.Browser;
 
+[Needs(Need.Database, Need.Browser)]
 [Collection(BrowserCollection.Name)]
 public sealed class LiveBoardTests(BrowserFixture browser)
 {
@@ -17,7 +19,7 @@ public sealed class LiveBoardTests(BrowserFixture browser)
         var board = await browser.OpenAsync(browser.App.DisplayPath, signedIn: false);
         var burglary = board.GetByTestId("board-action").Filter(new() { HasText = "North Worcestershire" });
         await Expect(burglary).ToHaveCountAsync(1);
-        var stamp = await board.GetByTestId("board-updated-at").TextContentAsync();
+        await Expect(board.GetByTestId("board-updated-at")).Not.ToBeEmptyAsync();
 
         var editor = await browser.OpenAsync("/my-actions");
         var card = editor.GetByTestId("my-action").Filter(new() { HasText = "North Worcestershire" });
@@ -27,7 +29,6 @@ public sealed class LiveBoardTests(BrowserFixture browser)
 
         await Expect(burglary.GetByTestId("board-latest-update")).ToContainTextAsync(text, new() { Timeout = 10_000 });
         await Expect(board.GetByTestId("board-announcement")).ToContainTextAsync("updated");
-        Assert.NotNull(stamp);
         await board.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("board-after-update.png"), FullPage = true });
         await board.Context.CloseAsync();
         await editor.Context.CloseAsync();

@@ -1,9 +1,11 @@
 using HoldingToAccount.Tests.Integration;
 using Microsoft.Playwright;
+using HoldingToAccount.Tests.TestData;
 using static Microsoft.Playwright.Assertions;
 
 namespace HoldingToAccount.Tests.Browser;
 
+[Needs(Need.Database, Need.Browser)]
 [Collection(BrowserCollection.Name)]
 public sealed class SignInTests(BrowserFixture browser)
 {

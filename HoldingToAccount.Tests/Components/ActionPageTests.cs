@@ -15,13 +15,7 @@ public sealed class ActionPageTests : DashboardContext
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await using (var db = await Database.CreateContextAsync())
-        {
-            var person = new Person { Name = "Anthony Bangham", Email = "ab@example.org" };
-            db.RoleHoldings.Add(new RoleHolding { Person = person, Role = db.Roles.Single(r => r.Code == "CC"), From = new DateOnly(2016, 1, 1) });
-            await db.SaveChangesAsync();
-            _ccHolder = person.Id;
-        }
+        _ccHolder = (await Database.AddHolderAsync("CC", "Anthony Bangham", new DateOnly(2016, 1, 1), email: "ab@example.org")).PersonId;
         _action = await Register.ActionAsync(JanId, "Burglary minimum standard", "to the February meeting");
     }
 

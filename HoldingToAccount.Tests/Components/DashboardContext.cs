@@ -18,6 +18,7 @@ namespace HoldingToAccount.Tests.Components;
 /// bUnit 2 with MudBlazor, over Core's real services on a real SQLite file (see <see cref="TestDatabase"/>). The register
 /// holds a January meeting (held) and February, March and April meetings (planned); today is the February meeting's day.
 /// </summary>
+[Needs(Need.Database)]
 public abstract class DashboardContext : BunitContext, IAsyncLifetime
 {
     protected static readonly DateOnly Jan = new(2017, 1, 31), Feb = new(2017, 2, 28), Mar = new(2017, 3, 28), Apr = new(2017, 4, 25);
@@ -34,7 +35,12 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
 
     protected DashboardContext()
     {
-        Services.AddMudServices();
+        // Messages show and go without fading in or out, so a test sees them at once.
+        Services.AddMudServices(mud =>
+        {
+            mud.SnackbarConfiguration.ShowTransitionDuration = 0;
+            mud.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -13,10 +13,7 @@ public sealed class HomeTests : DashboardContext
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var people = Database.Get<PeopleService>();
-        var bangham = await people.AddPersonAsync(new PersonInput("Anthony Bangham", "ab@example.org"), RegisterBuilder.Secretariat);
-        await people.AddHoldingAsync(new HoldingInput(bangham.Id, "CC", new DateOnly(2016, 1, 1)), RegisterBuilder.Secretariat);
-        _ccHolder = bangham.Id;
+        _ccHolder = (await Database.AddHolderAsync("CC", "Anthony Bangham", new DateOnly(2016, 1, 1), email: "ab@example.org")).PersonId;
         await Register.ActionAsync(JanId, "Burglary minimum standard", "to the February meeting");
         await Register.ActionAsync(JanId, "Vehicle crime review", "to the March meeting", owners: ["ACC"]);
     }

@@ -51,7 +51,7 @@ public sealed class RevisitsTests : DashboardContext
         var cut = RenderPage();
         cut.WaitForElement($"[data-testid=revisit][data-ref='{revisit.Reference}'] [data-testid=put-on-agenda]").Click();
 
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=no-revisits]")));
+        cut.WaitForElement("[data-testid=no-revisits]");
         Snackbars.WaitForAssertion(() => Assert.Contains("is now item 4b.1", Snackbars.Markup));
         var march = (await Database.Get<MeetingService>().GetAsync(revisit.DueMeeting!.Id))!;
         Assert.Contains(march.Agenda.Single(s => s.Number == "4b").Items, i => i.Title.Contains("confidence strategy", StringComparison.Ordinal));

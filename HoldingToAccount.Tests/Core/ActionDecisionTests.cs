@@ -6,6 +6,7 @@ using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Core;
 
+[Needs(Need.Database)]
 public sealed class ActionDecisionTests : IAsyncLifetime
 {
     private static readonly Actor Chair = new("John Campion", AccessLevel.Chair);

@@ -6,6 +6,7 @@ using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Core;
 
+[Needs(Need.Database)]
 public sealed class ActionPermissionTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;
@@ -19,13 +20,10 @@ public sealed class ActionPermissionTests : IAsyncLifetime
         await using (var db = await _database.CreateContextAsync())
         {
             var role = db.Roles.Single(r => r.Code == "CC");
-            var current = new Person { Name = "Anthony Bangham" };
-            var former = new Person { Name = "Former Chief" };
-            db.RoleHoldings.AddRange(
-                new RoleHolding { Role = role, Person = former, From = new DateOnly(2010, 1, 1), To = new DateOnly(2016, 1, 1) },
-                new RoleHolding { Role = role, Person = current, From = new DateOnly(2016, 1, 2) });
+            var former = db.AddHolder(role, "Former Chief", new DateOnly(2010, 1, 1), new DateOnly(2016, 1, 1));
+            var current = db.AddHolder(role, "Anthony Bangham", new DateOnly(2016, 1, 2));
             await db.SaveChangesAsync();
-            (_cc, _formerCc) = (current.Id, former.Id);
+            (_cc, _formerCc) = (current.PersonId, former.PersonId);
         }
         var jan = await register.MeetingAsync(new DateOnly(2017, 1, 31));
         _ccAction = await register.ActionAsync(jan, "Burglary update", "to the February meeting");

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HoldingToAccount.Tests.Core;
 
+[Needs(Need.Database)]
 public sealed class AuditTrailTests
 {
     [Fact]

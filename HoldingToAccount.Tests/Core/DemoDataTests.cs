@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoldingToAccount.Tests.Core;
 
 /// <summary>The demo register, loaded into a real SQLite file with the clock on 1 February 2017.</summary>
+[Needs(Need.Database)]
 public sealed class DemoDataTests : IAsyncLifetime
 {
     private static readonly DateOnly June2016 = new(2016, 6, 28), Jan2017 = new(2017, 1, 31), Feb2017 = new(2017, 2, 28),

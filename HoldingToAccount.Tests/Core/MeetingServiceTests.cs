@@ -5,6 +5,7 @@ using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Core;
 
+[Needs(Need.Database)]
 public sealed class MeetingServiceTests : IAsyncLifetime
 {
     private static readonly Actor Secretariat = RegisterBuilder.Secretariat;

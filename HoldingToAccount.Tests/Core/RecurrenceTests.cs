@@ -4,6 +4,7 @@ using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Core;
 
+[Needs(Need.Database)]
 public sealed class RecurrenceTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Core;
 
+[Needs(Need.Database)]
 public sealed class RevisitAgendaTests : IAsyncLifetime
 {
     private static readonly Actor Secretariat = RegisterBuilder.Secretariat;

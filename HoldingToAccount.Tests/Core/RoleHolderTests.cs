@@ -3,6 +3,7 @@ using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Core;
 
+[Needs(Need.Database)]
 public sealed class RoleHolderTests
 {
     [Fact]
@@ -12,11 +13,8 @@ public sealed class RoleHolderTests
         await using (var db = await database.CreateContextAsync())
         {
             var dcc = new Role { Code = "DCC", Title = "Deputy Chief Constable" };
-            var shaw = new Person { Name = "David Shaw", Email = "david.shaw@example.org" };
-            var singer = new Person { Name = "Chris Singer", Email = "chris.singer@example.org" };
-            db.RoleHoldings.AddRange(
-                new RoleHolding { Role = dcc, Person = shaw, From = new DateOnly(2014, 1, 1), To = new DateOnly(2016, 10, 31) },
-                new RoleHolding { Role = dcc, Person = singer, From = new DateOnly(2016, 11, 1), Temporary = true });
+            db.AddHolder(dcc, "David Shaw", new DateOnly(2014, 1, 1), new DateOnly(2016, 10, 31), "david.shaw@example.org");
+            db.AddHolder(dcc, "Chris Singer", new DateOnly(2016, 11, 1), email: "chris.singer@example.org", temporary: true);
             await db.SaveChangesAsync();
         }
         var people = database.Get<PeopleService>();

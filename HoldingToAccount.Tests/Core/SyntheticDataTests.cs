@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HoldingToAccount.Tests.Core;
 
 /// <summary>Generated volume data, written to a real SQLite file with the clock on 1 June 2024.</summary>
+[Needs(Need.Database)]
 public sealed class SyntheticDataTests
 {
     private static readonly DateTimeOffset Now = new(2024, 6, 1, 9, 0, 0, TimeSpan.Zero);

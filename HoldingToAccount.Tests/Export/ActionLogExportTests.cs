@@ -10,6 +10,7 @@ using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Export;
 
+[Needs(Need.Database)]
 public sealed class ActionLogExportTests : IAsyncLifetime
 {
     private ExportRegister _register = null!;

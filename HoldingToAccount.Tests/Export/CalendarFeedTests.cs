@@ -4,9 +4,11 @@ using HoldingToAccount.Core.Export;
 using HoldingToAccount.Core.Meetings;
 using Ical.Net.CalendarComponents;
 using ICalendar = Ical.Net.Calendar;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Export;
 
+[Needs(Need.Database)]
 public sealed class CalendarFeedTests : IAsyncLifetime
 {
     private static readonly Actor Secretariat = new("x", AccessLevel.Secretariat);

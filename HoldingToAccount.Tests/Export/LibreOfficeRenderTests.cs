@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HoldingToAccount.Core.Export;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Export;
 
@@ -48,6 +49,7 @@ internal static class Tool
 /// Word is not here, so LibreOffice stands in for "a person opens the file": the notes must convert to PDF, and the
 /// first page is kept as a PNG under artifacts/ in the test output for a person to look at.
 /// </summary>
+[Needs(Need.Database)]
 public sealed class LibreOfficeRenderTests : IAsyncLifetime
 {
     private ExportRegister _register = null!;

@@ -2,10 +2,12 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using HoldingToAccount.Core.Export;
 using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using Table = DocumentFormat.OpenXml.Wordprocessing.Table;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Export;
 
 /// <summary>The January 2017 notes from the demo register, written as .docx and HTML and read back.</summary>
+[Needs(Need.Database)]
 public sealed class NotesDocumentTests : IAsyncLifetime
 {
     private ExportRegister _register = null!;

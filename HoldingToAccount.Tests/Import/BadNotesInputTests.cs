@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using HoldingToAccount.Core;
 using HoldingToAccount.Core.Import;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Import;
 
@@ -83,7 +84,7 @@ public class BadNotesInputTests
     [Fact]
     public void Truncated_docx()
     {
-        var whole = VarietyNotesTests.WordDocument(["Date: Tuesday 31 October 2017"], [["1.", "AOB", ""]]);
+        var whole = WordFile.Build(WordFile.Para("Date: Tuesday 31 October 2017"), WordFile.WordTable(["1.", "AOB", ""]));
         Assert.Contains("cannot be read as a Word document", Refused("notes.docx", whole[..(whole.Length / 2)]).Message, StringComparison.Ordinal);
     }
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HoldingToAccount.Tests.Import;
 
+[Needs(Need.Database)]
 public sealed class ImportAttendanceTests
 {
     [Fact]
@@ -21,11 +22,10 @@ public sealed class ImportAttendanceTests
             var from = new DateOnly(2015, 1, 1);
             db.Roles.Add(new Role { Code = "CEX", Title = "Chief Executive" });
             await db.SaveChangesAsync();
-            db.RoleHoldings.AddRange(
-                new RoleHolding { Person = new Person { Name = "John Campion" }, Role = Code("PCC"), From = from },
-                new RoleHolding { Person = new Person { Name = "Andy Champness" }, Role = Code("CEX"), From = from },
-                new RoleHolding { Person = new Person { Name = "Anthony Bangham" }, Role = Code("CC"), From = from },
-                new RoleHolding { Person = new Person { Name = "David Shaw" }, Role = Code("DCC"), From = from });
+            db.AddHolder(Code("PCC"), "John Campion", from);
+            db.AddHolder(Code("CEX"), "Andy Champness", from);
+            db.AddHolder(Code("CC"), "Anthony Bangham", from);
+            db.AddHolder(Code("DCC"), "David Shaw", from);
             await db.SaveChangesAsync();
         }
         var draft = NotesTestFiles.ParseSeed("003_2a4d8154e2dc64d4.txt");

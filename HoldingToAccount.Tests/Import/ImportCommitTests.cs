@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoldingToAccount.Tests.Import;
 
 /// <summary>Committing reviewed drafts of the seed notes into a real SQLite register.</summary>
+[Needs(Need.Database)]
 public sealed class ImportCommitTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoldingToAccount.Tests.Import;
 
 /// <summary>The same notes twice, a failure part-way through, and who may import: never a duplicate, never half a meeting.</summary>
+[Needs(Need.Database)]
 public sealed class ImportSafetyTests : IAsyncLifetime
 {
     private const string Seed = "000_99665aecc8bf7cf6.txt";

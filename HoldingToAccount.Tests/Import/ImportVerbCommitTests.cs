@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoldingToAccount.Tests.Import;
 
 /// <summary><c>import FILE</c> without --dry-run: commits as the product, into the named series, refusing duplicates unless --update.</summary>
+[Needs(Need.Database)]
 [Collection(nameof(ConsoleCapture))]
 public sealed class ImportVerbCommitTests : IAsyncLifetime
 {

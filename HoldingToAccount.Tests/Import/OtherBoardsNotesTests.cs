@@ -1,8 +1,7 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Import;
 using static HoldingToAccount.Tests.Import.NotesTestFiles;
+using static HoldingToAccount.Tests.TestData.WordFile;
 
 namespace HoldingToAccount.Tests.Import;
 
@@ -502,25 +501,25 @@ public class OtherBoardsNotesTests
     [Fact]
     public void Word_document_with_an_attendance_table_and_an_actions_table_with_owner_and_due_columns()
     {
-        var bytes = WordDocument(
-            new Paragraph(new Run(new Text("Eastshire Police Accountability Board – Minutes"))),
-            new Paragraph(new Run(new Text("Date: Tuesday 16 January 2018"))),
-            new Paragraph(new Run(new Text("Time: 10.00am – 12.00pm"))),
-            new Paragraph(new Run(new Text("Location: Boardroom, Eastshire Police HQ"))),
-            new Paragraph(new Run(new Text("Chair: Cllr Mary Jones"))),
+        var bytes = Build(
+            Para("Eastshire Police Accountability Board – Minutes"),
+            Para("Date: Tuesday 16 January 2018"),
+            Para("Time: 10.00am – 12.00pm"),
+            Para("Location: Boardroom, Eastshire Police HQ"),
+            Para("Chair: Cllr Mary Jones"),
             WordTable(["Name", "Capacity"],
                 ["Cllr Mary Jones", "Police and Crime Commissioner"],
                 ["Paul Wood", "Chief Constable"],
                 ["Det Supt Ian Hart", "Head of Crime"]),
-            new Paragraph(new Run(new Text("Apologies: Sarah Lamb, Deputy Chief Constable"))),
-            new Paragraph(new Run(new Text("1. Crime performance"))),
-            new Paragraph(new Run(new Text("The board discussed the rise in vehicle crime."))),
-            new Paragraph(new Run(new Text("Actions arising:"))),
+            Para("Apologies: Sarah Lamb, Deputy Chief Constable"),
+            Para("1. Crime performance"),
+            Para("The board discussed the rise in vehicle crime."),
+            Para("Actions arising:"),
             WordTable(["Action", "Owner", "Due"],
                 ["Report on vehicle crime hotspots", "CC", "to the March meeting"],
                 ["Agree the precept consultation plan", "PCC/CC", "by 31 January 2018"]),
-            new Paragraph(new Run(new Text("2. Date of next meeting"))),
-            new Paragraph(new Run(new Text("Tuesday 20 February 2018 at 10.00am"))));
+            Para("2. Date of next meeting"),
+            Para("Tuesday 20 February 2018 at 10.00am"));
 
         var draft = NotesParser.Parse(NotesReader.Read("eastshire.docx", bytes));
 
@@ -556,7 +555,7 @@ public class OtherBoardsNotesTests
     [Fact]
     public void Word_document_with_list_paragraphs_initials_that_spell_a_code_and_an_action_log_table()
     {
-        var bytes = WordDocument(
+        var bytes = Build(
             Para("Monthly Assurance Meeting"),
             Para("Tuesday 27 February 2018, 10.30am – 12.30pm"),
             Para("Present:"),
@@ -610,25 +609,5 @@ public class OtherBoardsNotesTests
             });
         Assert.Equal(Day("2018-03-27"), draft.NextMeeting?.Date);
         AssertSpansPointIntoSource(draft);
-    }
-
-    private static Paragraph Para(string text) => new(new Run(new Text(text)));
-
-    private static Paragraph ListPara(string text) =>
-        new(new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 })), new Run(new Text(text)));
-
-    private static Table WordTable(params string[][] rows) =>
-        new(rows.Select(r => new TableRow(r.Select(c => new TableCell(new Paragraph(new Run(new Text(c))))))));
-
-    private static byte[] WordDocument(params DocumentFormat.OpenXml.OpenXmlElement[] content)
-    {
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
-        {
-            var main = document.AddMainDocumentPart();
-            main.Document = new Document(new Body(content));
-            main.Document.Save();
-        }
-        return stream.ToArray();
     }
 }

@@ -1,8 +1,6 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Import;
+using HoldingToAccount.Tests.TestData;
 using static HoldingToAccount.Tests.Import.NotesTestFiles;
 
 namespace HoldingToAccount.Tests.Import;
@@ -202,15 +200,16 @@ public class VarietyNotesTests
     [Fact]
     public void Word_document_with_a_table_reads_like_the_text_columns()
     {
-        var bytes = WordDocument(
-            ["Monthly Assurance Meeting – October 2017 – Meeting Notes", "Date: Tuesday 31 October 2017 @ 10:30", "Chair: John Campion"],
-            [
+        var bytes = WordFile.Build(
+            WordFile.Para("Monthly Assurance Meeting – October 2017 – Meeting Notes"),
+            WordFile.Para("Date: Tuesday 31 October 2017 @ 10:30"),
+            WordFile.Para("Chair: John Campion"),
+            WordFile.WordTable(
                 ["1.", "PERFORMANCE AGAINST THE POLICE AND CRIME PLAN", ""],
                 ["", "Actions arising:", ""],
                 ["", "DCC to report on knife crime to the December meeting.", "DCC"],
                 ["2.", "DATE OF NEXT MEETING:", ""],
-                ["", "10:30 on 28 November 2017", "ALL"],
-            ]);
+                ["", "10:30 on 28 November 2017", "ALL"]));
 
         var draft = NotesParser.Parse(NotesReader.Read("october.docx", bytes));
 
@@ -221,20 +220,5 @@ public class VarietyNotesTests
         Assert.Equal(["DCC"], action.Owners);
         Assert.Equal(Month("2017-12"), action.Due.Meeting);
         Assert.Equal(Day("2017-11-28"), draft.NextMeeting?.Date);
-    }
-
-    internal static byte[] WordDocument(string[] paragraphs, string[][] rows)
-    {
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
-        {
-            var main = document.AddMainDocumentPart();
-            var body = new Body(paragraphs.Select(p => new Paragraph(new Run(new Text(p)))));
-            var table = new Table(rows.Select(r => new TableRow(r.Select(c => new TableCell(new Paragraph(new Run(new Text(c)))))))) ;
-            body.Append(table);
-            main.Document = new Document(body);
-            main.Document.Save();
-        }
-        return stream.ToArray();
     }
 }

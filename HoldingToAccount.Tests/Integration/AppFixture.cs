@@ -52,7 +52,16 @@ public sealed class AppFixture : IAsyncLifetime
                 web.UseSetting(key, value);
             web.UseSetting("Email:PickupDirectory", MailPickup);
             web.UseSetting("DataProtection:KeysDirectory", Path.Combine(Path.GetTempPath(), $"hta-keys-{Guid.NewGuid():N}"));
-            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+            web.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                // Result messages appear and go without fading, so one move of the clock past their display time ends them.
+                services.PostConfigure<MudBlazor.SnackbarConfiguration>(snackbars =>
+                {
+                    snackbars.ShowTransitionDuration = 0;
+                    snackbars.HideTransitionDuration = 0;
+                });
+            });
         });
         Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         Factory.StartServer();

@@ -4,6 +4,7 @@ using HoldingToAccount.Dashboard.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Integration;
 
@@ -13,6 +14,7 @@ namespace HoldingToAccount.Tests.Integration;
 /// their own roles' actions; Viewers read; a display token opens its board and nothing else; anonymous callers reach
 /// only the sign-in page, health and the board. A new route without an explicit policy fails here.
 /// </summary>
+[Needs(Need.Database)]
 [Collection(AppCollection.Name)]
 public sealed class AuthorizationMatrixTests(AppFixture app)
 {

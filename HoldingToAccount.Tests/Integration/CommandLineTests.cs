@@ -8,6 +8,7 @@ namespace HoldingToAccount.Tests.Integration;
 /// The verbs run as a newcomer or a script would run them: the built executable, on its own SQLite file, or its own
 /// PostgreSQL database when the tests run on PostgreSQL.
 /// </summary>
+[Needs(Need.Database)]
 public sealed class CommandLineTests : IAsyncLifetime
 {
     private ScratchDatabase _database = null!;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HoldingToAccount.Tests.Integration;
 
+[Needs(Need.Database)]
 [Collection(AppCollection.Name)]
 public sealed class ReadApiTests(AppFixture app)
 {

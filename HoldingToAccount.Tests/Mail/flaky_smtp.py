@@ -10,7 +10,8 @@ Accepted messages land in MAILDIR/new like aiosmtpd.handlers.Mailbox. Start it w
 
 SlowMailbox waits DELAY_MS at the end of DATA before accepting each message, and HOLD_MS for message number HOLD_AT,
 writing the file "holding" next to MAILDIR while it waits (so a test knows the client is mid-message). A client that
-goes away before the reply gets nothing stored: aiosmtpd cancels the handler when the connection is lost.
+goes away before the reply gets nothing stored: aiosmtpd cancels the handler when the connection is lost, and the
+handler then writes the file "released" (so a test knows the held message is gone for good).
 """
 import asyncio
 import os
@@ -50,6 +51,7 @@ class SlowMailbox(Mailbox):
         self.hold_at = int(hold_at)
         self.hold = int(hold_ms) / 1000
         self.marker = os.path.join(os.path.dirname(os.path.abspath(mail_dir)), "holding")
+        self.released = os.path.join(os.path.dirname(os.path.abspath(mail_dir)), "released")
         self.count = 0
 
     async def handle_DATA(self, server, session, envelope):
@@ -57,10 +59,16 @@ class SlowMailbox(Mailbox):
         if self.count == self.hold_at:
             with open(self.marker, "w") as f:
                 f.write(",".join(envelope.rcpt_tos))
-            await asyncio.sleep(self.hold)
+            try:
+                await asyncio.sleep(self.hold)
+            except asyncio.CancelledError:
+                open(self.released, "w").close()
+                raise
         elif self.delay > 0:
             await asyncio.sleep(self.delay)
         if server.transport is None or server.transport.is_closing():
+            if self.count == self.hold_at:
+                open(self.released, "w").close()
             return "421 4.4.2 The client went away before the message was accepted"
         return await super().handle_DATA(server, session, envelope)
 

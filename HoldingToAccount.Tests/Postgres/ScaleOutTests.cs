@@ -15,6 +15,7 @@ namespace HoldingToAccount.Tests.Postgres;
 /// Two app instances on one real PostgreSQL database (the scale-out set-up): what one saves lights up the other's
 /// screens through LISTEN/NOTIFY, and their audited saves still make one unbroken chain. Always on PostgreSQL.
 /// </summary>
+[Needs(Need.Database)]
 public sealed class ScaleOutTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
@@ -58,8 +59,12 @@ public sealed class ScaleOutTests : IAsyncLifetime
 
         await WaitUntilAsync(() => atSecond.Contains(new ChangeNotice(ChangeKind.Action, raised.Id)));
         await WaitUntilAsync(() => atFirst.Contains(new ChangeNotice(ChangeKind.Action, raised.Id)));
-        // Give an echo of its own notice time to arrive: the first instance must not hear it twice.
-        await Task.Delay(300);
+        // PostgreSQL hands notifications over in commit order, so once each instance has heard a later change made on
+        // the other, any echo of the first notice has arrived too: the first instance must not hear its own twice.
+        var fromSecond = await _second.GetRequiredService<ActionService>().RaiseAsync(new NewAction(_meetingId, "Report on the estates disposals", ["CC"]), RegisterBuilder.Secretariat);
+        await WaitUntilAsync(() => atFirst.Contains(new ChangeNotice(ChangeKind.Action, fromSecond.Id)));
+        var fromFirst = await _first.Get<ActionService>().RaiseAsync(new NewAction(_meetingId, "Report on the fleet disposals", ["CC"]), RegisterBuilder.Secretariat);
+        await WaitUntilAsync(() => atSecond.Contains(new ChangeNotice(ChangeKind.Action, fromFirst.Id)));
         Assert.Single(atFirst, n => n == new ChangeNotice(ChangeKind.Action, raised.Id));
         Assert.Single(atSecond, n => n == new ChangeNotice(ChangeKind.Action, raised.Id));
     }
@@ -129,7 +134,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
             await db.SaveChangesAsync();
 
             var meanwhile = _second.GetRequiredService<ActionService>().AddUpdateAsync(second.Reference, null, "Paper drafted", null, RegisterBuilder.Secretariat);
-            await Task.Delay(500);
+            await WaitUntilAsync(async () => await WaitingForAdvisoryLockAsync() > 0);
             Assert.False(meanwhile.IsCompleted, "the other instance's save should wait for the open audited change");
 
             await transaction.CommitAsync();
@@ -139,6 +144,15 @@ public sealed class ScaleOutTests : IAsyncLifetime
         await using var check = await _first.CreateContextAsync();
         var verification = await AuditChain.VerifyAsync(check);
         Assert.True(verification.Intact, verification.Message);
+    }
+
+    /// <summary>How many sessions on this database are blocked on an advisory lock (the audit chain's).</summary>
+    private async Task<int> WaitingForAdvisoryLockAsync()
+    {
+        await using var db = await _first.CreateContextAsync();
+        return await db.Database.SqlQueryRaw<int>(
+            "SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'")
+            .SingleAsync();
     }
 
     private static ConcurrentQueue<ChangeNotice> Record(ChangeNotifier notifier)
@@ -153,12 +167,14 @@ public sealed class ScaleOutTests : IAsyncLifetime
         return seen;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < deadline)
         {
-            if (condition())
+            if (await condition())
                 return;
             await Task.Delay(20);
         }

@@ -1,6 +1,7 @@
 using HoldingToAccount.Core;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.Reminders;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Reminders;
 
@@ -8,6 +9,7 @@ namespace HoldingToAccount.Tests.Reminders;
 /// The sweep run every 15 minutes on a fake clock across the 2026 clock changes (29 March, 25 October): the 08:00
 /// London morning reminder goes once a day, at 08:00 local, on the short day and the long day alike.
 /// </summary>
+[Needs(Need.Database, Need.Smtp)]
 public sealed class ClockChangeTests
 {
     [Theory]

@@ -27,6 +27,7 @@ namespace HoldingToAccount.Tests.Reminders;
 /// SQLite, PostgreSQL storage when the tests run on PostgreSQL (<c>HTA_TEST_PROVIDER=Postgres</c>).
 /// Sign-in is a test scheme that takes the role from a header: the app's own sign-in is not part of this host.
 /// </summary>
+[Needs(Need.Database)]
 public sealed class JobsSetupTests : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"hta-jobs-{Guid.NewGuid():N}");

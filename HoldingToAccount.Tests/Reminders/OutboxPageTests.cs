@@ -7,11 +7,13 @@ using HoldingToAccount.Tests.Browser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using HoldingToAccount.Tests.TestData;
 using static Microsoft.Playwright.Assertions;
 
 namespace HoldingToAccount.Tests.Reminders;
 
 /// <summary>The outbox in Chromium: a failed reminder with its reason, sent again after confirming; the sweep preview.</summary>
+[Needs(Need.Database, Need.Browser)]
 [Collection(BrowserCollection.Name)]
 public sealed class OutboxPageTests(BrowserFixture browser)
 {

@@ -1,9 +1,11 @@
 using HoldingToAccount.Core.Reminders;
 using MimeKit;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Reminders;
 
 /// <summary>Digests before a meeting, delivered through a real SMTP server (aiosmtpd on loopback) and read back.</summary>
+[Needs(Need.Database, Need.Smtp)]
 public sealed class ReminderDigestTests
 {
     private static readonly DateTimeOffset Start = new(2017, 2, 1, 9, 0, 0, TimeSpan.Zero);
@@ -124,11 +126,13 @@ public sealed class ReminderDigestTests
         foreach (var delivery in await h.DeliveriesAsync())
             Assert.Equal(SendOutcome.AlreadySent, await h.Get<ReminderSender>().SendAsync(delivery.Id));
 
-        await Task.Delay(500); // anything sent twice would have arrived by now
-        var messages = await h.Smtp.WaitForAsync(2);
-        Assert.Equal(2, messages.Count);
-        Assert.Equal(2, (await h.DeliveriesAsync()).Count);
-        Assert.Equal(2, messages.Select(m => m.MessageId).Distinct().Count());
+        // Each row was handed to the server once (one attempt), and every sweep has returned, so every message the
+        // server accepted is already in its mailbox.
+        var deliveries = await h.DeliveriesAsync();
+        Assert.Equal(2, deliveries.Count);
+        Assert.All(deliveries, d => Assert.Equal((ReminderStatus.Sent, 1), (d.Status, d.Attempts)));
+        var messages = h.Smtp.Messages();
+        Assert.Equal(deliveries.Select(d => d.MessageId).Order(), messages.Select(m => m.MessageId).Order());
     }
 
     [Fact]
@@ -136,7 +140,7 @@ public sealed class ReminderDigestTests
     {
         await using var h = await ReminderHarness.CreateAsync(Start);
         var (jan, _) = await h.JanuaryAndFebruaryAsync();
-        var open = await h.Register.ActionAsync(jan, "Open action", "to the February meeting");
+        await h.Register.ActionAsync(jan, "Open action", "to the February meeting");
         var closed = await h.Register.ActionAsync(jan, "Closed action", "to the February meeting", owners: ["PCC"]);
         await h.Database.Get<HoldingToAccount.Core.Actions.ActionService>()
             .CloseAsync(closed.Reference, closed.Version, null, "Done.", HoldingToAccount.Tests.TestData.RegisterBuilder.Secretariat);
@@ -147,6 +151,5 @@ public sealed class ReminderDigestTests
         Assert.Equal(ReminderKind.MeetingDigest, due.Kind);
         Assert.Equal("anthony.bangham@example.org", due.Recipient);
         Assert.Empty(await h.DeliveriesAsync());
-        Assert.NotNull(open);
     }
 }

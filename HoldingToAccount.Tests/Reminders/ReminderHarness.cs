@@ -59,20 +59,16 @@ public sealed class ReminderHarness : IAsyncDisposable
             var roles = await db.Roles.ToDictionaryAsync(r => r.Code);
             var pm = new Role { Code = "PM", Title = "Policy Manager" };
             db.Roles.Add(pm);
-            db.RoleHoldings.AddRange(
-                Holding(roles["PCC"], "John Campion", new DateOnly(2016, 5, 12)),
-                Holding(roles["CC"], "Anthony Bangham", new DateOnly(2016, 1, 1)),
-                Holding(roles["DCC"], "Chris Singer", new DateOnly(2016, 11, 1)),
-                Holding(pm, "Sam Carter", new DateOnly(2015, 1, 1)));
+            db.AddHolder(roles["PCC"], "John Campion", new DateOnly(2016, 5, 12), email: EmailOf("John Campion"));
+            db.AddHolder(roles["CC"], "Anthony Bangham", new DateOnly(2016, 1, 1), email: EmailOf("Anthony Bangham"));
+            db.AddHolder(roles["DCC"], "Chris Singer", new DateOnly(2016, 11, 1), email: EmailOf("Chris Singer"));
+            db.AddHolder(pm, "Sam Carter", new DateOnly(2015, 1, 1), email: EmailOf("Sam Carter"));
             await db.SaveChangesAsync();
         }
         return new ReminderHarness(database, register, smtp ?? await SmtpSink.StartAsync(), settings ?? []);
     }
 
     public static string EmailOf(string name) => name.ToLowerInvariant().Replace(' ', '.') + "@example.org";
-
-    private static RoleHolding Holding(Role role, string name, DateOnly from, DateOnly? to = null) =>
-        new() { Role = role, Person = new Person { Name = name, Email = EmailOf(name) }, From = from, To = to };
 
     /// <summary>Ends <paramref name="roleCode"/>'s current holding the day before <paramref name="from"/> and gives it to a new person.</summary>
     public async Task HandOverAsync(string roleCode, string newHolder, DateOnly from, bool temporary = false)
@@ -81,10 +77,7 @@ public sealed class ReminderHarness : IAsyncDisposable
         var role = await db.Roles.SingleAsync(r => r.Code == roleCode);
         foreach (var current in await db.RoleHoldings.Where(h => h.RoleId == role.Id && h.To == null).ToListAsync())
             current.To = from.AddDays(-1);
-        db.RoleHoldings.Add(new RoleHolding
-        {
-            Role = role, Person = new Person { Name = newHolder, Email = EmailOf(newHolder) }, From = from, Temporary = temporary,
-        });
+        db.AddHolder(role, newHolder, from, email: EmailOf(newHolder), temporary: temporary);
         await db.SaveChangesAsync();
     }
 

@@ -1,9 +1,11 @@
 using HoldingToAccount.Core.Reminders;
 using HoldingToAccount.Dashboard;
 using HoldingToAccount.Tests.Import;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Reminders;
 
+[Needs(Need.Database, Need.Smtp)]
 [Collection(nameof(ConsoleCapture))]
 public sealed class RemindersVerbTests
 {

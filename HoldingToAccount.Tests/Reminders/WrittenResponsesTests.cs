@@ -1,10 +1,12 @@
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.Reminders;
 using Microsoft.EntityFrameworkCore;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Reminders;
 
 /// <summary>The written-response deadline: the CC holder is reminded 2 working days before, at the morning send time.</summary>
+[Needs(Need.Database, Need.Smtp)]
 public sealed class WrittenResponsesTests
 {
     private static readonly DateTimeOffset Start = new(2017, 2, 1, 9, 0, 0, TimeSpan.Zero);

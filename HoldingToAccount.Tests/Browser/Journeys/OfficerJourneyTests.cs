@@ -1,11 +1,13 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using HoldingToAccount.Tests.TestData;
 using static Microsoft.Playwright.Assertions;
 
 namespace HoldingToAccount.Tests.Browser.Journeys;
 
 /// <summary>The chief officer's journey from the reminder e-mail's link, on the demo register.</summary>
+[Needs(Need.Database, Need.Browser)]
 [Collection(JourneyCollection.Name)]
 public sealed class OfficerJourneyTests(BrowserFixture browser)
 {

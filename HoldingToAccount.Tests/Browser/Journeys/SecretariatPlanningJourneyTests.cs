@@ -1,10 +1,12 @@
 using HoldingToAccount.Dashboard.Auth;
 using Microsoft.Playwright;
+using HoldingToAccount.Tests.TestData;
 using static Microsoft.Playwright.Assertions;
 
 namespace HoldingToAccount.Tests.Browser.Journeys;
 
 /// <summary>The secretariat keeps people, roles and the meeting calendar (in the journeys' own app: they change it).</summary>
+[Needs(Need.Database, Need.Browser)]
 [Collection(JourneyCollection.Name)]
 public sealed class SecretariatPlanningJourneyTests(BrowserFixture browser)
 {

@@ -3,11 +3,37 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace HoldingToAccount.Tests.Export;
+namespace HoldingToAccount.Tests.TestData;
 
-/// <summary>A generated .docx opened again with the OpenXML SDK, with the look-ups the tests need.</summary>
+/// <summary>
+/// Word documents in tests: built from paragraphs and tables (<see cref="Build"/>, for the notes importer), or a
+/// generated .docx opened again with the OpenXML SDK, with the look-ups the tests need.
+/// </summary>
 public sealed class WordFile : IDisposable
 {
+    /// <summary>A .docx whose body is <paramref name="content"/> (see <see cref="Para"/>, <see cref="ListPara"/>, <see cref="WordTable"/>).</summary>
+    public static byte[] Build(params OpenXmlElement[] content)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(content));
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+
+    public static Paragraph Para(string text) => new(new Run(new Text(text)));
+
+    /// <summary>A paragraph of a numbered or bulleted list, as Word writes one.</summary>
+    public static Paragraph ListPara(string text) =>
+        new(new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 })), new Run(new Text(text)));
+
+    /// <summary>A table of one-paragraph cells.</summary>
+    public static Table WordTable(params string[][] rows) =>
+        new(rows.Select(r => new TableRow(r.Select(c => new TableCell(Para(c))))));
+
     private readonly MemoryStream _bytes;
 
     public WordFile(byte[] bytes)
