@@ -83,13 +83,10 @@ public sealed partial class ActionService
             ActionPermissions.Demand(actor, AccessLevel.Chair, "cancel an action");
             var why = Reason(reason, "cancelling the action");
             EnsureOpen(action);
-            var on = London.Today(clock);
-            if (atMeetingId is { } id)
-                on = (await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new DomainException($"There is no meeting {id}.")).Date;
-            action.Status = ActionStatus.Cancelled;
-            action.ClosedOn = on;
-            action.ClosedAtMeetingId = atMeetingId;
-            AppendUpdate(action, $"Cancelled. {why}", actor.Name, on, atMeetingId, ActionStatus.Cancelled);
+            var meeting = atMeetingId is { } id
+                ? await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new DomainException($"There is no meeting {id}.")
+                : null;
+            action.Cancel(meeting?.Date ?? London.Today(clock), meeting?.Id, $"Cancelled. {why}", actor.Name, clock.GetUtcNow().UtcDateTime);
         });
 
     /// <summary>Gives the action to other owner roles.</summary>
@@ -160,7 +157,7 @@ public sealed partial class ActionService
 
     private static void EnsureOpen(ActionItem action)
     {
-        if (action.IsFinished)
+        if (!action.IsOpen)
             throw new DomainException($"Action {action.Reference} is already {action.Status.ToString().ToLowerInvariant()}.");
     }
 

@@ -40,7 +40,7 @@ public sealed partial class ActionService
     public async Task<IReadOnlyList<ActionRow>> RevisitsAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await RowsAsync(db, db.Actions.Where(a => a.Kind == ActionKind.Revisit && a.ClosedOn == null)
+        var rows = await RowsAsync(db, db.Actions.Where(a => a.Kind == ActionKind.Revisit).Where(ActionItem.Open)
             .OrderBy(a => a.Year).ThenBy(a => a.Sequence), Tomorrow(), ct);
         return rows.OrderBy(r => r.DueMeeting?.Date ?? r.DueDate ?? DateOnly.MaxValue).ToList();
     }
@@ -73,9 +73,7 @@ public sealed partial class ActionService
                 Order = meeting.AgendaItems.Select(i => i.Order).DefaultIfEmpty(0).Max() + 1,
             };
             meeting.AgendaItems.Add(item);
-            action.Status = ActionStatus.Closed;
-            action.ClosedOn = London.Today(clock);
-            AppendUpdate(action, $"Put on the agenda of {meeting.Title} as item {item.Number}.", actor.Name, London.Today(clock), null, ActionStatus.Closed);
+            action.Close(London.Today(clock), null, $"Put on the agenda of {meeting.Title} as item {item.Number}.", actor.Name, clock.GetUtcNow().UtcDateTime);
         });
         return AgendaNumbering.ToRow(added!);
     }
