@@ -14,7 +14,7 @@ public sealed partial class ActionService
 {
     public async Task<ActionRow> ScheduleRevisitAsync(NewRevisit input, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "schedule revisits");
+        ActionPermissions.Demand(actor, Permission.Administer, "schedule revisits");
         var text = input.Text?.Trim() ?? "";
         if (text.Length == 0)
             throw new DomainException("Write what is to be revisited, for example \"revisit the confidence strategy in 6 months\".");
@@ -48,7 +48,7 @@ public sealed partial class ActionService
     /// <summary>Makes the revisit an agenda item of the meeting it is bound to, and closes it with a note saying where it went.</summary>
     public async Task<AgendaItemRow> PutRevisitOnAgendaAsync(string reference, int expectedVersion, string section, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "put a revisit on an agenda");
+        ActionPermissions.Demand(actor, Permission.Administer, "put a revisit on an agenda");
         var row = (await GetAsync(reference, ct))?.Action ?? throw new NotFoundException($"There is no action {reference}.");
         if (row.Kind != ActionKind.Revisit)
             throw new DomainException($"{row.Reference} is an action, not a revisit.");

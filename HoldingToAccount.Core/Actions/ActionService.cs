@@ -82,7 +82,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
 
     public async Task<ActionRow> RaiseAsync(NewAction input, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Chair, "add actions");
+        ActionPermissions.Demand(actor, Permission.RunMeetings, "add actions");
         var text = input.Text?.Trim() ?? "";
         if (text.Length == 0)
             throw new DomainException("Write what the action is.");
@@ -123,7 +123,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     public async Task CloseAsync(string reference, int expectedVersion, int? atMeetingId, string note, Actor actor, CancellationToken ct = default) =>
         await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
         {
-            ActionPermissions.Demand(actor, AccessLevel.Chair, "close an action");
+            ActionPermissions.Demand(actor, Permission.RunMeetings, "close an action");
             if (!action.IsOpen)
                 throw new DomainException($"Action {action.Reference} is already {action.Status.ToString().ToLowerInvariant()}.");
             var meeting = atMeetingId is { } meetingId
@@ -138,7 +138,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
         {
             if (!await ActionPermissions.CanUpdateAsync(db, actor, action.Id, London.Today(clock), ct))
-                throw new ForbiddenException(actor.Level == AccessLevel.Officer
+                throw new ForbiddenException(actor.May(Permission.UpdateActions)
                     ? $"Action {action.Reference} is owned by a role you do not hold today, so you cannot update it."
                     : "Viewers cannot update actions.");
             if (string.IsNullOrWhiteSpace(text))

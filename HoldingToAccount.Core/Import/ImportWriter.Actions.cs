@@ -44,7 +44,7 @@ internal sealed partial class ImportWriter
             if (text.Length > ActionService.MaxTextLength)
                 _problems.Add($"{label} is {text.Length} characters long; an action can be at most {ActionService.MaxTextLength}.");
             var ownerTokens = correction?.Owners ?? found.Owners;
-            if (found.Status == DraftActionStatus.Deferred && ownerTokens.Count == 0)
+            if (found.IsDeferralOnly(ownerTokens))
             {
                 _notes.Add($"Item {found.ItemNumber} was deferred until the next meeting; it is marked deferred on the agenda rather than raised as an action.");
                 continue;
