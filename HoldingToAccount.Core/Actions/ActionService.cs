@@ -124,8 +124,6 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
         {
             ActionPermissions.Demand(actor, Permission.RunMeetings, "close an action");
-            if (!action.IsOpen)
-                throw new DomainException($"Action {action.Reference} is already {action.Status.ToString().ToLowerInvariant()}.");
             var meeting = atMeetingId is { } meetingId
                 ? await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new DomainException($"There is no meeting {meetingId}.")
                 : null;
