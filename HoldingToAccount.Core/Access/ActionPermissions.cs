@@ -13,9 +13,9 @@ public static class ActionPermissions
 {
     public static async Task<bool> CanUpdateAsync(AppDbContext db, Actor actor, int actionId, DateOnly today, CancellationToken ct)
     {
-        if (actor.IsAtLeast(AccessLevel.Chair))
+        if (actor.May(Permission.RunMeetings))
             return true;
-        if (actor.Level != AccessLevel.Officer)
+        if (!actor.May(Permission.UpdateActions))
             return false;
         var owners = await db.Actions.Where(a => a.Id == actionId).SelectMany(a => a.Owners.Select(o => o.Code)).ToListAsync(ct);
         var actsFor = (actor.ActsFor ?? []).Select(RoleCodes.Normalise).ToList();
@@ -25,16 +25,9 @@ public static class ActionPermissions
             h.PersonId == personId && owners.Contains(h.Role.Code) && h.From <= today && (h.To == null || h.To >= today), ct);
     }
 
-    public static void Demand(Actor actor, AccessLevel level, string doing)
+    public static void Demand(Actor actor, Permission permission, string doing)
     {
-        if (!actor.IsAtLeast(level))
-            throw new ForbiddenException($"Only the {Describe(level)} can {doing}.");
+        if (!actor.May(permission))
+            throw new ForbiddenException($"Only the {AccessRules.Describe(permission)} can {doing}.");
     }
-
-    private static string Describe(AccessLevel level) => level switch
-    {
-        AccessLevel.Chair => "chair or the secretariat",
-        AccessLevel.Secretariat => "secretariat",
-        _ => level.ToString().ToLowerInvariant(),
-    };
 }

@@ -1,6 +1,6 @@
 namespace HoldingToAccount.Core.Access;
 
-/// <summary>What someone may do here, from least to most.</summary>
+/// <summary>The app role someone has, or <see cref="System"/> for the product itself; what each may do is <see cref="AccessRules"/>' table.</summary>
 public enum AccessLevel { Viewer, Officer, Chair, Secretariat, System }
 
 /// <summary>
@@ -12,5 +12,5 @@ public sealed record Actor(string Name, AccessLevel Level, int? PersonId = null,
     /// <summary>The product itself: demo data, scheduled jobs, the command line.</summary>
     public static Actor System(string name = "system") => new(name, AccessLevel.System);
 
-    public bool IsAtLeast(AccessLevel level) => Level >= level;
+    public bool May(Permission permission) => Level.Allows(permission);
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.People;
 
@@ -6,6 +7,16 @@ namespace HoldingToAccount.Core.Actions;
 public enum ActionKind { Action, Revisit }
 
 public enum ActionStatus { Open, UpdateProvided, ProposedComplete, Closed, Cancelled }
+
+public static class ActionStatuses
+{
+    /// <summary>An action is open until it is closed or cancelled: Open, UpdateProvided and ProposedComplete are open.</summary>
+    public static readonly Expression<Func<ActionStatus, bool>> OpenRule = s => s != ActionStatus.Closed && s != ActionStatus.Cancelled;
+
+    private static readonly Func<ActionStatus, bool> _isOpen = OpenRule.Compile();
+
+    public static bool IsOpen(this ActionStatus status) => _isOpen(status);
+}
 
 /// <summary>How the due point is held. Meetings are referenced by id so a rescheduled meeting keeps its actions;
 /// a date binds to the first meeting of the series on or after it, whenever that meeting is planned.</summary>
@@ -41,5 +52,64 @@ public class ActionItem
     public List<ActionUpdate> Updates { get; set; } = [];
 
     public string Reference => ActionReference.Format(Year, Sequence);
-    public bool IsFinished => Status is ActionStatus.Closed or ActionStatus.Cancelled;
+
+    /// <summary><see cref="ActionStatuses.OpenRule"/> on an action, for database queries: <c>db.Actions.Where(ActionItem.Open)</c>.</summary>
+    public static readonly Expression<Func<ActionItem, bool>> Open = OpenOf();
+
+    public bool IsOpen => Status.IsOpen();
+
+    /// <summary>Closes the action on <paramref name="on"/>, at meeting <paramref name="atMeetingId"/> when it was closed in one, and
+    /// records <paramref name="note"/> in its history.</summary>
+    public void Close(DateOnly on, int? atMeetingId, string note, string author, DateTime recordedAtUtc) =>
+        Finish(ActionStatus.Closed, on, atMeetingId, note, author, recordedAtUtc);
+
+    /// <summary>Cancels the action: no longer pursued, and unlike closing, not completed.</summary>
+    public void Cancel(DateOnly on, int? atMeetingId, string note, string author, DateTime recordedAtUtc) =>
+        Finish(ActionStatus.Cancelled, on, atMeetingId, note, author, recordedAtUtc);
+
+    /// <summary>Undoes a close or a cancel: the action is open again, and its history says why.</summary>
+    public void Reopen(DateOnly on, string note, string author, DateTime recordedAtUtc)
+    {
+        if (IsOpen)
+            throw new DomainException($"Action {Reference} is not closed or cancelled, so there is nothing to reopen.");
+        Status = ActionStatus.Open;
+        ClosedAtMeeting = null;
+        ClosedAtMeetingId = null;
+        ClosedOn = null;
+        Record(on, null, note, author, recordedAtUtc, ActionStatus.Open);
+    }
+
+    private void Finish(ActionStatus status, DateOnly on, int? atMeetingId, string note, string author, DateTime recordedAtUtc)
+    {
+        if (!IsOpen)
+            throw new DomainException($"Action {Reference} is already {Status.ToString().ToLowerInvariant()}.");
+        Status = status;
+        ClosedAtMeetingId = atMeetingId;
+        ClosedOn = on;
+        Record(on, atMeetingId, note, author, recordedAtUtc, status);
+    }
+
+    private void Record(DateOnly on, int? atMeetingId, string note, string author, DateTime recordedAtUtc, ActionStatus status) =>
+        Updates.Add(new ActionUpdate
+        {
+            Date = on,
+            RecordedAtUtc = recordedAtUtc,
+            Text = note,
+            Author = author,
+            MeetingId = atMeetingId,
+            NewStatus = status,
+        });
+
+    private static Expression<Func<ActionItem, bool>> OpenOf()
+    {
+        var action = Expression.Parameter(typeof(ActionItem), "a");
+        var body = new ReplaceParameter(ActionStatuses.OpenRule.Parameters[0], Expression.Property(action, nameof(Status)))
+            .Visit(ActionStatuses.OpenRule.Body);
+        return Expression.Lambda<Func<ActionItem, bool>>(body, action);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
 }

@@ -27,6 +27,11 @@ public sealed record ActionRow(
 {
     public string Reference => ActionReference.Format(Year, Sequence);
     public bool NeedsDuePoint => DueKind == DueKind.None;
+
+    /// <summary>Still open but now due after the meeting of <paramref name="meetingDate"/>: carried, deferred or re-dated
+    /// there, so it stays on that meeting's list, already dealt with.</summary>
+    public bool MovedOnFrom(DateOnly meetingDate) =>
+        Status.IsOpen() && (DueMeeting?.Date ?? DueDate) is { } due && due > meetingDate;
 }
 
 public sealed record ActionUpdateRow(DateOnly Date, string Text, string Author, int? MeetingId, ActionStatus? NewStatus);

@@ -18,7 +18,7 @@ public sealed partial class ActionService
     public async Task CarryAsync(string reference, int expectedVersion, int toMeetingId, string reason, Actor actor, int? atMeetingId = null, CancellationToken ct = default) =>
         await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
         {
-            ActionPermissions.Demand(actor, AccessLevel.Chair, "carry an action to another meeting");
+            ActionPermissions.Demand(actor, Permission.RunMeetings, "carry an action to another meeting");
             var why = Reason(reason, "carrying the action");
             EnsureOpen(action);
             var target = await LaterMeetingAsync(db, action, toMeetingId, ct);
@@ -32,7 +32,7 @@ public sealed partial class ActionService
     public async Task DeferAsync(string reference, int expectedVersion, int? afterMeetingId, string reason, Actor actor, CancellationToken ct = default) =>
         await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
         {
-            ActionPermissions.Demand(actor, AccessLevel.Chair, "defer an action");
+            ActionPermissions.Demand(actor, Permission.RunMeetings, "defer an action");
             var why = Reason(reason, "deferring the action");
             EnsureOpen(action);
             var after = London.Today(clock);
@@ -63,7 +63,7 @@ public sealed partial class ActionService
     public async Task RedateAsync(string reference, int expectedVersion, DateOnly due, string reason, Actor actor, int? atMeetingId = null, CancellationToken ct = default) =>
         await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
         {
-            ActionPermissions.Demand(actor, AccessLevel.Chair, "re-date an action");
+            ActionPermissions.Demand(actor, Permission.RunMeetings, "re-date an action");
             var why = Reason(reason, "re-dating the action");
             EnsureOpen(action);
             var raisedOn = await db.Meetings.Where(m => m.Id == action.RaisedAtMeetingId).Select(m => m.Date).SingleAsync(ct);
@@ -80,23 +80,20 @@ public sealed partial class ActionService
     public async Task CancelAsync(string reference, int expectedVersion, string reason, Actor actor, int? atMeetingId = null, CancellationToken ct = default) =>
         await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
         {
-            ActionPermissions.Demand(actor, AccessLevel.Chair, "cancel an action");
+            ActionPermissions.Demand(actor, Permission.RunMeetings, "cancel an action");
             var why = Reason(reason, "cancelling the action");
             EnsureOpen(action);
-            var on = London.Today(clock);
-            if (atMeetingId is { } id)
-                on = (await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new DomainException($"There is no meeting {id}.")).Date;
-            action.Status = ActionStatus.Cancelled;
-            action.ClosedOn = on;
-            action.ClosedAtMeetingId = atMeetingId;
-            AppendUpdate(action, $"Cancelled. {why}", actor.Name, on, atMeetingId, ActionStatus.Cancelled);
+            var meeting = atMeetingId is { } id
+                ? await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new DomainException($"There is no meeting {id}.")
+                : null;
+            action.Cancel(meeting?.Date ?? London.Today(clock), meeting?.Id, $"Cancelled. {why}", actor.Name, clock.GetUtcNow().UtcDateTime);
         });
 
     /// <summary>Gives the action to other owner roles.</summary>
     public async Task ReassignAsync(string reference, int expectedVersion, IReadOnlyList<string> ownerCodes, string reason, Actor actor, int? atMeetingId = null, CancellationToken ct = default) =>
         await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
         {
-            ActionPermissions.Demand(actor, AccessLevel.Chair, "reassign an action");
+            ActionPermissions.Demand(actor, Permission.RunMeetings, "reassign an action");
             var why = Reason(reason, "reassigning the action");
             EnsureOpen(action);
             var owners = await ResolveOwnersAsync(db, ownerCodes, ct);
@@ -130,11 +127,22 @@ public sealed partial class ActionService
         if (action is null)
             return [];
         var from = London.Today(clock) > action.Raised ? London.Today(clock) : action.Raised.AddDays(1);
-        return await db.Meetings
-            .Where(m => m.SeriesId == action.SeriesId && m.Status == MeetingStatus.Planned && m.Date >= from)
+        return await PlannedMeetingsAsync(db, action.SeriesId, from, ct);
+    }
+
+    /// <summary>The planned meetings of the series an action raised at <paramref name="meetingId"/> can be brought to: those after it.</summary>
+    public async Task<IReadOnlyList<MeetingRef>> DueTargetsAsync(int meetingId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var meeting = await db.Meetings.Where(m => m.Id == meetingId).Select(m => new { m.SeriesId, m.Date }).SingleOrDefaultAsync(ct);
+        return meeting is null ? [] : await PlannedMeetingsAsync(db, meeting.SeriesId, meeting.Date.AddDays(1), ct);
+    }
+
+    private static async Task<List<MeetingRef>> PlannedMeetingsAsync(AppDbContext db, int seriesId, DateOnly from, CancellationToken ct) =>
+        await db.Meetings
+            .Where(m => m.SeriesId == seriesId && m.Status == MeetingStatus.Planned && m.Date >= from)
             .OrderBy(m => m.Date).Take(24)
             .Select(m => new MeetingRef(m.Id, m.Title, m.Date)).ToListAsync(ct);
-    }
 
     private static async Task<Meeting> LaterMeetingAsync(AppDbContext db, ActionItem action, int meetingId, CancellationToken ct)
     {
@@ -160,7 +168,7 @@ public sealed partial class ActionService
 
     private static void EnsureOpen(ActionItem action)
     {
-        if (action.IsFinished)
+        if (!action.IsOpen)
             throw new DomainException($"Action {action.Reference} is already {action.Status.ToString().ToLowerInvariant()}.");
     }
 

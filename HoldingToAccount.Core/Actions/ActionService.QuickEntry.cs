@@ -18,6 +18,15 @@ public sealed record QuickEntryPreview(
 {
     public bool NeedsOwner => Owners.Count == 0;
     public bool NeedsDuePoint => DueKind == DueKind.None;
+
+    /// <summary>The action to raise from this reading, as the person corrected it. The phrase is kept as written; a
+    /// meeting chosen in place of the one it resolved to (or a meeting it named) decides where it is due.</summary>
+    public NewAction ToNewAction(int meetingId, IReadOnlyList<string> owners, int? chosenDueMeetingId, int? agendaItemId)
+    {
+        var chosenDiffers = chosenDueMeetingId != DueMeeting?.Id;
+        return new NewAction(meetingId, Text, owners, DuePhrase: DuePhrase,
+            DueMeetingId: chosenDiffers || DueKind == DueKind.Meeting ? chosenDueMeetingId : null, AgendaItemId: agendaItemId);
+    }
 }
 
 public sealed partial class ActionService

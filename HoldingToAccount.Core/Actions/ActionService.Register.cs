@@ -37,7 +37,7 @@ public sealed partial class ActionService
     public async Task<IReadOnlyList<OwnerCounts>> CountsByOwnerAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var open = db.Actions.Where(a => a.ClosedOn == null);
+        var open = db.Actions.Where(ActionItem.Open);
         var outstanding = await CountByOwnerAsync(open, ct);
         var overdue = await CountByOwnerAsync(open.Where(CarryForward.Overdue(db.Meetings, London.Today(clock))), ct);
         var carried = await CountByOwnerAsync(open.Where(AtLeast(CarryForward.TimesCarried(db.Meetings, Tomorrow()), 2)), ct);

@@ -14,7 +14,7 @@ public sealed partial class ActionService
 {
     public async Task<ActionRow> ScheduleRevisitAsync(NewRevisit input, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "schedule revisits");
+        ActionPermissions.Demand(actor, Permission.Administer, "schedule revisits");
         var text = input.Text?.Trim() ?? "";
         if (text.Length == 0)
             throw new DomainException("Write what is to be revisited, for example \"revisit the confidence strategy in 6 months\".");
@@ -40,7 +40,7 @@ public sealed partial class ActionService
     public async Task<IReadOnlyList<ActionRow>> RevisitsAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await RowsAsync(db, db.Actions.Where(a => a.Kind == ActionKind.Revisit && a.ClosedOn == null)
+        var rows = await RowsAsync(db, db.Actions.Where(a => a.Kind == ActionKind.Revisit).Where(ActionItem.Open)
             .OrderBy(a => a.Year).ThenBy(a => a.Sequence), Tomorrow(), ct);
         return rows.OrderBy(r => r.DueMeeting?.Date ?? r.DueDate ?? DateOnly.MaxValue).ToList();
     }
@@ -48,7 +48,7 @@ public sealed partial class ActionService
     /// <summary>Makes the revisit an agenda item of the meeting it is bound to, and closes it with a note saying where it went.</summary>
     public async Task<AgendaItemRow> PutRevisitOnAgendaAsync(string reference, int expectedVersion, string section, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "put a revisit on an agenda");
+        ActionPermissions.Demand(actor, Permission.Administer, "put a revisit on an agenda");
         var row = (await GetAsync(reference, ct))?.Action ?? throw new NotFoundException($"There is no action {reference}.");
         if (row.Kind != ActionKind.Revisit)
             throw new DomainException($"{row.Reference} is an action, not a revisit.");
@@ -73,9 +73,7 @@ public sealed partial class ActionService
                 Order = meeting.AgendaItems.Select(i => i.Order).DefaultIfEmpty(0).Max() + 1,
             };
             meeting.AgendaItems.Add(item);
-            action.Status = ActionStatus.Closed;
-            action.ClosedOn = London.Today(clock);
-            AppendUpdate(action, $"Put on the agenda of {meeting.Title} as item {item.Number}.", actor.Name, London.Today(clock), null, ActionStatus.Closed);
+            action.Close(London.Today(clock), null, $"Put on the agenda of {meeting.Title} as item {item.Number}.", actor.Name, clock.GetUtcNow().UtcDateTime);
         });
         return AgendaNumbering.ToRow(added!);
     }

@@ -48,7 +48,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
                 .Where(h => h.PersonId == personId && h.From <= today && (h.To == null || h.To >= today))
                 .Select(h => h.Role.Code).ToListAsync(ct));
         var rows = await RowsAsync(db, db.Actions
-            .Where(a => a.ClosedOn == null && a.Owners.Any(o => roles.Contains(o.Code)))
+            .Where(ActionItem.Open).Where(a => a.Owners.Any(o => roles.Contains(o.Code)))
             .OrderBy(a => a.Year).ThenBy(a => a.Sequence), Tomorrow(), ct);
         return rows.OrderBy(r => r.DueMeeting?.Date ?? r.DueDate ?? DateOnly.MaxValue).ToList();
     }
@@ -82,7 +82,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
 
     public async Task<ActionRow> RaiseAsync(NewAction input, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Chair, "add actions");
+        ActionPermissions.Demand(actor, Permission.RunMeetings, "add actions");
         var text = input.Text?.Trim() ?? "";
         if (text.Length == 0)
             throw new DomainException("Write what the action is.");
@@ -102,7 +102,6 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
             RaisedAtMeetingId = meeting.Id,
             RaisedAtAgendaItemId = input.AgendaItemId,
             Owners = owners,
-            Year = meeting.Date.Year,
             Status = ActionStatus.Open,
             Version = 1,
         };
@@ -114,8 +113,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
             throw new DomainException("That agenda item is not part of the meeting the action is raised at.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.LockAsync(DatabaseLock.ActionNumbering, ct);
-        action.Sequence = 1 + (await db.Actions.Where(a => a.Year == action.Year).MaxAsync(a => (int?)a.Sequence, ct) ?? 0);
+        await (await ActionNumbering.HoldAsync(db, ct)).NumberAsync(action, meeting.Date, ct);
         db.Actions.Add(action);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -125,20 +123,12 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     public async Task CloseAsync(string reference, int expectedVersion, int? atMeetingId, string note, Actor actor, CancellationToken ct = default) =>
         await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
         {
-            ActionPermissions.Demand(actor, AccessLevel.Chair, "close an action");
-            if (action.IsFinished)
-                throw new DomainException($"Action {action.Reference} is already {action.Status.ToString().ToLowerInvariant()}.");
-            var closedOn = London.Today(clock);
-            if (atMeetingId is { } meetingId)
-            {
-                var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct)
-                    ?? throw new DomainException($"There is no meeting {meetingId}.");
-                closedOn = meeting.Date;
-            }
-            action.Status = ActionStatus.Closed;
-            action.ClosedAtMeetingId = atMeetingId;
-            action.ClosedOn = closedOn;
-            AppendUpdate(action, string.IsNullOrWhiteSpace(note) ? "Closed." : note.Trim(), actor.Name, closedOn, atMeetingId, ActionStatus.Closed);
+            ActionPermissions.Demand(actor, Permission.RunMeetings, "close an action");
+            var meeting = atMeetingId is { } meetingId
+                ? await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new DomainException($"There is no meeting {meetingId}.")
+                : null;
+            action.Close(meeting?.Date ?? London.Today(clock), meeting?.Id, string.IsNullOrWhiteSpace(note) ? "Closed." : note.Trim(),
+                actor.Name, clock.GetUtcNow().UtcDateTime);
         });
 
     /// <summary>Posts an update (and optionally proposes completion). <paramref name="expectedVersion"/> null means "whatever is current".</summary>
@@ -146,14 +136,14 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
         {
             if (!await ActionPermissions.CanUpdateAsync(db, actor, action.Id, London.Today(clock), ct))
-                throw new ForbiddenException(actor.Level == AccessLevel.Officer
+                throw new ForbiddenException(actor.May(Permission.UpdateActions)
                     ? $"Action {action.Reference} is owned by a role you do not hold today, so you cannot update it."
                     : "Viewers cannot update actions.");
             if (string.IsNullOrWhiteSpace(text))
                 throw new DomainException("Write the update before posting it.");
             if (text.Length > 20_000)
                 throw new DomainException("An update can be at most 20,000 characters.");
-            if (action.IsFinished)
+            if (!action.IsOpen)
                 throw new DomainException($"Action {action.Reference} is {action.Status.ToString().ToLowerInvariant()}; it takes no more updates.");
             if (newStatus is not (null or ActionStatus.UpdateProvided or ActionStatus.ProposedComplete))
                 throw new DomainException("An update can only propose completion; closing or cancelling an action is done in the meeting, which records where.");
@@ -256,7 +246,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         if (filter.Status is { } status)
             query = query.Where(a => a.Status == status);
         if (filter.OpenOnly)
-            query = query.Where(a => a.ClosedOn == null);
+            query = query.Where(ActionItem.Open);
         if (filter.SeriesId is { } seriesId)
             query = query.Where(a => a.SeriesId == seriesId);
         if (!string.IsNullOrWhiteSpace(filter.Text))

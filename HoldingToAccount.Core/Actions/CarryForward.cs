@@ -29,12 +29,15 @@ public static class CarryForward
 
     /// <summary>Open actions whose due point has passed: the due meeting or date is before <paramref name="today"/>,
     /// or, for "next meeting", a meeting of the series has taken place since it was raised.</summary>
-    public static Expression<Func<ActionItem, bool>> Overdue(IQueryable<Meeting> meetings, DateOnly today) =>
-        a => a.ClosedOn == null
-            && ((a.DueKind == DueKind.Meeting && a.DueMeeting!.Date < today)
+    public static Expression<Func<ActionItem, bool>> Overdue(IQueryable<Meeting> meetings, DateOnly today) => OpenAnd(
+        a => (a.DueKind == DueKind.Meeting && a.DueMeeting!.Date < today)
                 || (a.DueKind == DueKind.Date && a.DueDate < today)
                 || (a.DueKind == DueKind.NextMeeting && meetings.Any(m => m.SeriesId == a.SeriesId
                     && m.Status != MeetingStatus.Cancelled && m.Date > a.RaisedAtMeeting.Date && m.Date < today)));
+
+    private static Expression<Func<ActionItem, bool>> OpenAnd(Expression<Func<ActionItem, bool>> rule) =>
+        Expression.Lambda<Func<ActionItem, bool>>(
+            Expression.AndAlso(Inline(ActionItem.Open, rule.Parameters[0]), rule.Body), rule.Parameters[0]);
 
     /// <summary>The meeting the action's due point binds to now: its due meeting (or, if cancelled, the next that is
     /// not), the first meeting on or after its due date, or the first after the meeting that raised it.</summary>

@@ -14,7 +14,7 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> factory)
 {
     public async Task<Page<AuditRow>> FindAsync(AuditFilter filter, Actor actor, int skip = 0, int take = 50, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "read the audit trail");
+        ActionPermissions.Demand(actor, Permission.Administer, "read the audit trail");
         await using var db = await factory.CreateDbContextAsync(ct);
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.EntityType))
@@ -60,7 +60,7 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> factory)
 
     public async Task<AuditVerification> VerifyAsync(Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "verify the audit trail");
+        ActionPermissions.Demand(actor, Permission.Administer, "verify the audit trail");
         await using var db = await factory.CreateDbContextAsync(ct);
         return await AuditChain.VerifyAsync(db, ct);
     }

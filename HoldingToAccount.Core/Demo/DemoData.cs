@@ -182,9 +182,7 @@ public sealed class DemoData(IDbContextFactory<AppDbContext> factory, TimeProvid
         }
 
         // Actions, numbered YYYY/NN by the year of the meeting that raised them, in meeting order.
-        var sequences = await db.Actions.GroupBy(a => a.Year)
-            .Select(g => new { Year = g.Key, Max = g.Max(a => a.Sequence) })
-            .ToDictionaryAsync(g => g.Year, g => g.Max, ct);
+        var numbering = await ActionNumbering.HoldAsync(db, ct);
         var actionCount = 0;
         var updateCount = 0;
         foreach (var (_, series, seriesMeetings) in created)
@@ -194,7 +192,8 @@ public sealed class DemoData(IDbContextFactory<AppDbContext> factory, TimeProvid
             {
                 foreach (var demoAction in demoMeeting.Actions ?? [])
                 {
-                    var action = NewAction(demoAction, series, raisedAt, roles, byDate, sequences);
+                    var action = NewAction(demoAction, series, raisedAt, roles, byDate);
+                    await numbering.NumberAsync(action, raisedAt.Date, ct);
                     db.Actions.Add(action);
                     actionCount++;
                     updateCount += action.Updates.Count;
@@ -217,14 +216,10 @@ public sealed class DemoData(IDbContextFactory<AppDbContext> factory, TimeProvid
 
     private static ActionItem NewAction(
         DemoAction demo, MeetingSeries series, Meeting raisedAt, Dictionary<string, Role> roles,
-        Dictionary<DateOnly, Meeting> meetingsByDate, Dictionary<int, int> sequences)
+        Dictionary<DateOnly, Meeting> meetingsByDate)
     {
-        var year = raisedAt.Date.Year;
-        sequences[year] = sequences.GetValueOrDefault(year) + 1;
         var action = new ActionItem
         {
-            Year = year,
-            Sequence = sequences[year],
             Text = demo.Text.Trim(),
             Kind = demo.Kind,
             SeriesId = series.Id,
@@ -250,10 +245,8 @@ public sealed class DemoData(IDbContextFactory<AppDbContext> factory, TimeProvid
         if (demo.Closed is { } closed)
         {
             var at = MeetingOn(meetingsByDate, closed.Meeting);
-            action.Status = ActionStatus.Closed;
-            action.ClosedAtMeetingId = at.Id;
-            action.ClosedOn = at.Date;
-            action.Updates.Add(NewUpdate(closed.Note, at.Date, at, ActionStatus.Closed));
+            var record = NewUpdate(closed.Note, at.Date, at, ActionStatus.Closed);
+            action.Close(at.Date, at.Id, record.Text, record.Author, record.RecordedAtUtc);
             action.Version++;
         }
         return action;

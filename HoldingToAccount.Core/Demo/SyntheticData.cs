@@ -461,12 +461,10 @@ public sealed class SyntheticData(IDbContextFactory<AppDbContext> factory, TimeP
             perMeeting[at < 0 ? ~at : at]++;
         }
 
-        var sequences = await db.Actions.GroupBy(a => a.Year)
-            .Select(g => new { Year = g.Key, Max = g.Max(a => a.Sequence) })
-            .ToDictionaryAsync(g => g.Year, g => g.Max, ct);
+        var numbering = await ActionNumbering.HoldAsync(db, ct);
         foreach (var year in raising.Select((m, i) => (m.Date.Year, perMeeting[i])).GroupBy(x => x.Year))
         {
-            if (sequences.GetValueOrDefault(year.Key) + year.Sum(x => x.Item2) > _maxSequence)
+            if (await numbering.LastAsync(year.Key, ct) + year.Sum(x => x.Item2) > _maxSequence)
                 throw new DomainException($"{year.Key} would get more than {_maxSequence:N0} action references. Ask for more meetings so the actions spread over more years.");
         }
 
@@ -479,11 +477,8 @@ public sealed class SyntheticData(IDbContextFactory<AppDbContext> factory, TimeP
             for (var n = 0; n < perMeeting[m]; n++)
             {
                 var raisedAt = raising[m];
-                var year = raisedAt.Date.Year;
-                sequences[year] = sequences.GetValueOrDefault(year) + 1;
                 var action = NewAction(run, raisedAt, bySeries[raisedAt.Series], ownerPool, roles, holders);
-                action.Year = year;
-                action.Sequence = sequences[year];
+                await numbering.NumberAsync(action, raisedAt.Date, ct);
                 batch.Add(action);
                 updates += action.Updates.Count;
                 if (batch.Count == _batchSize)
@@ -605,11 +600,12 @@ public sealed class SyntheticData(IDbContextFactory<AppDbContext> factory, TimeP
 
         if (closeAt is not null)
         {
-            action.Status = cancelled ? ActionStatus.Cancelled : ActionStatus.Closed;
-            action.ClosedAtMeetingId = closeAt.Id;
-            action.ClosedOn = closeAt.Date;
             var note = cancelled ? run.Pick(_cancellations) : string.Format(_uk, run.Pick(_closures), topic);
-            action.Updates.Add(NewUpdate(run, closeAt.Date, closeAt, note, Author(run, holders, ["PO"], closeAt.Date), action.Status));
+            var record = NewUpdate(run, closeAt.Date, closeAt, note, Author(run, holders, ["PO"], closeAt.Date), null);
+            if (cancelled)
+                action.Cancel(closeAt.Date, closeAt.Id, record.Text, record.Author, record.RecordedAtUtc);
+            else
+                action.Close(closeAt.Date, closeAt.Id, record.Text, record.Author, record.RecordedAtUtc);
         }
         action.Version = 1 + action.Updates.Count;
         return action;

@@ -54,7 +54,12 @@ public sealed record DraftAction(
     DraftDue Due,
     SourceSpan Span,
     SourceSpan? OwnerSpan,
-    IReadOnlyList<DraftUpdate> Updates);
+    IReadOnlyList<DraftUpdate> Updates)
+{
+    /// <summary>A deferred agenda item with no owner is not an action: the import marks the item deferred and writes no
+    /// action for it. <paramref name="owners"/>: the owners as read or as corrected.</summary>
+    public bool IsDeferralOnly(IReadOnlyCollection<string> owners) => Status == DraftActionStatus.Deferred && owners.Count == 0;
+}
 
 public sealed record DraftNextMeeting(DateOnly? Date, TimeOnly? StartTime, string? Title, SourceSpan Span);
 

@@ -90,7 +90,7 @@ internal static partial class ImportMatching
     /// </summary>
     public static IQueryable<ActionItem> Continuable(IQueryable<ActionItem> actions, int seriesId, DateOnly? date) => date is { } d
         ? actions.Where(a => a.SeriesId == seriesId && a.RaisedAtMeeting.Date < d && (a.ClosedOn == null || a.ClosedOn >= d))
-        : actions.Where(a => a.SeriesId == seriesId && a.ClosedOn == null);
+        : actions.Where(a => a.SeriesId == seriesId).Where(ActionItem.Open);
 
     /// <summary>
     /// The register action a brought-forward action continues when nobody has chosen one: the one whose reference is written

@@ -32,7 +32,7 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
     public async Task<ImportOptions> OptionsAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, _doing);
+        ActionPermissions.Demand(actor, Permission.Administer, _doing);
         await using var db = await factory.CreateDbContextAsync(ct);
         var series = await db.Series.OrderBy(s => s.Id).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
         var meetings = (await db.Meetings.Where(m => m.Status != MeetingStatus.Cancelled)
@@ -56,7 +56,7 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(corrections);
         ArgumentNullException.ThrowIfNull(actor);
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, _doing);
+        ActionPermissions.Demand(actor, Permission.Administer, _doing);
         await using var db = await factory.CreateDbContextAsync(ct);
         var date = corrections.Date ?? draft.Date?.Value;
         var seriesId = corrections.SeriesId ?? await db.Series.OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
@@ -81,7 +81,7 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(corrections);
         ArgumentNullException.ThrowIfNull(actor);
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, _doing);
+        ActionPermissions.Demand(actor, Permission.Administer, _doing);
         var hash = ImportMatching.SourceHash(draft.SourceText);
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
@@ -143,7 +143,7 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(corrections);
         ArgumentNullException.ThrowIfNull(actor);
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, _doing);
+        ActionPermissions.Demand(actor, Permission.Administer, _doing);
         var hash = ImportMatching.SourceHash(draft.SourceText);
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;

@@ -11,10 +11,11 @@ internal sealed partial class ImportWriter
 
     private Dictionary<string, Role> _roles = [];
     private List<Meeting> _seriesMeetings = [];
-    private readonly Dictionary<int, int> _sequences = [];
+    private ActionNumbering _numbering = null!;
 
     private async Task WriteActionsAsync(CancellationToken ct)
     {
+        _numbering = await ActionNumbering.HoldAsync(db, ct);
         _roles = (await db.Roles.ToListAsync(ct)).GroupBy(r => RoleCodes.Normalise(r.Code)).ToDictionary(g => g.Key, g => g.First());
         _seriesMeetings = await db.Meetings.Where(m => m.SeriesId == _series.Id).ToListAsync(ct);
         var earlier = (await ImportMatching.Continuable(db.Actions.Include(a => a.Updates), _series.Id, _date)
@@ -43,7 +44,7 @@ internal sealed partial class ImportWriter
             if (text.Length > ActionService.MaxTextLength)
                 _problems.Add($"{label} is {text.Length} characters long; an action can be at most {ActionService.MaxTextLength}.");
             var ownerTokens = correction?.Owners ?? found.Owners;
-            if (found.Status == DraftActionStatus.Deferred && ownerTokens.Count == 0)
+            if (found.IsDeferralOnly(ownerTokens))
             {
                 _notes.Add($"Item {found.ItemNumber} was deferred until the next meeting; it is marked deferred on the agenda rather than raised as an action.");
                 continue;
@@ -75,8 +76,8 @@ internal sealed partial class ImportWriter
             }
             else
             {
-                action = new ActionItem { Text = text, SeriesId = _series.Id, RaisedAtMeeting = _meeting, Year = _date.Year, Version = 1 };
-                action.Sequence = await NextSequenceAsync(_date.Year, ct);
+                action = new ActionItem { Text = text, SeriesId = _series.Id, RaisedAtMeeting = _meeting, Version = 1 };
+                await _numbering.NumberAsync(action, _date, ct);
                 db.Actions.Add(action);
             }
             Raise(action, found, correction, text, owners, label);
@@ -123,7 +124,7 @@ internal sealed partial class ImportWriter
     private void Continue(ActionItem existing, DraftAction found)
     {
         var added = found.Updates.Count(update => AddUpdate(existing, update));
-        var closed = found.Status == DraftActionStatus.Closed && !existing.IsFinished;
+        var closed = found.Status == DraftActionStatus.Closed && existing.IsOpen;
         if (closed)
             Close(existing);
         else if (added > 0 && existing.Status == ActionStatus.Open)
@@ -131,7 +132,7 @@ internal sealed partial class ImportWriter
         if (added > 0 || closed)
             existing.Version++;
         _actions.Add(new ImportedAction(existing.Reference, existing.Text, Codes(existing.Owners),
-            existing.Status == ActionStatus.Closed && existing.ClosedAtMeeting == _meeting ? ImportedActionOutcome.Closed : ImportedActionOutcome.Updated, Due(existing)));
+            existing.Status == ActionStatus.Closed && existing.ClosedAtMeetingId == _meeting.Id ? ImportedActionOutcome.Closed : ImportedActionOutcome.Updated, Due(existing)));
     }
 
     private async Task<ActionItem?> ExistingAsync(string? reference, DraftAction found, string text, List<ActionItem> earlier, string label, CancellationToken ct)
@@ -227,21 +228,7 @@ internal sealed partial class ImportWriter
 
     private void Close(ActionItem action)
     {
-        action.Status = ActionStatus.Closed;
-        action.ClosedAtMeeting = _meeting;
-        action.ClosedOn = _date;
-        action.Updates.Add(new ActionUpdate
-        {
-            Date = _date, RecordedAtUtc = Now, Text = _closedAtMeeting, Author = Author, MeetingId = _meeting.Id, NewStatus = ActionStatus.Closed,
-        });
-    }
-
-    private async Task<int> NextSequenceAsync(int year, CancellationToken ct)
-    {
-        if (!_sequences.TryGetValue(year, out var last))
-            last = await db.Actions.Where(a => a.Year == year).MaxAsync(a => (int?)a.Sequence, ct) ?? 0;
-        _sequences[year] = last + 1;
-        return last + 1;
+        action.Close(_date, _meeting.Id, _closedAtMeeting, Author, Now);
     }
 
     private static List<string> Codes(IEnumerable<Role> owners) => owners.Select(o => o.Code).Order().ToList();

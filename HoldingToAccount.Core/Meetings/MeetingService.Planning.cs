@@ -19,7 +19,7 @@ public sealed partial class MeetingService
     /// <summary>Adds one meeting to a series. A series has at most one meeting a day.</summary>
     public async Task<MeetingSummary> CreateAsync(NewMeeting input, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "add meetings");
+        ActionPermissions.Demand(actor, Permission.Administer, "add meetings");
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
         var series = await db.Series.SingleOrDefaultAsync(s => s.Id == input.SeriesId, ct)
@@ -48,7 +48,7 @@ public sealed partial class MeetingService
     public async Task UpdateDetailsAsync(int id, int expectedVersion, MeetingDetails input, Actor actor, CancellationToken ct = default)
     {
         var details = Checked(input);
-        await ChangeAsync(id, expectedVersion, actor, AccessLevel.Secretariat, "change a meeting's details", ct, meeting =>
+        await ChangeAsync(id, expectedVersion, actor, Permission.Administer, "change a meeting's details", ct, meeting =>
         {
             meeting.Title = details.Title;
             meeting.Venue = details.Venue;
@@ -83,7 +83,7 @@ public sealed partial class MeetingService
 
     public async Task<AgendaItemRow> AddAgendaItemAsync(int meetingId, AgendaItemInput input, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Chair, "change the agenda");
+        ActionPermissions.Demand(actor, Permission.RunMeetings, "change the agenda");
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
         var meeting = await db.Meetings.Include(m => m.AgendaItems).SingleOrDefaultAsync(m => m.Id == meetingId, ct)
@@ -108,7 +108,7 @@ public sealed partial class MeetingService
     /// <summary>Edits an item's wording, questions, findings and flags. Moving it to another section renumbers it there.</summary>
     public async Task<AgendaItemRow> UpdateAgendaItemAsync(int itemId, AgendaItemInput input, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Chair, "change the agenda");
+        ActionPermissions.Demand(actor, Permission.RunMeetings, "change the agenda");
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
         var item = await db.AgendaItems.Include(i => i.Meeting).ThenInclude(m => m.AgendaItems).SingleOrDefaultAsync(i => i.Id == itemId, ct)
@@ -131,7 +131,7 @@ public sealed partial class MeetingService
     /// <summary>Replaces who attended and who sent apologies, in the order given.</summary>
     public async Task SetAttendanceAsync(int meetingId, int expectedVersion, IReadOnlyList<AttendeeInput> attendees, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Chair, "record attendance");
+        ActionPermissions.Demand(actor, Permission.RunMeetings, "record attendance");
         var rows = attendees.Where(a => !string.IsNullOrWhiteSpace(a.Name)).ToList();
         if (rows.Any(a => a.Name.Trim().Length > 200))
             throw new DomainException("A name can be at most 200 characters.");

@@ -68,7 +68,7 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> facto
     /// <summary>Plans the series' meetings from its recurrence for the months ahead, skipping months that already have one.</summary>
     public async Task<int> PlanScheduleAsync(int seriesId, DateOnly from, Actor actor, int months = 12, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "plan meetings");
+        ActionPermissions.Demand(actor, Permission.Administer, "plan meetings");
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
         var series = await db.Series.SingleOrDefaultAsync(s => s.Id == seriesId, ct)
@@ -101,7 +101,7 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> facto
 
     /// <summary>Moves a meeting. Its actions follow it: they point at the meeting, not at the date.</summary>
     public async Task MoveAsync(int id, int expectedVersion, DateOnly date, Actor actor, TimeOnly? startTime = null, CancellationToken ct = default) =>
-        await ChangeAsync(id, expectedVersion, actor, AccessLevel.Secretariat, "move a meeting", ct, meeting =>
+        await ChangeAsync(id, expectedVersion, actor, Permission.Administer, "move a meeting", ct, meeting =>
         {
             if (meeting.Status != MeetingStatus.Planned)
                 throw new DomainException($"Only a planned meeting can be moved; this one is {meeting.Status.ToString().ToLowerInvariant()}.");
@@ -111,7 +111,7 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> facto
 
     /// <summary>Cancels a meeting. Actions due at it pass to the next meeting of the series that is not cancelled.</summary>
     public async Task CancelAsync(int id, int expectedVersion, Actor actor, CancellationToken ct = default) =>
-        await ChangeAsync(id, expectedVersion, actor, AccessLevel.Secretariat, "cancel a meeting", ct, meeting =>
+        await ChangeAsync(id, expectedVersion, actor, Permission.Administer, "cancel a meeting", ct, meeting =>
         {
             if (meeting.Status != MeetingStatus.Planned)
                 throw new DomainException($"Only a planned meeting can be cancelled; this one is {meeting.Status.ToString().ToLowerInvariant()}.");
@@ -119,7 +119,7 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> facto
         });
 
     public async Task MarkHeldAsync(int id, int expectedVersion, Actor actor, CancellationToken ct = default) =>
-        await ChangeAsync(id, expectedVersion, actor, AccessLevel.Chair, "mark a meeting held", ct, meeting =>
+        await ChangeAsync(id, expectedVersion, actor, Permission.RunMeetings, "mark a meeting held", ct, meeting =>
         {
             if (meeting.Status == MeetingStatus.Cancelled)
                 throw new DomainException("A cancelled meeting cannot be marked held.");
@@ -128,9 +128,9 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> facto
             meeting.Status = MeetingStatus.Held;
         });
 
-    private async Task ChangeAsync(int id, int expectedVersion, Actor actor, AccessLevel level, string doing, CancellationToken ct, Action<Meeting> change)
+    private async Task ChangeAsync(int id, int expectedVersion, Actor actor, Permission permission, string doing, CancellationToken ct, Action<Meeting> change)
     {
-        ActionPermissions.Demand(actor, level, doing);
+        ActionPermissions.Demand(actor, permission, doing);
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct)

@@ -53,7 +53,7 @@ public sealed partial class PeopleService
 
     public async Task<PersonRow> AddPersonAsync(PersonInput input, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "add people");
+        ActionPermissions.Demand(actor, Permission.Administer, "add people");
         var (name, email) = Checked(input);
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
@@ -66,7 +66,7 @@ public sealed partial class PeopleService
 
     public async Task<PersonRow> UpdatePersonAsync(int id, PersonInput input, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "change people");
+        ActionPermissions.Demand(actor, Permission.Administer, "change people");
         var (name, email) = Checked(input);
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
@@ -79,7 +79,7 @@ public sealed partial class PeopleService
 
     public async Task<RoleOptionRow> AddRoleAsync(string code, string title, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "add roles");
+        ActionPermissions.Demand(actor, Permission.Administer, "add roles");
         var normalised = RoleCodes.Normalise(code);
         if (normalised.Length is 0 or > 16)
             throw new DomainException("Give the role a short code of up to 16 characters, for example ACC.");
@@ -99,7 +99,7 @@ public sealed partial class PeopleService
     /// a temporary holder (T/DCC) may overlap the substantive one.</summary>
     public async Task<HoldingRow> AddHoldingAsync(HoldingInput input, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "record who holds a role");
+        ActionPermissions.Demand(actor, Permission.Administer, "record who holds a role");
         if (input.To < input.From)
             throw new DomainException("The last day held is before the first.");
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -127,7 +127,7 @@ public sealed partial class PeopleService
     /// <summary>Records the last day a person held the role.</summary>
     public async Task EndHoldingAsync(int holdingId, DateOnly lastDay, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "record who holds a role");
+        ActionPermissions.Demand(actor, Permission.Administer, "record who holds a role");
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
         var holding = await db.RoleHoldings.SingleOrDefaultAsync(h => h.Id == holdingId, ct) ?? throw new NotFoundException($"There is no role holding {holdingId}.");
@@ -140,7 +140,7 @@ public sealed partial class PeopleService
     /// <summary>Removes a holding recorded by mistake (to end a real one, use <see cref="EndHoldingAsync"/>).</summary>
     public async Task RemoveHoldingAsync(int holdingId, Actor actor, CancellationToken ct = default)
     {
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "record who holds a role");
+        ActionPermissions.Demand(actor, Permission.Administer, "record who holds a role");
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
         var holding = await db.RoleHoldings.SingleOrDefaultAsync(h => h.Id == holdingId, ct) ?? throw new NotFoundException($"There is no role holding {holdingId}.");

@@ -193,7 +193,6 @@ public sealed class ReminderComposer(
         {
             var references = await db.Actions
                 .Where(CarryForward.Overdue(db.Meetings, day))
-                .Where(a => a.Status != ActionStatus.Closed && a.Status != ActionStatus.Cancelled)
                 .OrderBy(a => a.Year).ThenBy(a => a.Sequence)
                 .Select(a => new { a.Year, a.Sequence })
                 .ToListAsync(ct);
@@ -225,7 +224,7 @@ public sealed class ReminderComposer(
         return await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct);
     }
 
-    private static bool IsOpen(ActionRow a) => a.ClosedOn is null && a.Status is not (ActionStatus.Closed or ActionStatus.Cancelled);
+    private static bool IsOpen(ActionRow a) => a.Status.IsOpen();
 
     private static bool Owns(ReminderDelivery delivery, ActionRow action) => action.Owners.Intersect(delivery.Roles).Any();
 

@@ -179,7 +179,7 @@ public sealed partial class ReminderPlanner(
     }
 
     private static IQueryable<ActionItem> OpenOnly(IQueryable<ActionItem> actions) =>
-        actions.Where(a => a.ClosedOn == null && a.Status != ActionStatus.Closed && a.Status != ActionStatus.Cancelled);
+        actions.Where(ActionItem.Open);
 
     private async Task<(List<int> Ids, List<int> Created)> RecordAsync(List<PlannedReminder> due, CancellationToken ct)
     {

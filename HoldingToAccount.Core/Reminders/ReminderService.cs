@@ -74,7 +74,7 @@ public sealed class ReminderService(
     public async Task ResendAsync(int id, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        ActionPermissions.Demand(actor, AccessLevel.Secretariat, "resend a reminder");
+        ActionPermissions.Demand(actor, Permission.Administer, "resend a reminder");
         await using var db = await factory.CreateDbContextAsync(ct);
         var row = await db.Set<ReminderDelivery>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct)
             ?? throw new NotFoundException($"There is no reminder {id}.");

@@ -16,10 +16,7 @@ public static class AppClaims
     /// <summary>The Core actor for a signed-in user: their highest app role decides what they may do.</summary>
     public static Actor ToActor(this ClaimsPrincipal user)
     {
-        var level = user.IsInRole(AppRoles.Secretariat) ? AccessLevel.Secretariat
-            : user.IsInRole(AppRoles.Chair) ? AccessLevel.Chair
-            : user.IsInRole(AppRoles.Officer) ? AccessLevel.Officer
-            : AccessLevel.Viewer;
+        var level = AccessRules.PersonLevels.Where(l => user.IsInRole(AccessRules.RoleName(l))).DefaultIfEmpty(AccessLevel.Viewer).First();
         var person = user.FindFirst(PersonId)?.Value;
         var actsFor = user.FindFirst(ActsFor)?.Value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new Actor(

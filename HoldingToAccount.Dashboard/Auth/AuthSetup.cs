@@ -74,12 +74,7 @@ public static class AuthSetup
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         AddSingleSignOn(builder, authentication);
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.All))
-            .AddPolicy(Policies.Update, p => p.RequireRole(AppRoles.Secretariat, AppRoles.Chair, AppRoles.Officer))
-            .AddPolicy(Policies.ChairOrSecretariat, p => p.RequireRole(AppRoles.Secretariat, AppRoles.Chair))
-            .AddPolicy(Policies.Secretariat, p => p.RequireRole(AppRoles.Secretariat))
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(AppRoles.All).Build());
+        services.AddAppAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
 

@@ -1,27 +1,52 @@
+using HoldingToAccount.Core.Access;
+using Microsoft.AspNetCore.Authorization;
+
 namespace HoldingToAccount.Dashboard.Auth;
 
-/// <summary>The app's roles (Identity roles) and the policies pages and endpoints name.</summary>
+/// <summary>The app's roles (Identity roles): one per <see cref="AccessLevel"/> a person can be given.</summary>
 public static class AppRoles
 {
-    public const string Secretariat = "Secretariat";
-    public const string Chair = "Chair";
-    public const string Officer = "Officer";
-    public const string Viewer = "Viewer";
+    public const string Secretariat = nameof(AccessLevel.Secretariat);
+    public const string Chair = nameof(AccessLevel.Chair);
+    public const string Officer = nameof(AccessLevel.Officer);
+    public const string Viewer = nameof(AccessLevel.Viewer);
 
-    public static readonly string[] All = [Secretariat, Chair, Officer, Viewer];
+    public static readonly string[] All = AccessRules.PersonLevels.Select(AccessRules.RoleName).ToArray();
 }
 
+/// <summary>The policies pages and endpoints name: one per <see cref="Permission"/>, given to the roles Core's <see cref="AccessRules"/> table says.</summary>
 public static class Policies
 {
-    /// <summary>Any signed-in user with an app role: read everything.</summary>
+    /// <summary><see cref="Permission.Read"/>: any signed-in user with an app role.</summary>
     public const string Read = "Read";
 
-    /// <summary>Secretariat only: meetings, people, users, tokens, outbox, audit trail, Hangfire.</summary>
+    /// <summary><see cref="Permission.Administer"/>: meetings, people, users, tokens, outbox, audit trail, Hangfire.</summary>
     public const string Secretariat = "Secretariat";
 
-    /// <summary>Secretariat or chair: close, carry, defer and add actions; run a meeting; control the board.</summary>
+    /// <summary><see cref="Permission.RunMeetings"/>: close, carry, defer and add actions; run a meeting; control the board.</summary>
     public const string ChairOrSecretariat = "ChairOrSecretariat";
 
-    /// <summary>Anyone who may post updates (officers on their own actions; the rule itself lives in Core).</summary>
+    /// <summary><see cref="Permission.UpdateActions"/> (officers on their own actions; that rule lives in Core).</summary>
     public const string Update = "Update";
+
+    public static string For(Permission permission) => permission switch
+    {
+        Permission.Read => Read,
+        Permission.UpdateActions => Update,
+        Permission.RunMeetings => ChairOrSecretariat,
+        Permission.Administer => Secretariat,
+        _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
+    };
+
+    /// <summary>Registers a policy per permission, and the fallback (any page or endpoint that names none needs
+    /// <see cref="Permission.Read"/>). The app and the component tests both call this.</summary>
+    public static IServiceCollection AddAppAuthorization(this IServiceCollection services)
+    {
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var permission in Enum.GetValues<Permission>())
+            authorization.AddPolicy(For(permission), p => p.RequireAuthenticatedUser().RequireRole(AccessRules.RoleNames(permission)));
+        authorization.SetFallbackPolicy(new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser().RequireRole(AccessRules.RoleNames(Permission.Read)).Build());
+        return services;
+    }
 }

@@ -7,6 +7,7 @@ using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.People;
 using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Tests.TestData;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -77,6 +78,8 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
 
     protected ActionService Actions => Database.Get<ActionService>();
 
+    private ServiceProvider? _appAuthorization;
+
     /// <summary>Signs the test user in with one app role (and, for an officer, the person they are).</summary>
     protected void SignInAs(string role, string name = "Test User", int? personId = null)
     {
@@ -87,13 +90,16 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         if (personId is { } id)
             claims.Add(new Claim(AppClaims.PersonId, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         auth.SetClaims([.. claims]);
-        auth.SetPolicies(role switch
-        {
-            AppRoles.Secretariat => [Policies.Read, Policies.Update, Policies.ChairOrSecretariat, Policies.Secretariat],
-            AppRoles.Chair => [Policies.Read, Policies.Update, Policies.ChairOrSecretariat],
-            AppRoles.Officer => [Policies.Read, Policies.Update],
-            _ => [Policies.Read],
-        });
+        UseAppPolicies();
+    }
+
+    /// <summary>Policies are decided as the app decides them: by the registration the app makes, over the signed-in
+    /// user's roles (bUnit's own authorization service would take a list of policies the user is said to pass).</summary>
+    private void UseAppPolicies()
+    {
+        _appAuthorization ??= new ServiceCollection().AddLogging().AddAppAuthorization().BuildServiceProvider();
+        Services.AddSingleton(_appAuthorization.GetRequiredService<IAuthorizationService>());
+        Services.AddSingleton(_appAuthorization.GetRequiredService<IAuthorizationPolicyProvider>());
     }
 
     /// <summary>
@@ -125,5 +131,7 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        if (_appAuthorization is not null)
+            await _appAuthorization.DisposeAsync();
     }
 }

@@ -24,7 +24,7 @@ public sealed class ImportReviewState
             Owners = review.Actions[i].Owners.ToHashSet(),
             UnknownOwners = review.Actions[i].UnknownOwners,
             DuePhrase = a.Due.Phrase,
-            Skip = a.Status == DraftActionStatus.Deferred && a.Owners.Count == 0,
+            Skip = a.IsDeferralOnly(a.Owners),
         }).ToList();
     }
 
