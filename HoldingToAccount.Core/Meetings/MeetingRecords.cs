@@ -43,13 +43,10 @@ public sealed record AgendaItemInput(
     [property: Required(ErrorMessage = "Give the agenda item a title.")]
     [property: MaxLength(InputLimits.AgendaItemTitle, ErrorMessage = "An agenda item title can be at most {1} characters.")]
     string Title,
-    [property: MaxLength(InputLimits.Questions, ErrorMessage = _tooLongToKeep)] string? Questions = null,
-    [property: MaxLength(InputLimits.Findings, ErrorMessage = _tooLongToKeep)] string? Findings = null,
+    [property: MaxLength(InputLimits.Questions, ErrorMessage = "The questions can be at most {1:N0} characters.")] string? Questions = null,
+    [property: MaxLength(InputLimits.Findings, ErrorMessage = "The findings can be at most {1:N0} characters.")] string? Findings = null,
     bool Deferred = false,
-    bool Restricted = false)
-{
-    private const string _tooLongToKeep = "The questions or findings are too long to keep (20,000 and 50,000 characters at most).";
-}
+    bool Restricted = false);
 
 public sealed record AttendeeInput(
     [property: MaxLength(InputLimits.PersonName, ErrorMessage = "A name can be at most {1} characters.")] string Name,

@@ -27,12 +27,9 @@ public sealed record RoleRow(int Id, string Code, string Title, IReadOnlyList<Ho
 }
 
 public sealed record PersonInput(
-    [property: Required(ErrorMessage = _giveName)][property: MaxLength(InputLimits.PersonName, ErrorMessage = _giveName)] string Name,
+    [property: Required(ErrorMessage = "Give the person's name (up to 200 characters).")][property: MaxLength(InputLimits.PersonName, ErrorMessage = "Give the person's name (up to 200 characters).")] string Name,
     [property: MaxLength(InputLimits.Email, ErrorMessage = "An e-mail address can be at most {1} characters.")] string? Email,
-    bool Active = true)
-{
-    private const string _giveName = "Give the person's name (up to 200 characters).";
-}
+    bool Active = true);
 
 public sealed record HoldingInput(int PersonId, string RoleCode, DateOnly From, DateOnly? To = null, bool Temporary = false);
 
