@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace HoldingToAccount.Core.Actions;
 
 public sealed record MeetingRef(int Id, string Title, DateOnly Date);
@@ -50,9 +52,11 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 /// <summary>What a person enters to raise an action. The due point is a phrase, a meeting, or both.</summary>
 public sealed record NewAction(
     int RaisedAtMeetingId,
+    [property: Required(ErrorMessage = "Write what the action is.")]
+    [property: MaxLength(InputLimits.ActionText, ErrorMessage = "An action can be at most {1} characters.")]
     string Text,
     IReadOnlyList<string> OwnerCodes,
-    string? DuePhrase = null,
+    [property: MaxLength(InputLimits.DuePhrase, ErrorMessage = "A due phrase can be at most {1} characters.")] string? DuePhrase = null,
     int? DueMeetingId = null,
     int? AgendaItemId = null,
     ActionKind Kind = ActionKind.Action);

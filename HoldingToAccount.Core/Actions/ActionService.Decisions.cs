@@ -12,7 +12,7 @@ namespace HoldingToAccount.Core.Actions;
 /// </summary>
 public sealed partial class ActionService
 {
-    public const int MaxReasonLength = 2000;
+    public const int MaxReasonLength = InputLimits.Reason;
 
     /// <summary>Brings the action to a named later meeting of its series. <paramref name="atMeetingId"/>: where it was decided.</summary>
     public async Task CarryAsync(string reference, int expectedVersion, int toMeetingId, string reason, Actor actor, int? atMeetingId = null, CancellationToken ct = default) =>

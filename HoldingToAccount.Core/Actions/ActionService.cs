@@ -8,7 +8,7 @@ namespace HoldingToAccount.Core.Actions;
 
 public sealed partial class ActionService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
-    public const int MaxTextLength = 4000;
+    public const int MaxTextLength = InputLimits.ActionText;
 
     public async Task<Page<ActionRow>> FindAsync(ActionFilter filter, int skip = 0, int take = 50, CancellationToken ct = default)
     {
@@ -83,11 +83,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     public async Task<ActionRow> RaiseAsync(NewAction input, Actor actor, CancellationToken ct = default)
     {
         ActionPermissions.Demand(actor, Permission.RunMeetings, "add actions");
-        var text = input.Text?.Trim() ?? "";
-        if (text.Length == 0)
-            throw new DomainException("Write what the action is.");
-        if (text.Length > MaxTextLength)
-            throw new DomainException($"An action can be at most {MaxTextLength} characters; this one is {text.Length}.");
+        var text = InputValidation.Checked(input with { Text = input.Text?.Trim() ?? "" }).Text;
 
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
@@ -141,8 +137,8 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
                     : "Viewers cannot update actions.");
             if (string.IsNullOrWhiteSpace(text))
                 throw new DomainException("Write the update before posting it.");
-            if (text.Length > 20_000)
-                throw new DomainException("An update can be at most 20,000 characters.");
+            if (text.Length > InputLimits.UpdateText)
+                throw new DomainException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"An update can be at most {InputLimits.UpdateText:N0} characters."));
             if (!action.IsOpen)
                 throw new DomainException($"Action {action.Reference} is {action.Status.ToString().ToLowerInvariant()}; it takes no more updates.");
             if (newStatus is not (null or ActionStatus.UpdateProvided or ActionStatus.ProposedComplete))

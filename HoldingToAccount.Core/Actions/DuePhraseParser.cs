@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using HoldingToAccount.Core.Grammar;
 
 namespace HoldingToAccount.Core.Actions;
 
@@ -59,23 +60,17 @@ public sealed record DuePhrase(DueTargetKind Kind, DateOnly? Date, string Phrase
 /// </remarks>
 public static partial class DuePhraseParser
 {
-    private const int _timeoutMilliseconds = 2000; // a guard against hostile input; wall-clock, so generous for busy machines
+    private const int _timeoutMilliseconds = TextPatterns.TimeoutMs;
     private const int _lookBehindChars = 120;
-    private const RegexOptions _options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions _options = TextPatterns.Options | RegexOptions.IgnoreCase;
 
     // Building blocks. Only ASCII digits: \d would accept other scripts' digits.
-    private const string _monthNames =
-        "january|february|march|april|may|june|july|august|september|october|november|december"
-        + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
-
-    private const string _month = "(?<month>" + _monthNames + @")\b";
+    private const string _month = UkDateGrammar.Month + @"\b";
 
     // Where nothing but the month itself gives the context, "may" is only the month when capitalised.
-    private const string _monthStrict =
-        "(?<month>january|february|march|april|(?-i:May)|june|july|august|september|october|november|december"
-        + @"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b";
+    private const string _monthStrict = UkDateGrammar.MonthCapitalisedMay + @"\b";
 
-    private const string _year = @"(?<year>(?:19|20)[0-9]{2})\b";
+    private const string _year = UkDateGrammar.Year + @"\b";
     private const string _optionalYear = @"(?:,?\s+(?:" + _year + @"|(?<relyear>this|next)\s+year\b))?";
     private const string _thisMonthSuffix = @"(?:,?\s+(?:later\s+)?(?<thismonth>this)\s+month\b(?!'))?";
     private const string _preposition = @"(?:(?:to|for|at|until|till|by|before|in|into)\s+)?(?:the\s+)?";
@@ -90,10 +85,9 @@ public static partial class DuePhraseParser
         "(?<n>[1-9][0-9]{0,2}|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
         + "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
 
-    private const string _weekday =
-        @"(?:(?<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b,?\s+)?";
+    private const string _weekday = "(?:" + UkDateGrammar.Weekday + @"\b,?\s+)?";
 
-    private const string _day = "(?<day>[0-9]{1,2})(?:st|nd|rd|th)?";
+    private const string _day = UkDateGrammar.Day;
 
     // The patterns, one per rule.
     private const string _explicitDatePattern =
@@ -102,8 +96,8 @@ public static partial class DuePhraseParser
         + "(?:"
         + @"(?:the\s+)?" + _day + @"\s+(?:of\s+)?" + _month + _optionalYear
         + "|" + _month + @"\s+(?:the\s+)?" + _day + @"\b" + _optionalYear
-        + @"|(?<![0-9])(?<nd>[0-9]{1,2})(?<sep>[/.\-])(?<nm>[0-9]{1,2})\k<sep>(?<ny>[0-9]{4}|[0-9]{2})(?![0-9])"
-        + @"|(?<![0-9])(?<iy>(?:19|20)[0-9]{2})-(?<im>[0-9]{1,2})-(?<id>[0-9]{1,2})(?![0-9])"
+        + "|(?<![0-9])" + UkDateGrammar.NumericDate + "(?![0-9])"
+        + "|(?<![0-9])" + UkDateGrammar.IsoDate + "(?![0-9])"
         + ")";
 
     private const string _endOfMonthPattern =
@@ -176,33 +170,6 @@ public static partial class DuePhraseParser
         (Rule.NoDate, NoDateRegex()),
         (Rule.BareMonth, BareMonthRegex()),
     ];
-
-    private static readonly Dictionary<string, int> _monthNumbers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["jan"] = 1,
-        ["feb"] = 2,
-        ["mar"] = 3,
-        ["apr"] = 4,
-        ["may"] = 5,
-        ["jun"] = 6,
-        ["jul"] = 7,
-        ["aug"] = 8,
-        ["sep"] = 9,
-        ["oct"] = 10,
-        ["nov"] = 11,
-        ["dec"] = 12,
-    };
-
-    private static readonly Dictionary<string, DayOfWeek> _weekdays = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["mon"] = DayOfWeek.Monday,
-        ["tue"] = DayOfWeek.Tuesday,
-        ["wed"] = DayOfWeek.Wednesday,
-        ["thu"] = DayOfWeek.Thursday,
-        ["fri"] = DayOfWeek.Friday,
-        ["sat"] = DayOfWeek.Saturday,
-        ["sun"] = DayOfWeek.Sunday,
-    };
 
     private static readonly Dictionary<string, int> _numberWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -346,7 +313,7 @@ public static partial class DuePhraseParser
                 : raisingMonth;
         }
 
-        if (MonthNumber(match.Groups["month"]) is not { } month)
+        if (UkDateGrammar.MonthNumber(match.Groups["month"]) is not { } month)
             return null;
 
         var year = match.Groups["year"];
@@ -376,43 +343,28 @@ public static partial class DuePhraseParser
     private static DateOnly? ExplicitDate(Match match, DateOnly raisedOn)
     {
         DateOnly? date;
-        if (match.Groups["nd"].Success)
+        if (UkDateGrammar.MonthNumber(match.Groups["month"]) is not { } month)
         {
-            var shortYear = match.Groups["ny"].Value.Length == 2;
-            date = TryParseNumber(match.Groups["nd"].Value, out var day)
-                && TryParseNumber(match.Groups["nm"].Value, out var month)
-                && TryParseNumber(match.Groups["ny"].Value, out var year)
-                    ? Valid(shortYear ? 2000 + year : year, month, day)
-                    : null;
-        }
-        else if (match.Groups["iy"].Success)
-        {
-            date = TryParseNumber(match.Groups["id"].Value, out var day)
-                && TryParseNumber(match.Groups["im"].Value, out var month)
-                && TryParseNumber(match.Groups["iy"].Value, out var year)
-                    ? Valid(year, month, day)
-                    : null;
+            date = UkDateGrammar.NumericOrIso(match);
         }
         else
         {
-            if (MonthNumber(match.Groups["month"]) is not { } month || !TryParseNumber(match.Groups["day"].Value, out var day))
+            if (!TryParseNumber(match.Groups["day"].Value, out var day))
                 return null;
             var yearGroup = match.Groups["year"];
             var relativeYear = match.Groups["relyear"];
             if (yearGroup.Success)
             {
-                date = TryParseNumber(yearGroup.Value, out var year) ? Valid(year, month, day) : null;
+                date = TryParseNumber(yearGroup.Value, out var year) ? UkDateGrammar.Date(year, month, day) : null;
             }
             else if (relativeYear.Success)
             {
                 var next = relativeYear.Value.Equals("next", StringComparison.OrdinalIgnoreCase);
-                date = Valid(next ? raisedOn.Year + 1 : raisedOn.Year, month, day);
+                date = UkDateGrammar.Date(next ? raisedOn.Year + 1 : raisedOn.Year, month, day);
             }
             else
             {
-                // No year: the next such day on or after the raising date.
-                var onOrAfter = month > raisedOn.Month || (month == raisedOn.Month && day >= raisedOn.Day);
-                date = Valid(onOrAfter ? raisedOn.Year : raisedOn.Year + 1, month, day);
+                date = UkDateGrammar.NextSuchDay(month, day, raisedOn, sameDayCounts: true);
             }
         }
 
@@ -420,11 +372,8 @@ public static partial class DuePhraseParser
             return null;
 
         var weekday = match.Groups["weekday"];
-        if (weekday.Success)
-        {
-            if (weekday.Value.Length < 3 || !_weekdays.TryGetValue(weekday.Value[..3], out var dayOfWeek) || resolved.DayOfWeek != dayOfWeek)
-                return null;
-        }
+        if (weekday.Success && UkDateGrammar.DayOfWeekOf(weekday) != resolved.DayOfWeek)
+            return null;
         return resolved;
     }
 
@@ -448,16 +397,6 @@ public static partial class DuePhraseParser
             _ => null,
         };
     }
-
-    private static int? MonthNumber(Group group) =>
-        group.Success && group.Value.Length >= 3 && _monthNumbers.TryGetValue(group.Value[..3], out var month)
-            ? month
-            : null;
-
-    private static DateOnly? Valid(int year, int month, int day) =>
-        year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
-            ? new DateOnly(year, month, day)
-            : null;
 
     private static bool TryParseNumber(string digits, out int value) =>
         int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);

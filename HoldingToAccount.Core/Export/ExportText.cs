@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using HoldingToAccount.Core.Actions;
+using HoldingToAccount.Core.Grammar;
 
 namespace HoldingToAccount.Core.Export;
 
@@ -69,11 +70,7 @@ public static partial class ExportText
             : text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 
     /// <summary>A line the notes start with a bullet ("• ", "- ", "○ ", "* "); the text after it, or null.</summary>
-    public static string? BulletText(string line)
-    {
-        var match = BulletPattern().Match(line);
-        return match.Success ? match.Groups[1].Value.Trim() : null;
-    }
+    public static string? BulletText(string line) => NotesPhrases.GlyphBulletText(line);
 
     /// <summary>An "Actions arising: …" line carried inside imported findings. Null when the line is something else;
     /// an empty string when it says there were none (the notes then say so in their own words).</summary>
@@ -82,16 +79,10 @@ public static partial class ExportText
         var match = ArisingPattern().Match(line);
         if (!match.Success)
             return null;
-        var rest = match.Groups[1].Value.Trim();
-        return NonePattern().IsMatch(rest) ? "" : rest;
+        var rest = match.Groups["rest"].Value.Trim();
+        return NotesPhrases.SaysNone(rest) ? "" : rest;
     }
 
-    [GeneratedRegex(@"^[•○◦▪‣\-\*]\s+(.+)$")]
-    private static partial Regex BulletPattern();
-
-    [GeneratedRegex(@"^actions?\s+arising\s*[:\-–]?\s*(.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^actions?\s+arising\s*[:\-–]?\s*(?<rest>.*)$", TextPatterns.Options | RegexOptions.IgnoreCase, TextPatterns.TimeoutMs)]
     private static partial Regex ArisingPattern();
-
-    [GeneratedRegex(@"^(there\s+were\s+(none|no\s+actions?(\s+arising)?)|none)\.?$", RegexOptions.IgnoreCase)]
-    private static partial Regex NonePattern();
 }

@@ -59,6 +59,7 @@ public static partial class HtmlToText
         var run = new StringBuilder();
         var depth = 0;
         var cellStart = -1;
+        var scan = new TagScan { LastTagEnd = html.LastIndexOf('>') };
         var i = 0;
         while (i < html.Length)
         {
@@ -80,9 +81,14 @@ public static partial class HtmlToText
                 continue;
             }
 
-            var end = TagEnd(html, i + 1);
+            var end = TagEnd(html, i + 1, ref scan);
             if (end < 0)
-                throw Malformed(fileName, $"a tag is never closed ('{Excerpt(html, i)}')");
+            {
+                // A tag cut off by the end of the file, or a '<' in the text: kept as text, so nothing the author wrote is lost.
+                run.Append(c);
+                i++;
+                continue;
+            }
             var closing = html[i + 1] == '/';
             var name = TagName(html, closing ? i + 2 : i + 1);
             i = end + 1;
@@ -170,8 +176,26 @@ public static partial class HtmlToText
         }
     }
 
-    /// <summary>The index of the '&gt;' that ends the tag starting before <paramref name="from"/>, quotes respected; -1 if none.</summary>
-    private static int TagEnd(string html, int from)
+    /// <summary>
+    /// The index of the '&gt;' that ends the tag starting before <paramref name="from"/>, quotes respected; -1 if none.
+    /// Once a quote is found never to close (Word writes such attributes now and then), quotes are no longer trusted
+    /// and the first '&gt;' ends each tag: a scan to the end of the file happens at most once.
+    /// </summary>
+    private static int TagEnd(string html, int from, ref TagScan scan)
+    {
+        if (from > scan.LastTagEnd)
+            return -1;
+        if (!scan.QuotesUnreliable)
+        {
+            var quoted = QuotedTagEnd(html, from);
+            if (quoted >= 0)
+                return quoted;
+            scan.QuotesUnreliable = true;
+        }
+        return html.IndexOf('>', from);
+    }
+
+    private static int QuotedTagEnd(string html, int from)
     {
         char? quote = null;
         for (var i = from; i < html.Length; i++)
@@ -212,8 +236,13 @@ public static partial class HtmlToText
         return close < 0 ? html.Length : close + 1;
     }
 
-    private static string Excerpt(string html, int at) =>
-        html.Substring(at, Math.Min(30, html.Length - at)).ReplaceLineEndings(" ");
+    private struct TagScan
+    {
+        /// <summary>Where the last '&gt;' is: a tag starting after it never ends, known without a scan.</summary>
+        public int LastTagEnd;
+
+        public bool QuotesUnreliable;
+    }
 
     private static DomainException Malformed(string fileName, string why) =>
         new($"'{fileName}' is not well-formed HTML: {why}.");

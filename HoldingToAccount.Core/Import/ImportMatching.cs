@@ -81,7 +81,7 @@ internal static partial class ImportMatching
             return Meeting.DefaultTitle(seriesName, date);
         if (!title.Contains(date.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
             title = Meeting.DefaultTitle(title, date);
-        return Clip(title, 300);
+        return Clip(title, InputLimits.MeetingTitle);
     }
 
     /// <summary>

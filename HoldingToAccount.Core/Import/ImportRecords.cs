@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using HoldingToAccount.Core.Actions;
 
 namespace HoldingToAccount.Core.Import;
@@ -16,9 +17,16 @@ public sealed record ImportCorrections
 
     public DateOnly? Date { get; init; }
     public TimeOnly? StartTime { get; init; }
+    [MaxLength(InputLimits.MeetingTitle, ErrorMessage = "A meeting title can be at most {1} characters.")]
     public string? Title { get; init; }
+
+    [MaxLength(InputLimits.Venue, ErrorMessage = "A venue can be at most {1} characters.")]
     public string? Venue { get; init; }
+
+    [MaxLength(InputLimits.PersonName, ErrorMessage = "The chair can be at most {1} characters.")]
     public string? Chair { get; init; }
+
+    [MaxLength(InputLimits.PersonName, ErrorMessage = "The minute-taker can be at most {1} characters.")]
     public string? MinuteTaker { get; init; }
 
     /// <summary>Attendee index → person id; a null value means "nobody on the list" (kept by name and capacity).</summary>
@@ -40,10 +48,10 @@ public sealed record ImportCorrections
 /// (no automatic match: it is raised at the imported meeting); <see cref="Skip"/> leaves the action out.
 /// </summary>
 public sealed record ActionCorrection(
-    string? Text = null,
+    [property: MaxLength(InputLimits.ActionText, ErrorMessage = "An action can be at most {1} characters.")] string? Text = null,
     IReadOnlyList<string>? Owners = null,
     int? DueMeetingId = null,
-    string? DuePhrase = null,
+    [property: MaxLength(InputLimits.DuePhrase, ErrorMessage = "A due phrase can be at most {1} characters.")] string? DuePhrase = null,
     string? ExistingReference = null,
     bool Skip = false,
     bool NotInRegister = false);

@@ -82,6 +82,9 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
         ArgumentNullException.ThrowIfNull(corrections);
         ArgumentNullException.ThrowIfNull(actor);
         ActionPermissions.Demand(actor, Permission.Administer, _doing);
+        InputValidation.Checked(corrections);
+        foreach (var action in corrections.Actions.Values)
+            InputValidation.Checked(action);
         var hash = ImportMatching.SourceHash(draft.SourceText);
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
@@ -144,6 +147,9 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
         ArgumentNullException.ThrowIfNull(corrections);
         ArgumentNullException.ThrowIfNull(actor);
         ActionPermissions.Demand(actor, Permission.Administer, _doing);
+        InputValidation.Checked(corrections);
+        foreach (var action in corrections.Actions.Values)
+            InputValidation.Checked(action);
         var hash = ImportMatching.SourceHash(draft.SourceText);
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;

@@ -90,9 +90,9 @@ internal sealed partial class ImportWriter(AppDbContext db, ImportDraft draft, I
         _meeting.Date = _date;
         _meeting.StartTime = StartTime(previous is null ? null : _meeting.StartTime);
         _meeting.Title = ImportMatching.MeetingTitle(corrections.Title ?? draft.Title?.Value, _series.Name, _date);
-        _meeting.Venue = Text(corrections.Venue ?? draft.Venue?.Value ?? _series.DefaultVenue, 500);
-        _meeting.Chair = Text(corrections.Chair ?? draft.Chair?.Value, 200);
-        _meeting.MinuteTaker = Text(corrections.MinuteTaker ?? draft.MinuteTaker?.Value, 200);
+        _meeting.Venue = Text(corrections.Venue ?? draft.Venue?.Value ?? _series.DefaultVenue, InputLimits.Venue);
+        _meeting.Chair = Text(corrections.Chair ?? draft.Chair?.Value, InputLimits.PersonName);
+        _meeting.MinuteTaker = Text(corrections.MinuteTaker ?? draft.MinuteTaker?.Value, InputLimits.PersonName);
         _meeting.Status = MeetingStatus.Held;
         _meeting.ImportedFromHash = hash;
 
@@ -144,8 +144,8 @@ internal sealed partial class ImportWriter(AppDbContext db, ImportDraft draft, I
                 }
                 _meeting.Attendees.Add(new MeetingAttendee
                 {
-                    Name = ImportMatching.Clip(person.Name, 200),
-                    Capacity = Text(person.Capacity ?? person.Role, 300),
+                    Name = ImportMatching.Clip(person.Name, InputLimits.PersonName),
+                    Capacity = Text(person.Capacity ?? person.Role, InputLimits.Capacity),
                     Attendance = attendance,
                     PersonId = personId,
                     Order = ++order,
@@ -199,7 +199,7 @@ internal sealed partial class ImportWriter(AppDbContext db, ImportDraft draft, I
             {
                 Number = ImportMatching.Clip(item.Number, 16),
                 Section = SectionFor(item, sections),
-                Title = ImportMatching.Clip(TextRules.Squash(item.Title), 500),
+                Title = ImportMatching.Clip(TextRules.Squash(item.Title), InputLimits.AgendaItemTitle),
                 Deferred = item.Deferred,
                 Order = ++order,
             };

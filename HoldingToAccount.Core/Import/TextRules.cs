@@ -1,17 +1,14 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using HoldingToAccount.Core.Grammar;
 
 namespace HoldingToAccount.Core.Import;
 
 /// <summary>Small text tests shared by the parts of the notes parser.</summary>
 internal static partial class TextRules
 {
-    /// <summary>
-    /// A guard against input built to make a pattern backtrack for ever, not a speed limit: the clock is the wall's,
-    /// so it is generous enough that a busy machine pausing a thread never turns good notes into an error.
-    /// </summary>
-    public const int RegexTimeoutMs = 2000;
-    public const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    public const int RegexTimeoutMs = TextPatterns.TimeoutMs;
+    public const RegexOptions Options = TextPatterns.Options;
 
     public static int LetterCount(string text)
     {
@@ -27,9 +24,9 @@ internal static partial class TextRules
     /// <summary>"- text", "• text", "a) text", "(i) text": the line without its bullet. Numbered markers ("1.") are not bullets.</summary>
     public static bool TryStripBullet(NoteLine line, out NoteLine rest)
     {
-        var match = BulletRegex().Match(line.Text);
-        rest = match.Success ? line.From(match.Length) : line;
-        return match.Success && rest.Length > 0;
+        var length = NotesPhrases.BulletLength(line.Text);
+        rest = length > 0 ? line.From(length) : line;
+        return length > 0 && rest.Length > 0;
     }
 
     /// <summary>"1. text", "2) text": the number and the rest.</summary>
@@ -67,11 +64,8 @@ internal static partial class TextRules
     /// <summary>The line speaks of the next meeting ("Date of next meeting", "The next meeting will be …").</summary>
     public static bool MentionsNextMeeting(string text) => NextMeetingRegex().IsMatch(text);
 
-    /// <summary>A phrase that says there was nothing: "There were no actions arising", "There were none", "None", "Nil".</summary>
-    public static bool SaysNone(string text) => NoneRegex().IsMatch(text);
-
-    [GeneratedRegex(@"^(?:[-–—•●○◦▪■*·‣⁃►>]+|[a-z][.)]|\((?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\))[ \t]*", Options, RegexTimeoutMs)]
-    private static partial Regex BulletRegex();
+    /// <inheritdoc cref="NotesPhrases.SaysNone"/>
+    public static bool SaysNone(string text) => NotesPhrases.SaysNone(text);
 
     [GeneratedRegex(@"^(?<n>[1-9][0-9]?)[.)][ \t]+", Options, RegexTimeoutMs)]
     private static partial Regex NumberMarkerRegex();
@@ -81,8 +75,4 @@ internal static partial class TextRules
 
     [GeneratedRegex(@"\bnext\s+meeting\b", Options | RegexOptions.IgnoreCase, RegexTimeoutMs)]
     private static partial Regex NextMeetingRegex();
-
-    [GeneratedRegex(@"^\W*(?:there\s+(?:were|was|are|is)\s+(?:none|no\b)|none\b|nil\b|no\s+(?:new\s+|further\s+)?actions?\b|n/a\b)",
-        Options | RegexOptions.IgnoreCase, RegexTimeoutMs)]
-    private static partial Regex NoneRegex();
 }

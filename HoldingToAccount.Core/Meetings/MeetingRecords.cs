@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using HoldingToAccount.Core.Actions;
 
 namespace HoldingToAccount.Core.Meetings;
@@ -46,9 +47,26 @@ public sealed record SeriesRow(int Id, string Name, string Kind, string? Recurre
 public sealed record NewMeeting(int SeriesId, DateOnly Date, TimeOnly StartTime, string? Venue = null, string? Chair = null, string? Title = null);
 
 /// <summary>A meeting's title, venue and chair as corrected by the secretariat; an empty venue or chair is "not recorded".</summary>
-public sealed record MeetingDetails(string Title, string? Venue, string? Chair);
+public sealed record MeetingDetails(
+    [property: Required(ErrorMessage = "Give the meeting a title.")]
+    [property: MaxLength(InputLimits.MeetingTitle, ErrorMessage = "A meeting title can be at most {1} characters.")]
+    string Title,
+    [property: MaxLength(InputLimits.Venue, ErrorMessage = "A venue can be at most {1} characters.")] string? Venue,
+    [property: MaxLength(InputLimits.PersonName, ErrorMessage = "The chair can be at most {1} characters.")] string? Chair);
 
 /// <summary>An agenda item as written or edited. <paramref name="Section"/> is a section number of the series template, e.g. "4a".</summary>
-public sealed record AgendaItemInput(string Section, string Title, string? Questions = null, string? Findings = null, bool Deferred = false, bool Restricted = false);
+public sealed record AgendaItemInput(
+    string Section,
+    [property: Required(ErrorMessage = "Give the agenda item a title.")]
+    [property: MaxLength(InputLimits.AgendaItemTitle, ErrorMessage = "An agenda item title can be at most {1} characters.")]
+    string Title,
+    [property: MaxLength(InputLimits.Questions, ErrorMessage = "The questions can be at most {1:N0} characters.")] string? Questions = null,
+    [property: MaxLength(InputLimits.Findings, ErrorMessage = "The findings can be at most {1:N0} characters.")] string? Findings = null,
+    bool Deferred = false,
+    bool Restricted = false);
 
-public sealed record AttendeeInput(string Name, string? Capacity, Attendance Attendance, int? PersonId = null);
+public sealed record AttendeeInput(
+    [property: MaxLength(InputLimits.PersonName, ErrorMessage = "A name can be at most {1} characters.")] string Name,
+    [property: MaxLength(InputLimits.Capacity, ErrorMessage = "A capacity can be at most {1} characters.")] string? Capacity,
+    Attendance Attendance,
+    int? PersonId = null);

@@ -59,23 +59,10 @@ public sealed partial class MeetingService
     /// <summary>Trimmed, with empty venue and chair as none; too long a value is refused with what the limit is.</summary>
     private static MeetingDetails Checked(MeetingDetails input)
     {
-        var title = input.Title?.Trim() ?? "";
         var venue = string.IsNullOrWhiteSpace(input.Venue) ? null : input.Venue.Trim();
         var chair = string.IsNullOrWhiteSpace(input.Chair) ? null : input.Chair.Trim();
-        if (title.Length == 0)
-            throw new DomainException("Give the meeting a title.");
-        if (title.Length > MaxTitle)
-            throw new DomainException($"A meeting title can be at most {MaxTitle} characters.");
-        if (venue?.Length > MaxVenue)
-            throw new DomainException($"A venue can be at most {MaxVenue} characters.");
-        if (chair?.Length > MaxChair)
-            throw new DomainException($"The chair can be at most {MaxChair} characters.");
-        return new MeetingDetails(title, venue, chair);
+        return InputValidation.Checked(new MeetingDetails(input.Title?.Trim() ?? "", venue, chair));
     }
-
-    public const int MaxTitle = 300;
-    public const int MaxVenue = 300;
-    public const int MaxChair = 200;
 
     /// <summary>The open actions that come to this meeting now: they follow it if it moves, and pass to the next meeting if it is cancelled.</summary>
     public Task<IReadOnlyList<ActionRow>> ActionsFollowingAsync(int meetingId, CancellationToken ct = default) =>
@@ -132,9 +119,9 @@ public sealed partial class MeetingService
     public async Task SetAttendanceAsync(int meetingId, int expectedVersion, IReadOnlyList<AttendeeInput> attendees, Actor actor, CancellationToken ct = default)
     {
         ActionPermissions.Demand(actor, Permission.RunMeetings, "record attendance");
-        var rows = attendees.Where(a => !string.IsNullOrWhiteSpace(a.Name)).ToList();
-        if (rows.Any(a => a.Name.Trim().Length > 200))
-            throw new DomainException("A name can be at most 200 characters.");
+        var rows = attendees.Where(a => !string.IsNullOrWhiteSpace(a.Name))
+            .Select(a => InputValidation.Checked(a with { Name = a.Name.Trim(), Capacity = Tidy(a.Capacity) }))
+            .ToList();
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
         var meeting = await db.Meetings.Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == meetingId, ct)
@@ -144,8 +131,8 @@ public sealed partial class MeetingService
         db.MeetingAttendees.RemoveRange(meeting.Attendees);
         meeting.Attendees = rows.Select((a, i) => new MeetingAttendee
         {
-            Name = a.Name.Trim(),
-            Capacity = Tidy(a.Capacity),
+            Name = a.Name,
+            Capacity = a.Capacity,
             Attendance = a.Attendance,
             PersonId = a.PersonId,
             Order = i + 1,
@@ -163,12 +150,7 @@ public sealed partial class MeetingService
 
     private static async Task<string> CheckedSectionAsync(AppDbContext db, Meeting meeting, AgendaItemInput input, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(input.Title))
-            throw new DomainException("Give the agenda item a title.");
-        if (input.Title.Trim().Length > 500)
-            throw new DomainException("An agenda item title can be at most 500 characters.");
-        if (input.Questions?.Length > 20_000 || input.Findings?.Length > 50_000)
-            throw new DomainException("The questions or findings are too long to keep (20,000 and 50,000 characters at most).");
+        InputValidation.Checked(input with { Title = input.Title?.Trim() ?? "" });
         var section = input.Section?.Trim() ?? "";
         var sections = await db.AgendaSections.Where(s => s.SeriesId == meeting.SeriesId).Select(s => s.Number).ToListAsync(ct);
         if (!sections.Contains(section))

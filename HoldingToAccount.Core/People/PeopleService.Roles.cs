@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using HoldingToAccount.Core.Access;
 using HoldingToAccount.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,10 @@ public sealed record RoleRow(int Id, string Code, string Title, IReadOnlyList<Ho
     public bool Vacant => Holders.Count == 0;
 }
 
-public sealed record PersonInput(string Name, string? Email, bool Active = true);
+public sealed record PersonInput(
+    [property: Required(ErrorMessage = "Give the person's name (up to 200 characters).")][property: MaxLength(InputLimits.PersonName, ErrorMessage = "Give the person's name (up to 200 characters).")] string Name,
+    [property: MaxLength(InputLimits.Email, ErrorMessage = "An e-mail address can be at most {1} characters.")] string? Email,
+    bool Active = true);
 
 public sealed record HoldingInput(int PersonId, string RoleCode, DateOnly From, DateOnly? To = null, bool Temporary = false);
 
@@ -81,9 +85,9 @@ public sealed partial class PeopleService
     {
         ActionPermissions.Demand(actor, Permission.Administer, "add roles");
         var normalised = RoleCodes.Normalise(code);
-        if (normalised.Length is 0 or > 16)
+        if (normalised.Length is 0 or > InputLimits.RoleCode)
             throw new DomainException("Give the role a short code of up to 16 characters, for example ACC.");
-        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > 200)
+        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > InputLimits.RoleTitle)
             throw new DomainException("Give the role's title (up to 200 characters), for example Assistant Chief Constable.");
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
@@ -153,11 +157,9 @@ public sealed partial class PeopleService
 
     private static (string Name, string? Email) Checked(PersonInput input)
     {
-        var name = input.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 200)
-            throw new DomainException("Give the person's name (up to 200 characters).");
         var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
-        if (email is not null && (email.Length > 320 || !System.Net.Mail.MailAddress.TryCreate(email, out _)))
+        var name = InputValidation.Checked(input with { Name = input.Name?.Trim() ?? "", Email = email }).Name;
+        if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _))
             throw new DomainException($"\"{email}\" is not an e-mail address.");
         return (name, email);
     }

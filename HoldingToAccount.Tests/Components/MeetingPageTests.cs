@@ -1,4 +1,5 @@
 using Bunit;
+using HoldingToAccount.Core;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.People;
 using HoldingToAccount.Dashboard.Auth;
@@ -110,6 +111,24 @@ public sealed class MeetingPageTests : DashboardContext
         Assert.Contains("John Campion, PCC", cut.Find(".meeting-facts").TextContent);
         var saved = (await Meetings.GetSummaryAsync(JanId))!;
         Assert.Equal(("Hindlip Hall, Worcester", "John Campion, PCC"), (saved.Venue, saved.Chair));
+    }
+
+    [Fact]
+    public async Task The_venue_field_takes_as_many_characters_as_the_meeting_keeps_and_no_more()
+    {
+        SignInAs(AppRoles.Secretariat, "Sam Carter");
+        var dialogs = RenderProviders();
+        var cut = RenderMeeting(JanId);
+        cut.WaitForElement("[data-testid=edit-details]").Click();
+        var venue = dialogs.WaitForElement("input[data-testid=details-venue], [data-testid=details-venue] input");
+        var offered = int.Parse(venue.GetAttribute("maxlength")!, System.Globalization.CultureInfo.InvariantCulture);
+
+        var meeting = (await Meetings.GetSummaryAsync(JanId))!;
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Meetings.UpdateDetailsAsync(
+            JanId, meeting.Version, new MeetingDetails(meeting.Title, new string('v', offered + 1), null), RegisterBuilder.Secretariat));
+        Assert.Equal($"A venue can be at most {offered} characters.", refused.Message);
+        await Meetings.UpdateDetailsAsync(JanId, meeting.Version, new MeetingDetails(meeting.Title, new string('v', offered), null), RegisterBuilder.Secretariat);
+        Assert.Equal(offered, (await Meetings.GetSummaryAsync(JanId))!.Venue?.Length);
     }
 
     [Fact]

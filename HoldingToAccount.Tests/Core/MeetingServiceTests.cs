@@ -56,8 +56,8 @@ public sealed class MeetingServiceTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<DomainException>(() => Meetings.UpdateDetailsAsync(id, version, new MeetingDetails(" ", null, null), Secretariat));
         var tooLong = await Assert.ThrowsAsync<DomainException>(() =>
-            Meetings.UpdateDetailsAsync(id, version, new MeetingDetails("Title", null, new string('x', MeetingService.MaxChair + 1)), Secretariat));
-        Assert.Contains($"{MeetingService.MaxChair} characters", tooLong.Message, StringComparison.Ordinal);
+            Meetings.UpdateDetailsAsync(id, version, new MeetingDetails("Title", null, new string('x', InputLimits.PersonName + 1)), Secretariat));
+        Assert.Contains($"{InputLimits.PersonName} characters", tooLong.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<StaleEditException>(() => Meetings.UpdateDetailsAsync(id, version + 1, new MeetingDetails("Title", null, null), Secretariat));
         await Assert.ThrowsAsync<ForbiddenException>(() => Meetings.UpdateDetailsAsync(id, version, new MeetingDetails("Title", null, null), Chair));
         Assert.Equal(version, (await Meetings.GetSummaryAsync(id))!.Version);

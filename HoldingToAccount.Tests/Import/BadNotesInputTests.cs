@@ -45,11 +45,10 @@ public class BadNotesInputTests
     public void Wrong_extension(string name) =>
         Assert.Contains("only .txt, .html, .htm, .docx", Refused(name, Encoding.UTF8.GetBytes("1. ITEM ONE")).Message, StringComparison.Ordinal);
 
-    [Theory]
-    [InlineData("<html><body><p>Date: 1 May 2017</p><p class=\"x")]
-    [InlineData("<html><body><!-- a comment that never ends <p>text</p>")]
-    public void Malformed_html(string html) =>
-        Assert.Contains("not well-formed HTML", Refused("notes.html", Encoding.UTF8.GetBytes(html)).Message, StringComparison.Ordinal);
+    [Fact]
+    public void Html_whose_comment_never_ends() =>
+        Assert.Contains("not well-formed HTML",
+            Refused("notes.html", Encoding.UTF8.GetBytes("<html><body><!-- a comment that never ends <p>text</p>")).Message, StringComparison.Ordinal);
 
     [Fact]
     public void Hugely_nested_html_is_refused_without_overflowing_the_stack()

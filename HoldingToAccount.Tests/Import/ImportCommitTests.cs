@@ -32,6 +32,19 @@ public sealed class ImportCommitTests : IAsyncLifetime
     private ActionService Actions => _db.Get<ActionService>();
 
     [Fact]
+    public async Task A_corrected_venue_longer_than_a_meeting_keeps_is_refused_and_nothing_is_written()
+    {
+        var corrections = new ImportCorrections { Venue = new string('v', InputLimits.Venue + 1) };
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            Import.CommitAsync(NotesTestFiles.ParseSeed("000_99665aecc8bf7cf6.txt"), corrections, RegisterBuilder.Secretariat));
+
+        Assert.Equal($"A venue can be at most {InputLimits.Venue} characters.", refused.Message);
+        await using var db = await _db.CreateContextAsync();
+        Assert.False(await db.Meetings.AnyAsync(m => m.ImportedFromHash != null));
+    }
+
+    [Fact]
     public async Task The_January_2017_seed_commits_as_a_held_meeting_whose_actions_are_in_the_register_and_carry_forward()
     {
         var feb = await _register.MeetingAsync(new DateOnly(2017, 2, 28), MeetingStatus.Planned);

@@ -164,6 +164,23 @@ public class VarietyNotesTests
         AssertSpansPointIntoSource(draft);
     }
 
+    [Theory]
+    [InlineData("<p class=MsoNormal><span style='font-family:\"Arial\"'>Action: CC to review the custody figures by 30 June 2017.</span></p>\n<p class=MsoNormal")]
+    [InlineData("<p class=MsoNormal><span lang=EN-GB style='font-family:\"Arial\">Action: CC to review the custody figures by 30 June 2017.</span></p>")]
+    public void A_word_web_page_with_a_tag_left_open_imports_its_notes(string body)
+    {
+        var page = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><meta charset=utf-8><title>Notes</title></head><body lang=EN-GB>"
+            + "<p class=MsoNormal><b>Holding to Account Meeting</b></p><p class=MsoNormal>Date: Tuesday 30 May 2017 at 10:00</p>"
+            + "<p class=MsoNormal><b>1. CUSTODY</b></p>" + body;
+
+        var draft = NotesParser.Parse(NotesReader.Read("notes.htm", System.Text.Encoding.UTF8.GetBytes(page)));
+
+        Assert.Equal(Day("2017-05-30"), draft.Date?.Value);
+        var action = Assert.Single(draft.Actions);
+        Assert.Equal(["CC"], action.Owners);
+        Assert.Equal(Day("2017-06-30"), action.Due.Date);
+    }
+
     [Fact]
     public void Deferred_item_numbered_action_list_and_ALL()
     {
