@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoldingToAccount.Tests.Core;
 
 /// <summary>The rules of an action kept in one place: when it is open, closing, cancelling and reopening it, and its number.</summary>
+[Needs(Need.Database)]
 public sealed class ActionRulesTests : IAsyncLifetime
 {
     private static readonly Actor Chair = new("John Campion", AccessLevel.Chair);

@@ -14,6 +14,7 @@ namespace HoldingToAccount.Tests.Core;
 /// An office database from before sections had a purpose, upgraded: the sections its pages and notes treated as brought
 /// forward and as the next meeting (by number or title) get those purposes, so it behaves as before.
 /// </summary>
+[Needs(Need.Database)]
 public sealed class SectionPurposeMigrationTests
 {
     [Fact]

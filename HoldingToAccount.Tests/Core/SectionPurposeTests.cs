@@ -4,6 +4,7 @@ using HoldingToAccount.Tests.TestData;
 namespace HoldingToAccount.Tests.Core;
 
 /// <summary>Which section of a meeting's agenda lists the actions brought forward, and which gives the next meeting.</summary>
+[Needs(Need.Database)]
 public sealed class SectionPurposeTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;

@@ -7,6 +7,7 @@ using Table = DocumentFormat.OpenXml.Wordprocessing.Table;
 namespace HoldingToAccount.Tests.Export;
 
 /// <summary>Notes of a thematic session, whose series lists the actions brought forward in section 2 and the next session in section 5.</summary>
+[Needs(Need.Database)]
 public sealed class ThematicNotesTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;

@@ -8,6 +8,7 @@ using static HoldingToAccount.Tests.Import.NotesTestFiles;
 namespace HoldingToAccount.Tests.Import;
 
 /// <summary>What the sections of imported notes are for, and where their items go in the series' agenda.</summary>
+[Needs(Need.Database)]
 public sealed class ImportSectionPurposeTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;

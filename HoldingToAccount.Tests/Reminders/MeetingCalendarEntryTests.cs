@@ -15,6 +15,7 @@ namespace HoldingToAccount.Tests.Reminders;
 /// The calendar entry a digest attaches and the one the feeds publish are the same event, so Outlook shows the meeting
 /// once whichever it saw first. The digest goes through a real SMTP server; the feeds are Core's feed service.
 /// </summary>
+[Needs(Need.Database, Need.Smtp)]
 public sealed class MeetingCalendarEntryTests
 {
     private static readonly DateTimeOffset Start = new(2017, 2, 1, 9, 0, 0, TimeSpan.Zero);

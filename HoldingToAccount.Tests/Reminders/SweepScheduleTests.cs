@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace HoldingToAccount.Tests.Reminders;
 
+[Needs(Need.Database)]
 public sealed class SweepScheduleTests
 {
     [Theory]
