@@ -1,12 +1,9 @@
 using System.Text.Json;
 using HoldingToAccount.Core.Import;
-using HoldingToAccount.Dashboard;
+using HoldingToAccount.Tests.TestData;
 using static HoldingToAccount.Tests.Import.NotesTestFiles;
 
 namespace HoldingToAccount.Tests.Import;
-
-[CollectionDefinition(nameof(ConsoleCapture), DisableParallelization = true)]
-public sealed class ConsoleCapture;
 
 /// <summary>The JSON shape the CLI promises, and the verb's exit codes. Console output is captured, so these run alone.</summary>
 [Collection(nameof(ConsoleCapture))]
@@ -93,28 +90,5 @@ public class ImportJsonAndVerbTests
         Assert.Contains("Usage: import FILE --dry-run [--json]", error, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the command line with these arguments, the verb first.</summary>
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = await CommandLine.RunAsync(new EmptyServices(), args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
-
-    private sealed class EmptyServices : IServiceProvider
-    {
-        public object? GetService(Type serviceType) => null;
-    }
+    private static Task<CommandLineRun> RunAsync(params string[] args) => CommandLineRun.RunAsync(CommandLineRun.NoServices, args);
 }

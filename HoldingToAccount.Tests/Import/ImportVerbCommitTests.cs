@@ -1,6 +1,5 @@
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Import;
-using HoldingToAccount.Dashboard;
 using HoldingToAccount.Tests.TestData;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,24 +89,7 @@ public sealed class ImportVerbCommitTests : IAsyncLifetime
 
     private static string Seed => NotesTestFiles.PathOf("seeds", "000_99665aecc8bf7cf6.txt");
 
-    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = await CommandLine.RunAsync(new WithImport(_db), ["import", .. args]);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    private Task<CommandLineRun> RunAsync(params string[] args) => CommandLineRun.RunAsync(new WithImport(_db), ["import", .. args]);
 
     /// <summary>Core's services with <see cref="ImportService"/>, whether or not AddCore registers it yet.</summary>
     private sealed class WithImport(TestDatabase db) : IServiceProvider

@@ -1,8 +1,10 @@
 using HoldingToAccount.Dashboard;
+using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Integration;
 
 /// <summary>Every verb explains itself with --help, without touching the database (the services here are empty).</summary>
+[Collection(nameof(ConsoleCapture))]
 public sealed class CommandLineHelpTests
 {
     [Theory]
@@ -43,27 +45,5 @@ public sealed class CommandLineHelpTests
         Assert.False(CommandLine.IsVerb(["--urls", "http://127.0.0.1:5000"]));
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = await CommandLine.RunAsync(new EmptyServices(), args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
-
-    private sealed class EmptyServices : IServiceProvider
-    {
-        public object? GetService(Type serviceType) => null;
-    }
+    private static Task<CommandLineRun> RunAsync(params string[] args) => CommandLineRun.RunAsync(CommandLineRun.NoServices, args);
 }

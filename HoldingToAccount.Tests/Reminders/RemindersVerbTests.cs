@@ -1,6 +1,4 @@
 using HoldingToAccount.Core.Reminders;
-using HoldingToAccount.Dashboard;
-using HoldingToAccount.Tests.Import;
 using HoldingToAccount.Tests.TestData;
 
 namespace HoldingToAccount.Tests.Reminders;
@@ -40,31 +38,14 @@ public sealed class RemindersVerbTests
     [InlineData("run", "--when", "2017-02-18T08:00")]
     public async Task Bad_arguments_exit_2(params string[] args)
     {
-        var (exit, _) = await RunAsync(new ServiceProviderStub(), args);
+        var (exit, _) = await RunAsync(CommandLineRun.NoServices, args);
         Assert.Equal(2, exit);
     }
 
+    /// <summary>Output and errors together, as a person at the terminal reads them.</summary>
     private static async Task<(int Exit, string Output)> RunAsync(IServiceProvider services, params string[] args)
     {
-        var old = Console.Out;
-        var oldError = Console.Error;
-        using var output = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(output);
-        try
-        {
-            var exit = await CommandLine.RunAsync(services, ["reminders", .. args]);
-            return (exit, output.ToString());
-        }
-        finally
-        {
-            Console.SetOut(old);
-            Console.SetError(oldError);
-        }
-    }
-
-    private sealed class ServiceProviderStub : IServiceProvider
-    {
-        public object? GetService(Type serviceType) => null;
+        var run = await CommandLineRun.RunAsync(services, ["reminders", .. args]);
+        return (run.Code, run.Error + run.Output);
     }
 }
