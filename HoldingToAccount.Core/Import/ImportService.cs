@@ -71,12 +71,8 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
         return new RegisterLinks(id, date, offered, matches);
     }
 
-    /// <summary>
-    /// Reads the draft against the register without keeping anything: who the people are, which owners are roles,
-    /// whether it was imported before, and what committing would create — rehearsed in a transaction that is rolled back.
-    /// When it was imported before, the rehearsal shows what an update would do.
-    /// </summary>
-    public async Task<ImportReview> ReviewAsync(ImportDraft draft, ImportCorrections corrections, Actor actor, CancellationToken ct = default)
+    /// <summary>Refuses a reader who may not import and corrections longer than the register keeps; returns the source's hash.</summary>
+    private static string Admitted(ImportDraft draft, ImportCorrections corrections, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(corrections);
@@ -85,7 +81,17 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
         InputValidation.Checked(corrections);
         foreach (var action in corrections.Actions.Values)
             InputValidation.Checked(action);
-        var hash = ImportMatching.SourceHash(draft.SourceText);
+        return ImportMatching.SourceHash(draft.SourceText);
+    }
+
+    /// <summary>
+    /// Reads the draft against the register without keeping anything: who the people are, which owners are roles,
+    /// whether it was imported before, and what committing would create — rehearsed in a transaction that is rolled back.
+    /// When it was imported before, the rehearsal shows what an update would do.
+    /// </summary>
+    public async Task<ImportReview> ReviewAsync(ImportDraft draft, ImportCorrections corrections, Actor actor, CancellationToken ct = default)
+    {
+        var hash = Admitted(draft, corrections, actor);
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
 
@@ -143,14 +149,7 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
     /// </summary>
     public async Task<ImportResult> CommitAsync(ImportDraft draft, ImportCorrections corrections, Actor actor, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        ArgumentNullException.ThrowIfNull(corrections);
-        ArgumentNullException.ThrowIfNull(actor);
-        ActionPermissions.Demand(actor, Permission.Administer, _doing);
-        InputValidation.Checked(corrections);
-        foreach (var action in corrections.Actions.Values)
-            InputValidation.Checked(action);
-        var hash = ImportMatching.SourceHash(draft.SourceText);
+        var hash = Admitted(draft, corrections, actor);
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
