@@ -34,7 +34,6 @@ public static class AuthSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AuthDbContext>()
-            .AddSignInManager()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
         builder.Services.AddSingleton<TokenService>();
@@ -59,6 +58,9 @@ public static class AuthSetup
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         authentication.AddIdentityCookies();
+        // Here, not with the accounts: signing in needs the authentication services above, which the command line
+        // does not register (a verb run in Development, where every registration is checked at start, would fail).
+        new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";
