@@ -34,6 +34,9 @@ public sealed record ActionRow(
     /// there, so it stays on that meeting's list, already dealt with.</summary>
     public bool MovedOnFrom(DateOnly meetingDate) =>
         Status.IsOpen() && (DueMeeting?.Date ?? DueDate) is { } due && due > meetingDate;
+
+    /// <summary>Brought forward to the meeting of <paramref name="meetingDate"/> and not yet closed, cancelled or moved on there.</summary>
+    public bool StillToDecideAt(DateOnly meetingDate) => Status.IsOpen() && !MovedOnFrom(meetingDate);
 }
 
 public sealed record ActionUpdateRow(DateOnly Date, string Text, string Author, int? MeetingId, ActionStatus? NewStatus);

@@ -79,7 +79,7 @@ public sealed class ReminderComposer(
         var meeting = await MeetingAsync(delivery.MeetingId, ct);
         if (meeting is null || meeting.Status == MeetingStatus.Cancelled)
             return null;
-        var mine = (await actions.OutstandingAtAsync(meeting.Id, delivery.Roles, ct)).Where(IsOpen).ToList();
+        var mine = (await actions.OutstandingAtAsync(meeting.Id, delivery.Roles, ct)).Where(a => a.Status.IsOpen()).ToList();
         if (mine.Count == 0)
             return null;
 
@@ -101,7 +101,7 @@ public sealed class ReminderComposer(
         var meeting = await MeetingAsync(delivery.MeetingId, ct);
         if (meeting is null)
             return null;
-        var mine = (await actions.RaisedAtAsync(meeting.Id, ct)).Where(a => IsOpen(a) && Owns(delivery, a)).ToList();
+        var mine = (await actions.RaisedAtAsync(meeting.Id, ct)).Where(a => a.Status.IsOpen() && Owns(delivery, a)).ToList();
         if (mine.Count == 0)
             return null;
         var subject = $"Actions arising for you from the {meeting.Title}";
@@ -169,7 +169,7 @@ public sealed class ReminderComposer(
             reference = ActionReference.Format(key.Year, key.Sequence);
         }
         var action = (await actions.GetAsync(reference, ct))?.Action;
-        if (action is null || !IsOpen(action) || action.DueDate is not { } due)
+        if (action is null || !action.Status.IsOpen() || action.DueDate is not { } due)
             return null;
 
         var overdue = delivery.Kind == ReminderKind.Overdue;
@@ -223,8 +223,6 @@ public sealed class ReminderComposer(
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct);
     }
-
-    private static bool IsOpen(ActionRow a) => a.Status.IsOpen();
 
     private static bool Owns(ReminderDelivery delivery, ActionRow action) => action.Owners.Intersect(delivery.Roles).Any();
 
