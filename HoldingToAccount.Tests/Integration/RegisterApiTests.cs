@@ -79,20 +79,19 @@ public sealed partial class RegisterApiTests(AppFixture app) : IClassFixture<App
     }
 
     /// <summary>
-    /// Gives one open demo action each of UpdateProvided and ProposedComplete and cancels another, leaving some plainly
-    /// Open; returns the references of the actions then open.
+    /// Gives four open demo actions the statuses ProposedComplete, UpdateProvided, Cancelled and Open; returns the
+    /// references of the actions then open.
     /// </summary>
     private async Task<List<string>> GiveEveryStatusAsync()
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var plainlyOpen = await db.Actions.Where(a => a.Status == ActionStatus.Open).OrderBy(a => a.Id).ToListAsync();
-        Assert.True(plainlyOpen.Count >= 4, "the demo register has open actions with no update");
         if (!await db.Actions.AnyAsync(a => a.Status == ActionStatus.ProposedComplete))
         {
-            plainlyOpen[0].Status = ActionStatus.ProposedComplete;
-            plainlyOpen[1].Status = ActionStatus.UpdateProvided;
-            plainlyOpen[2].Status = ActionStatus.Cancelled;
+            var open = await db.Actions.Where(a => _openStatuses.Contains(a.Status)).OrderBy(a => a.Id).ToListAsync();
+            Assert.True(open.Count >= 4, "the demo register has at least four open actions");
+            (open[0].Status, open[1].Status, open[2].Status, open[3].Status) =
+                (ActionStatus.ProposedComplete, ActionStatus.UpdateProvided, ActionStatus.Cancelled, ActionStatus.Open);
             await db.SaveChangesAsync();
         }
         Assert.True(await db.Actions.AnyAsync(a => a.Status == ActionStatus.Closed), "the demo register has closed actions");
