@@ -10,7 +10,7 @@ public enum OptionalColumn { Raised, Item, TimesCarried, LatestUpdate }
 /// </summary>
 public sealed class RegisterColumns
 {
-    public const int MinActionShare = 40;
+    public const int MinActionShare = 36;
 
     /// <summary>Raised and Item are rarely needed to find an action, so they start hidden.</summary>
     private static readonly OptionalColumn[] _hiddenAtFirst = [OptionalColumn.Raised, OptionalColumn.Item];
@@ -20,10 +20,10 @@ public sealed class RegisterColumns
         ["Ref"] = 8,
         [nameof(OptionalColumn.Raised)] = 9,
         [nameof(OptionalColumn.Item)] = 14,
-        ["Owners"] = 8,
-        ["Due"] = 12,
+        ["Owners"] = 7,
+        ["Due"] = 14,
         ["Status"] = 12,
-        [nameof(OptionalColumn.TimesCarried)] = 7,
+        [nameof(OptionalColumn.TimesCarried)] = 8,
         [nameof(OptionalColumn.LatestUpdate)] = 20,
     };
 
