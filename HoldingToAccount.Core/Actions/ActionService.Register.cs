@@ -13,7 +13,7 @@ public sealed partial class ActionService
             throw new DomainException("The \"raised from\" date is after the \"raised to\" date.");
         await using var db = await factory.CreateDbContextAsync(ct);
         var before = Tomorrow();
-        var actions = Filtered(db.Actions, new ActionFilter(query.Owner, query.Status, query.Text, query.SeriesId, query.OpenOnly));
+        var actions = Filtered(db, db.Actions, new ActionFilter(query.Owner, query.Status, query.Text, query.SeriesId, query.OpenOnly));
         if (query.Kind is { } kind)
             actions = actions.Where(a => a.Kind == kind);
         if (query.RaisedFrom is { } from)

@@ -13,7 +13,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     public async Task<Page<ActionRow>> FindAsync(ActionFilter filter, int skip = 0, int take = 50, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var query = Filtered(db.Actions, filter);
+        var query = Filtered(db, db.Actions, filter);
         var total = await query.CountAsync(ct);
         var rows = await RowsAsync(db, query
             .OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence)
@@ -237,7 +237,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
 
     private DateOnly Tomorrow() => London.Today(clock).AddDays(1);
 
-    private static IQueryable<ActionItem> Filtered(IQueryable<ActionItem> query, ActionFilter filter)
+    private static IQueryable<ActionItem> Filtered(AppDbContext db, IQueryable<ActionItem> query, ActionFilter filter)
     {
         if (!string.IsNullOrWhiteSpace(filter.Owner))
         {
@@ -251,13 +251,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         if (filter.SeriesId is { } seriesId)
             query = query.Where(a => a.SeriesId == seriesId);
         if (!string.IsNullOrWhiteSpace(filter.Text))
-        {
-            var text = filter.Text.Trim();
-            var lower = text.ToLowerInvariant();
-            query = ActionReference.TryParse(text, out var year, out var sequence)
-                ? query.Where(a => a.Year == year && a.Sequence == sequence)
-                : query.Where(a => a.Text.ToLower().Contains(lower));
-        }
+            query = ActionTextSearch.Matching(db, query, filter.Text);
         return query;
     }
 }

@@ -7,13 +7,12 @@ namespace HoldingToAccount.Dashboard.Api;
 
 internal static class ActionEndpoints
 {
-    /// <summary>The "status" query parameter the register and its exports share.</summary>
-    public static ActionStatus? ParseStatus(string? status) =>
-        string.IsNullOrWhiteSpace(status)
-            ? null
-            : Enum.TryParse<ActionStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s)
-                ? s
-                : throw new DomainException($"Unknown status '{status}'. Use one of: {string.Join(", ", Enum.GetNames<ActionStatus>())}.");
+    /// <summary>
+    /// The register's filter from the query parameters the list and its exports share: owner role code, status
+    /// (<see cref="StatusFilter"/>: "open" is every action not closed or cancelled) and text or a reference.
+    /// </summary>
+    public static ActionFilter Filter(string? owner, string? status, string? q) =>
+        StatusFilter.Apply(StatusFilter.Parse(status), new ActionFilter(owner, Text: q));
 
     public static void MapActions(this RouteGroupBuilder api)
     {
@@ -21,13 +20,13 @@ internal static class ActionEndpoints
 
         actions.MapGet("/", async (string? owner, string? status, string? q, int? page, int? pageSize, ActionService service, CancellationToken ct) =>
         {
-            var parsed = ParseStatus(status);
+            var filter = Filter(owner, status, q);
             var size = Math.Clamp(pageSize ?? 50, 1, 500);
             var number = Math.Max(1, page ?? 1);
-            var result = await service.FindAsync(new ActionFilter(owner, parsed, q), (number - 1) * size, size, ct);
+            var result = await service.FindAsync(filter, (number - 1) * size, size, ct);
             return TypedResults.Ok(new ActionPage(result.Items, result.Total, number, size));
         })
-        .WithSummary("The register, newest first, filtered by owner role code, status and text (or a reference).");
+        .WithSummary("The register, newest first, filtered by owner role code, status (\"open\" is every action not closed or cancelled; or one of awaiting-update, UpdateProvided, ProposedComplete, Closed, Cancelled) and text: every word, in any order, starting a word of the action, its agenda item or its updates (or a reference).");
 
         actions.MapGet("/{reference}", async Task<Results<Ok<ActionDetail>, NotFound>> (string reference, ActionService service, CancellationToken ct) =>
             await service.GetAsync(reference, ct) is { } action ? TypedResults.Ok(action) : TypedResults.NotFound())

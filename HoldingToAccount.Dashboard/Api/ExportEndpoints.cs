@@ -64,7 +64,7 @@ public static class ExportEndpoints
 
         actions.MapGet("/export.xlsx", async (string? owner, string? status, string? q, ActionLogExport exports, TimeProvider clock, CancellationToken ct) =>
             {
-                var filter = new ActionFilter(owner, ParseStatus(status), q);
+                var filter = ActionEndpoints.Filter(owner, status, q);
                 // The sheet is written to a temporary file, not memory; the file goes when the response is sent.
                 var file = new FileStream(Path.Combine(Path.GetTempPath(), $"hta-export-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew,
                     FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
@@ -86,7 +86,7 @@ public static class ExportEndpoints
 
         actions.MapGet("/export.csv", (string? owner, string? status, string? q, ActionLogExport exports, TimeProvider clock) =>
             {
-                var filter = new ActionFilter(owner, ParseStatus(status), q);
+                var filter = ActionEndpoints.Filter(owner, status, q);
                 return TypedResults.Stream(stream => exports.WriteCsvAsync(filter, stream), ActionLogExport.CsvContentType,
                     ActionLogExport.FileName("csv", London.Today(clock)));
             })
@@ -140,8 +140,6 @@ public static class ExportEndpoints
         };
         return context.User.ToActor().Level == AccessLevel.Viewer ? NotesVariant.Public : variant;
     }
-
-    private static ActionStatus? ParseStatus(string? status) => ActionEndpoints.ParseStatus(status);
 
     private static async Task<ApplicationUser?> UserForAsync(string token, TokenService tokens, UserManager<ApplicationUser> users, CancellationToken ct)
     {
