@@ -76,13 +76,13 @@ public sealed class MyActionsPhoneTests(BrowserFixture browser) : IAsyncLifetime
     {
         var page = await browser.OpenAsync("/my-actions", viewport: new ViewportSize { Width = width, Height = height });
         await Expect(page.GetByTestId("my-action").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath($"my-actions-{width}.png") });
 
         var later = page.Locator("[data-testid=my-actions-group][data-kind=Later]");
         await Expect(later.GetByTestId("my-action")).ToHaveCountAsync(20);
         await Expect(page.Locator("textarea")).ToHaveCountAsync(0);
         await later.GetByTestId("show-more").ClickAsync();
         await Expect(later.GetByTestId("my-action")).ToHaveCountAsync(40);
-        await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath($"my-actions-{width}.png") });
 
         await page.GetByLabel("Search my actions").FillAsync("w117 commander");
         await Expect(page.GetByTestId("my-action")).ToHaveCountAsync(1);
