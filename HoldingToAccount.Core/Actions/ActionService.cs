@@ -42,11 +42,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     {
         var today = London.Today(clock);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var roles = (actor.ActsFor ?? []).Select(RoleCodes.Normalise).ToList();
-        if (actor.PersonId is { } personId)
-            roles.AddRange(await db.RoleHoldings
-                .Where(h => h.PersonId == personId && h.From <= today && (h.To == null || h.To >= today))
-                .Select(h => h.Role.Code).ToListAsync(ct));
+        var roles = await RolesHeldAsync(db, actor, today, ct);
         var rows = await RowsAsync(db, db.Actions
             .Where(ActionItem.Open).Where(a => a.Owners.Any(o => roles.Contains(o.Code)))
             .OrderBy(a => a.Year).ThenBy(a => a.Sequence), Tomorrow(), ct);

@@ -28,14 +28,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The officer's signed-in browser state, made once by signing in through the form.</summary>
     private string? _signedIn;
 
-    /// <summary>Opens a page signed in as the officer who holds CC (or anonymously), and waits for the circuit.</summary>
-    public async Task<IPage> OpenAsync(string path, bool signedIn = true)
+    /// <summary>Opens a page signed in as the officer who holds CC (or anonymously), and waits for the circuit;
+    /// at 1280×720 unless <paramref name="viewport"/> says otherwise.</summary>
+    public async Task<IPage> OpenAsync(string path, bool signedIn = true, ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = App.BaseAddress.ToString(),
             Locale = "en-GB",
             StorageState = signedIn ? _signedIn ??= await SignInOnceAsync() : null,
+            ViewportSize = viewport,
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
@@ -46,7 +48,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private readonly Dictionary<string, string> _signedInAs = [];
 
     /// <summary>Opens a page signed in as a user of the given app role (made for this run, linked to a demo person).</summary>
-    public async Task<IPage> OpenAsAsync(string role, string path)
+    public async Task<IPage> OpenAsAsync(string role, string path, ViewportSize? viewport = null)
     {
         if (!_signedInAs.TryGetValue(role, out var state))
         {
@@ -71,7 +73,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await Assertions.Expect(login.GetByTestId("signed-in-as")).ToBeVisibleAsync(new() { Timeout = 20_000 });
             state = _signedInAs[role] = await context.StorageStateAsync();
         }
-        var page = await (await Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), Locale = "en-GB", StorageState = state })).NewPageAsync();
+        var page = await (await Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), Locale = "en-GB", StorageState = state, ViewportSize = viewport })).NewPageAsync();
         await page.GotoAsync(path);
         await Assertions.Expect(page.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 20_000 });
         return page;

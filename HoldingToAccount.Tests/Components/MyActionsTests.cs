@@ -24,43 +24,113 @@ public sealed class MyActionsTests : DashboardContext
     }
 
     [Fact]
-    public void An_officer_sees_the_actions_of_the_roles_they_hold_grouped_by_the_meeting_they_are_due_at()
+    public void An_officer_sees_the_actions_of_the_roles_they_hold_grouped_by_the_meeting_they_are_due_at_now()
     {
         SignInAs(AppRoles.Officer, "Anthony Bangham", _ccHolder);
         var cut = Render<MyActions>();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=my-action]").Count));
         Assert.Single(cut.FindAll("h1"));
-        Assert.Equal(["Monthly Assurance Meeting February 2017", "Monthly Assurance Meeting March 2017"], cut.FindAll("section h2").Select(h => h.TextContent.Trim()));
+        Assert.Equal(["Due at the next meeting (Monthly Assurance Meeting February 2017, 28 Feb 2017) – 1 action", "Later – 1 action"],
+            cut.FindAll("section h2").Select(h => h.TextContent.Trim()));
         Assert.DoesNotContain("Vehicle crime review", cut.Markup);
         var estates = cut.Find("[data-testid=my-action][data-ref='2017/02']").TextContent;
         Assert.Contains("PCC", estates);
         Assert.Contains("Estates plan", estates);
+        Assert.Contains("Due at the Monthly Assurance Meeting March 2017 (28 Mar 2017)", estates);
+        Assert.Empty(cut.FindAll("[data-testid=overdue]"));
     }
 
     [Fact]
-    public void The_reminder_link_highlights_the_action_it_is_about()
+    public void The_update_box_opens_only_when_asked_for()
+    {
+        SignInAs(AppRoles.Officer, "Anthony Bangham", _ccHolder);
+        var cut = Render<MyActions>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=open-update]").Count));
+        Assert.Empty(cut.FindAll("textarea"));
+
+        cut.Find("[data-testid=my-action][data-ref='2017/01'] [data-testid=open-update]").Click();
+
+        Assert.Single(cut.FindAll("[data-testid=my-action][data-ref='2017/01'] textarea"));
+        Assert.Single(cut.FindAll("textarea"));
+    }
+
+    [Fact]
+    public void The_reminder_link_highlights_the_action_it_is_about_with_its_update_box_open()
     {
         SignInAs(AppRoles.Officer, "Anthony Bangham", _ccHolder);
         Services.GetRequiredService<NavigationManager>().NavigateTo("/my-actions?ref=2017-02");
         var cut = Render<MyActions>();
         cut.WaitForAssertion(() => Assert.Contains("highlighted", cut.Find("[data-testid=my-action][data-ref='2017/02']").GetAttribute("class")));
         Assert.DoesNotContain("highlighted", cut.Find("[data-testid=my-action][data-ref='2017/01']").GetAttribute("class"));
+        Assert.Single(cut.FindAll("[data-testid=my-action][data-ref='2017/02'] textarea"));
+        Assert.Empty(cut.FindAll("[data-testid=my-action][data-ref='2017/01'] textarea"));
+        Assert.Empty(cut.FindAll("[data-testid=link-notice]"));
     }
 
     [Fact]
-    public async Task Posting_an_update_inline_records_it_and_an_empty_one_is_refused()
+    public async Task Posting_an_update_records_it_says_so_and_leaves_no_error_behind()
     {
         SignInAs(AppRoles.Officer, "Anthony Bangham", _ccHolder);
         var cut = Render<MyActions>();
-        var card = cut.WaitForElement("[data-testid=my-action][data-ref='2017/01']");
-        card.QuerySelector("form")!.Submit();
-        cut.WaitForAssertion(() => Assert.Contains("Write the update before posting it.", cut.Markup));
+        const string card = "[data-testid=my-action][data-ref='2017/01']";
+        cut.WaitForElement($"{card} [data-testid=open-update]").Click();
+        cut.Find($"{card} form").Submit();
+        cut.WaitForAssertion(() => Assert.Contains("Write the update before posting it.", cut.Find(card).TextContent));
 
-        cut.Find("[data-testid=my-action][data-ref='2017/01'] textarea").Change("Standard agreed with every LPA.");
-        cut.Find("[data-testid=my-action][data-ref='2017/01'] form").Submit();
-        // The textarea holds the words too, so wait for the card's "Latest update" line, which appears only once saved.
-        cut.WaitForAssertion(() => Assert.Contains("Latest update", cut.Find("[data-testid=my-action][data-ref='2017/01']").TextContent), TimeSpan.FromSeconds(10));
+        cut.Find($"{card} textarea").Change("Standard agreed with every LPA.");
+        cut.Find($"{card} form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("Your update has been posted.", cut.Find(card).TextContent), TimeSpan.FromSeconds(10));
+        Assert.Contains("Standard agreed with every LPA.", cut.Find($"{card} [data-testid=latest-update]").TextContent);
+        Assert.Contains("Update provided", cut.Find($"{card} [data-testid=action-status]").TextContent);
         Assert.Equal("Standard agreed with every LPA.", (await Actions.GetAsync("2017/01"))!.Action.LatestUpdate!.Text);
+
+        cut.Find($"{card} [data-testid=open-update]").Click();
+        Assert.Equal("", cut.Find($"{card} textarea").GetAttribute("value") ?? "");
+        Assert.DoesNotContain("Write the update before posting it.", cut.Markup);
+    }
+
+    [Fact]
+    public async Task A_link_to_an_action_closed_since_the_email_says_when_by_whom_and_why()
+    {
+        var burglary = (await Actions.GetAsync("2017/01"))!.Action;
+        await Actions.CloseAsync(burglary.Reference, burglary.Version, FebId, "Standard in place across the force.", RegisterBuilder.Secretariat);
+        SignInAs(AppRoles.Officer, "Anthony Bangham", _ccHolder);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/my-actions?ref=2017-01");
+
+        var cut = Render<MyActions>();
+
+        cut.WaitForAssertion(() => Assert.Contains("2017/01 was closed on 28 Feb 2017 by Sam Carter: Standard in place across the force.",
+            cut.Find("[data-testid=link-notice]").TextContent));
+        Assert.Equal("/actions/2017-01", cut.Find("[data-testid=link-notice] a").GetAttribute("href"));
+        Assert.Empty(cut.FindAll("[data-testid=my-action][data-ref='2017/01']"));
+    }
+
+    [Fact]
+    public void A_link_to_an_action_of_a_role_the_officer_does_not_hold_says_whose_it_is_and_shows_nothing_more()
+    {
+        SignInAs(AppRoles.Officer, "Anthony Bangham", _ccHolder);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/my-actions?ref=2017-03");
+
+        var cut = Render<MyActions>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Action 2017/03 is owned by ACC, not by a role you hold today",
+            cut.Find("[data-testid=link-notice]").TextContent));
+        Assert.DoesNotContain("Vehicle crime review", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-testid=my-action][data-ref='2017/03']"));
+    }
+
+    [Fact]
+    public void Searching_narrows_the_list_to_actions_with_every_word_in_any_order()
+    {
+        SignInAs(AppRoles.Officer, "Anthony Bangham", _ccHolder);
+        var cut = Render<MyActions>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=my-action]").Count));
+
+        cut.Find("input[data-testid=my-actions-search], [data-testid=my-actions-search] input").Input("plan estates");
+
+        cut.WaitForAssertion(() => Assert.Equal(["2017/02"], cut.FindAll("[data-testid=my-action]").Select(c => c.GetAttribute("data-ref"))));
+        Assert.Equal("Showing 1 of your 2 actions.", cut.Find("[data-testid=my-actions-summary]").TextContent.Trim());
     }
 
     [Fact]

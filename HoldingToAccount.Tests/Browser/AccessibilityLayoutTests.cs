@@ -1,0 +1,145 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using HoldingToAccount.Dashboard.Auth;
+using HoldingToAccount.Tests.TestData;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HoldingToAccount.Tests.Browser;
+
+/// <summary>What WCAG 2.2 AA asks that axe cannot see: reflow at 320 CSS px (1.4.10) and a visible focus indicator
+/// (2.4.7), on every page a signed-in user reaches, here as the secretariat, who reaches them all.</summary>
+[Needs(Need.Database, Need.Browser)]
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityLayoutTests(BrowserFixture browser)
+{
+    public static TheoryData<string> Pages => new()
+    {
+        "/", "/my-actions", "/actions", "/actions/{action}", "/meetings", "/meetings/{meeting}", "/meetings/{meeting}/run",
+        "/revisits", "/people", "/import", "/outbox", "/audit", "/calendar", "/display-screens",
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task No_page_scrolls_sideways_on_a_320_px_wide_screen(string path)
+    {
+        var page = await browser.OpenAsAsync(AppRoles.Secretariat, await ResolveAsync(path), new ViewportSize { Width = 320, Height = 640 });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath($"reflow-320{Name(path)}.png"), FullPage = true });
+
+        var width = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        var widest = await page.EvaluateAsync<string>(WidestElementScript);
+        Assert.True(width[0] <= width[1], $"{path} is {width[0]} px wide in a {width[1]} px window; the widest element is {widest}");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Tabbing_to_a_button_or_link_draws_a_focus_ring_around_it(string path)
+    {
+        var page = await browser.OpenAsAsync(AppRoles.Secretariat, await ResolveAsync(path));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        // From the start of the page's own content, the keyboard's next stop that is a button or a link.
+        await page.Locator("main").FocusAsync();
+        string? tag = null;
+        for (var i = 0; i < 15 && tag is null; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            tag = await page.EvaluateAsync<string?>("() => document.activeElement.matches('a[href], button, [role=button]') ? document.activeElement.outerHTML.slice(0, 120) : null");
+        }
+        Assert.True(tag is not null, $"no button or link on {path} within 15 presses of Tab");
+
+        var ring = await page.EvaluateAsync<FocusRing>(CompareFocusedAndUnfocusedScript);
+        Assert.True(ring.Focused != ring.Unfocused, $"focusing {tag} on {path} changes nothing: {ring.Focused}");
+        Assert.True(ring.OutlineWidth >= 2 || ring.BoxShadow != "none", $"the focus ring of {tag} on {path} is {ring.Focused}");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_focus_ring_on_the_app_bar_is_white_against_its_blue()
+    {
+        var page = await browser.OpenAsAsync(AppRoles.Secretariat, "/");
+        for (var i = 0; i < 5 && !await page.EvaluateAsync<bool>("() => !!document.activeElement.closest('.mud-appbar')"); i++)
+            await page.Keyboard.PressAsync("Tab");
+
+        var ring = await page.EvaluateAsync<string>("() => { const s = getComputedStyle(document.activeElement); return document.activeElement.closest('.mud-appbar') ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : 'not in the app bar'; }");
+
+        Assert.Equal("solid 3px rgb(255, 255, 255)", ring);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(320, 640)]
+    public async Task On_a_phone_the_app_bar_keeps_to_one_line_and_sign_out_is_in_reach(int width, int height)
+    {
+        var page = await browser.OpenAsAsync(AppRoles.Officer, "/my-actions", new ViewportSize { Width = width, Height = height });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
+        var bar = (await page.Locator(".mud-appbar").BoundingBoxAsync())!;
+        Assert.True(bar.Height <= 64, $"the app bar is {bar.Height} px tall at {width} px: it has wrapped");
+        var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
+        await Expect(signOut).ToBeVisibleAsync();
+        var box = (await signOut.BoundingBoxAsync())!;
+        Assert.True(box.X >= 0 && box.X + box.Width <= width, $"Sign out is at {box.X}–{box.X + box.Width} in a {width} px window");
+        Assert.True(box.Width >= 24 && box.Height >= 24, $"Sign out is {box.Width}×{box.Height} px");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath($"app-bar-{width}.png") });
+        await page.Context.CloseAsync();
+    }
+
+    private sealed class FocusRing
+    {
+        public string Focused { get; set; } = "";
+        public string Unfocused { get; set; } = "";
+        public double OutlineWidth { get; set; }
+        public string BoxShadow { get; set; } = "";
+    }
+
+    private const string CompareFocusedAndUnfocusedScript = """
+        () => {
+            const el = document.activeElement;
+            const look = () => { const s = getComputedStyle(el); return `outline: ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}; box-shadow: ${s.boxShadow}`; };
+            const focused = look();
+            const s = getComputedStyle(el);
+            const outlineWidth = s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth);
+            const boxShadow = s.boxShadow;
+            el.blur();
+            return { focused, unfocused: look(), outlineWidth, boxShadow };
+        }
+        """;
+
+    /// <summary>Names the element that pushes the page wider, so a failure says where to look.</summary>
+    private const string WidestElementScript = """
+        () => {
+            const limit = document.documentElement.clientWidth;
+            let worst = null;
+            for (const el of document.querySelectorAll('body *')) {
+                const r = el.getBoundingClientRect();
+                if (r.right > limit + 0.5 && (!worst || r.right > worst.r)) worst = { r: r.right, el };
+            }
+            return worst ? `${worst.el.tagName.toLowerCase()}.${[...worst.el.classList].join('.')} (right edge ${Math.round(worst.r)} px)` : 'none';
+        }
+        """;
+
+    private static string Name(string path) => path == "/" ? "-home" : path.Replace('/', '-').Replace("{", "").Replace("}", "");
+
+    private async Task<string> ResolveAsync(string path)
+    {
+        if (path.Contains("{meeting}", StringComparison.Ordinal))
+        {
+            var meetings = await browser.App.Client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?from=2017-01-31&to=2017-01-31");
+            path = path.Replace("{meeting}", meetings.EnumerateArray().First().GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+        if (path.Contains("{action}", StringComparison.Ordinal))
+        {
+            var february = await browser.App.Client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?from=2017-02-28&to=2017-02-28");
+            var id = february.EnumerateArray().First().GetProperty("id").GetInt32();
+            var outstanding = await browser.App.Client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}/outstanding");
+            path = path.Replace("{action}", outstanding.EnumerateArray().First().GetProperty("reference").GetString()!.Replace('/', '-'), StringComparison.Ordinal);
+        }
+        return path;
+    }
+}
