@@ -27,7 +27,7 @@ public sealed class AuditLinesTests : IAsyncLifetime
 
     private async Task GiveOwnersAsync(string reference, params string[] codes)
     {
-        ActionReference.TryParse(reference, out var year, out var sequence);
+        Assert.True(ActionReference.TryParse(reference, out var year, out var sequence));
         await using var db = await _database.CreateContextAsync();
         db.ActorName = "Sam Carter";
         var action = await db.Actions.Include(a => a.Owners).SingleAsync(a => a.Year == year && a.Sequence == sequence);
