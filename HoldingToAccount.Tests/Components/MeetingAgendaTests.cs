@@ -43,7 +43,7 @@ public sealed class MeetingAgendaTests : DashboardContext
         cut.WaitForAssertion(() => Assert.Contains("No items in this section", cut.Find("[data-testid=meeting-agenda]").TextContent));
 
         cut.Find("[data-testid=add-agenda-item]").Click();
-        dialogs.WaitForElement("[data-testid=item-section] .mud-input").MouseDown();
+        dialogs.WaitForElement(".mud-dialog .mud-select .mud-input").MouseDown();
         Popovers.WaitForAssertion(() => Assert.NotEmpty(Popovers.FindAll(".mud-list-item")));
         Popovers.FindAll(".mud-list-item").First(i => i.TextContent.Contains("4b Delivery", StringComparison.Ordinal)).Click();
         dialogs.Find("input[data-testid=item-title]").Change("Confidence strategy");

@@ -40,19 +40,25 @@ public sealed class AuditLinesTests : IAsyncLifetime
     public async Task Owners_changed_in_one_save_read_as_one_line_from_the_old_owners_to_the_new()
     {
         var action = await _register.ActionAsync(_jan, "An update on JPP", "to the July meeting");
+        _database.Clock.Advance(TimeSpan.FromMinutes(1));
         await GiveOwnersAsync(action.Reference, "CC", "DCC");
+        _database.Clock.Advance(TimeSpan.FromMinutes(1));
         await GiveOwnersAsync(action.Reference, "DCC");
+        _database.Clock.Advance(TimeSpan.FromMinutes(1));
+        await GiveOwnersAsync(action.Reference, "ACC");
 
         var lines = (await Audit.FindLinesAsync(new AuditFilter(ActionReference: action.Reference), RegisterBuilder.Secretariat)).Items;
 
         Assert.Equal(
         [
-            "Sam Carter changed the owners of 2017/01 from CC, DCC to DCC — 29 Nov 2026 14:03",
-            "Sam Carter changed the owners of 2017/01 from CC to CC, DCC — 29 Nov 2026 14:03",
+            "Sam Carter changed the owners of 2017/01 from DCC to ACC — 29 Nov 2026 14:06",
+            "Sam Carter changed the owners of 2017/01 from CC, DCC to DCC — 29 Nov 2026 14:05",
+            "Sam Carter changed the owners of 2017/01 from CC to CC, DCC — 29 Nov 2026 14:04",
             "Sam Carter set the owners of 2017/01 to CC — 29 Nov 2026 14:03",
             "Sam Carter raised action 2017/01: “An update on JPP” — 29 Nov 2026 14:03",
         ], lines.Select(l => l.Sentence));
         Assert.Equal(2, lines[0].Rows.Count);
+        Assert.Single(lines[1].Rows);
     }
 
     [Fact]
