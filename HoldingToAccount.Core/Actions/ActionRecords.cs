@@ -56,7 +56,9 @@ public sealed record ActionFilter(
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 
-/// <summary>What a person enters to raise an action. The due point is a phrase, a meeting, or both.</summary>
+/// <summary>What a person enters to raise an action. The due point is a phrase, a meeting, or both.
+/// <paramref name="RaisedOn"/>: the day it was raised when that is after the meeting it is recorded against (a revisit
+/// scheduled between meetings); it gives the reference year and the day "in N months" counts from.</summary>
 public sealed record NewAction(
     int RaisedAtMeetingId,
     [property: Required(ErrorMessage = "Write what the action is.")]
@@ -66,4 +68,5 @@ public sealed record NewAction(
     [property: MaxLength(InputLimits.DuePhrase, ErrorMessage = "A due phrase can be at most {1} characters.")] string? DuePhrase = null,
     int? DueMeetingId = null,
     int? AgendaItemId = null,
-    ActionKind Kind = ActionKind.Action);
+    ActionKind Kind = ActionKind.Action,
+    DateOnly? RaisedOn = null);

@@ -7,6 +7,7 @@ namespace HoldingToAccount.Core.Actions;
 /// <param name="DueKind">How the due point will be held (None when the wording gave none).</param>
 /// <param name="DueMeeting">The meeting it will come to, when one is planned; otherwise it binds when one is.</param>
 /// <param name="Problem">Why the wording cannot be used as it stands, or null.</param>
+/// <param name="Kind">A revisit when the line says "revisit"; it then shows on the Revisits page.</param>
 public sealed record QuickEntryPreview(
     string Text,
     IReadOnlyList<string> Owners,
@@ -14,7 +15,8 @@ public sealed record QuickEntryPreview(
     DueKind DueKind,
     DateOnly? DueDate,
     MeetingRef? DueMeeting,
-    string? Problem)
+    string? Problem,
+    ActionKind Kind = ActionKind.Action)
 {
     public bool NeedsOwner => Owners.Count == 0;
     public bool NeedsDuePoint => DueKind == DueKind.None;
@@ -25,7 +27,7 @@ public sealed record QuickEntryPreview(
     {
         var chosenDiffers = chosenDueMeetingId != DueMeeting?.Id;
         return new NewAction(meetingId, Text, owners, DuePhrase: DuePhrase,
-            DueMeetingId: chosenDiffers || DueKind == DueKind.Meeting ? chosenDueMeetingId : null, AgendaItemId: agendaItemId);
+            DueMeetingId: chosenDiffers || DueKind == DueKind.Meeting ? chosenDueMeetingId : null, AgendaItemId: agendaItemId, Kind: Kind);
     }
 }
 
@@ -63,6 +65,6 @@ public sealed partial class ActionService
             bound = candidates.Where(m => m.Status != MeetingStatus.Cancelled && m.Date >= from)
                 .OrderBy(m => m.Date).Select(m => new MeetingRef(m.Id, m.Title, m.Date)).FirstOrDefault();
         }
-        return new QuickEntryPreview(reading.Text, reading.Owners, probe.DuePhrase, probe.DueKind, probe.DueDate, bound, problem);
+        return new QuickEntryPreview(reading.Text, reading.Owners, probe.DuePhrase, probe.DueKind, probe.DueDate, bound, problem, reading.Kind);
     }
 }

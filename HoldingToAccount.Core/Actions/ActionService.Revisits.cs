@@ -5,35 +5,57 @@ using Microsoft.EntityFrameworkCore;
 namespace HoldingToAccount.Core.Actions;
 
 /// <summary>A topic to come back to: "revisit the confidence strategy in 6 months". The wording gives the due point
-/// (from the raising meeting's date) unless a meeting is named. Raised at the latest meeting of the series so far
-/// when none is given.</summary>
+/// unless a meeting is chosen. Given a meeting, it is raised in that meeting and counts from its date; without one it is
+/// scheduled between meetings (see <see cref="ActionService.ScheduleRevisitAsync"/>).</summary>
 public sealed record NewRevisit(int SeriesId, string Text, IReadOnlyList<string> OwnerCodes, int? RaisedAtMeetingId = null, int? DueMeetingId = null);
 
 /// <summary>Revisits (ActionKind.Revisit): scheduled and moved by the secretariat, and turned into an agenda item of their meeting.</summary>
 public sealed partial class ActionService
 {
+    /// <summary>
+    /// Schedules a revisit. Between meetings (no meeting given) it is raised today: "in N months" counts from today, its
+    /// reference is numbered in today's year, and it is recorded against the latest meeting of the series held by
+    /// today — never a future one, so it is brought forward only to meetings after today and is not overdue at once.
+    /// A due date binds to the first meeting of the series on or after it.
+    /// </summary>
     public async Task<ActionRow> ScheduleRevisitAsync(NewRevisit input, Actor actor, CancellationToken ct = default)
     {
         ActionPermissions.Demand(actor, Permission.Administer, "schedule revisits");
         var text = input.Text?.Trim() ?? "";
         if (text.Length == 0)
             throw new DomainException("Write what is to be revisited, for example \"revisit the confidence strategy in 6 months\".");
+        var today = London.Today(clock);
         int raisedAt;
         DateOnly raisedOn;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            var today = London.Today(clock);
-            var meeting = input.RaisedAtMeetingId is { } id
-                ? await db.Meetings.Where(m => m.Id == id).Select(m => new { m.Id, m.Date, m.SeriesId }).SingleOrDefaultAsync(ct)
-                : await db.Meetings.Where(m => m.SeriesId == input.SeriesId && m.Status != MeetingStatus.Cancelled && m.Date <= today)
-                    .OrderByDescending(m => m.Date).Select(m => new { m.Id, m.Date, m.SeriesId }).FirstOrDefaultAsync(ct);
-            if (meeting is null || meeting.SeriesId != input.SeriesId)
-                throw new DomainException("The series has no meeting yet to record the revisit against; add or hold a meeting first.");
-            (raisedAt, raisedOn) = (meeting.Id, meeting.Date);
+            if (input.RaisedAtMeetingId is { } id)
+            {
+                var meeting = await db.Meetings.Where(m => m.Id == id).Select(m => new { m.Id, m.Date, m.SeriesId }).SingleOrDefaultAsync(ct);
+                if (meeting is null || meeting.SeriesId != input.SeriesId)
+                    throw new DomainException("The meeting to record the revisit against is not one of the series' meetings.");
+                (raisedAt, raisedOn) = (meeting.Id, meeting.Date);
+            }
+            else
+            {
+                var latest = await LatestMeetingByAsync(db, input.SeriesId, today, ct)
+                    ?? throw new DomainException("The series has no meeting on or before today to record the revisit against; schedule it in its first meeting instead.");
+                (raisedAt, raisedOn) = (latest, today);
+            }
         }
         if (input.DueMeetingId is null && DuePhraseParser.Parse(text, raisedOn).NeedsDuePoint)
             throw new DomainException("Say when to revisit it (for example \"in 6 months\" or \"to the July meeting\"), or choose the meeting.");
-        return await RaiseAsync(new NewAction(raisedAt, text, input.OwnerCodes, DueMeetingId: input.DueMeetingId, Kind: ActionKind.Revisit), actor, ct);
+        return await RaiseAsync(new NewAction(raisedAt, text, input.OwnerCodes, DueMeetingId: input.DueMeetingId, Kind: ActionKind.Revisit, RaisedOn: raisedOn), actor, ct);
+    }
+
+    /// <summary>The meeting a revisit scheduled between meetings is recorded against: the latest of the series held by
+    /// <paramref name="today"/>, else the latest not cancelled on or before it.</summary>
+    private static async Task<int?> LatestMeetingByAsync(Data.AppDbContext db, int seriesId, DateOnly today, CancellationToken ct)
+    {
+        var past = db.Meetings.Where(m => m.SeriesId == seriesId && m.Date <= today && m.Status != MeetingStatus.Cancelled)
+            .OrderByDescending(m => m.Date).ThenByDescending(m => m.StartTime);
+        return await past.Where(m => m.Status == MeetingStatus.Held || m.Status == MeetingStatus.Published).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct)
+            ?? await past.Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Open revisits, earliest due first.</summary>

@@ -85,6 +85,9 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         db.ActorName = actor.Name;
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == input.RaisedAtMeetingId, ct)
             ?? throw new DomainException($"There is no meeting {input.RaisedAtMeetingId} to raise the action at.");
+        var raisedOn = input.RaisedOn ?? meeting.Date;
+        if (raisedOn < meeting.Date)
+            throw new DomainException("An action cannot be raised before the meeting it is recorded against.");
         var owners = await ResolveOwnersAsync(db, input.OwnerCodes, ct);
         var action = new ActionItem
         {
@@ -98,14 +101,14 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
             Version = 1,
         };
         var phraseFromText = string.IsNullOrWhiteSpace(input.DuePhrase) && input.DueMeetingId is null;
-        var parsed = await SetDueAsync(db, action, meeting, phraseFromText ? text : input.DuePhrase, input.DueMeetingId, ct);
+        var parsed = await SetDueAsync(db, action, meeting, raisedOn, phraseFromText ? text : input.DuePhrase, input.DueMeetingId, ct);
         if (phraseFromText)
             action.DuePhrase = parsed is null or { Kind: DueTargetKind.Unrecognised } ? null : parsed.Phrase;
         if (input.AgendaItemId is { } itemId && !await db.AgendaItems.AnyAsync(i => i.Id == itemId && i.MeetingId == meeting.Id, ct))
             throw new DomainException("That agenda item is not part of the meeting the action is raised at.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await (await ActionNumbering.HoldAsync(db, ct)).NumberAsync(action, meeting.Date, ct);
+        await (await ActionNumbering.HoldAsync(db, ct)).NumberAsync(action, raisedOn, ct);
         db.Actions.Add(action);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -211,7 +214,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         return roles;
     }
 
-    private static async Task<DuePhrase?> SetDueAsync(AppDbContext db, ActionItem action, Meeting raisedAt, string? phrase, int? dueMeetingId, CancellationToken ct)
+    private static async Task<DuePhrase?> SetDueAsync(AppDbContext db, ActionItem action, Meeting raisedAt, DateOnly raisedOn, string? phrase, int? dueMeetingId, CancellationToken ct)
     {
         if (dueMeetingId is { } id)
         {
@@ -219,16 +222,18 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
                 ?? throw new DomainException($"There is no meeting {id} to bring the action to.");
             if (due.SeriesId != raisedAt.SeriesId)
                 throw new DomainException("An action is brought to a later meeting of the same series.");
-            if (due.Date <= raisedAt.Date)
-                throw new DomainException($"The due meeting ({London.ShortDate(due.Date)}) must be after the meeting that raised the action ({London.ShortDate(raisedAt.Date)}).");
+            if (due.Date <= raisedOn)
+                throw new DomainException(raisedOn == raisedAt.Date
+                    ? $"The due meeting ({London.ShortDate(due.Date)}) must be after the meeting that raised the action ({London.ShortDate(raisedAt.Date)})."
+                    : $"The due meeting ({London.ShortDate(due.Date)}) must be after the day it is raised ({London.ShortDate(raisedOn)}).");
             action.DueKind = DueKind.Meeting;
             action.DueMeetingId = id;
             action.DuePhrase = phrase?.Trim();
             return null;
         }
 
-        var candidates = await db.Meetings.Where(m => m.SeriesId == raisedAt.SeriesId && m.Date > raisedAt.Date).ToListAsync(ct);
-        return DuePoints.Apply(action, phrase, raisedAt, candidates);
+        var candidates = await db.Meetings.Where(m => m.SeriesId == raisedAt.SeriesId && m.Date > raisedOn).ToListAsync(ct);
+        return raisedOn == raisedAt.Date ? DuePoints.Apply(action, phrase, raisedAt, candidates) : DuePoints.Apply(action, phrase, raisedOn, candidates);
     }
 
     private DateOnly Tomorrow() => London.Today(clock).AddDays(1);

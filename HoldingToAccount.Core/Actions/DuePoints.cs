@@ -11,8 +11,17 @@ public static class DuePoints
     /// the first meeting planned on or after it). An unrecognised phrase is kept as written and needs a due point.
     /// </summary>
     /// <returns>What the parser read, or null when there was no phrase.</returns>
-    public static DuePhrase? Apply(ActionItem action, string? phrase, Meeting raisedAt, IEnumerable<Meeting> seriesMeetings)
+    public static DuePhrase? Apply(ActionItem action, string? phrase, Meeting raisedAt, IEnumerable<Meeting> seriesMeetings) =>
+        Apply(action, phrase, raisedAt.Date, seriesMeetings, betweenMeetings: false);
+
+    /// <summary>The same for an action raised between meetings on <paramref name="raisedOn"/> (a revisit scheduled today):
+    /// "in 6 months" counts from that day, and "the next meeting" is the first after it.</summary>
+    public static DuePhrase? Apply(ActionItem action, string? phrase, DateOnly raisedOn, IEnumerable<Meeting> seriesMeetings) =>
+        Apply(action, phrase, raisedOn, seriesMeetings, betweenMeetings: true);
+
+    private static DuePhrase? Apply(ActionItem action, string? phrase, DateOnly raisedOn, IEnumerable<Meeting> seriesMeetings, bool betweenMeetings)
     {
+        ArgumentNullException.ThrowIfNull(action);
         action.DuePhrase = string.IsNullOrWhiteSpace(phrase) ? null : phrase.Trim();
         action.DueKind = DueKind.None;
         action.DueMeeting = null;
@@ -21,20 +30,25 @@ public static class DuePoints
         if (action.DuePhrase is null)
             return null;
 
-        var parsed = DuePhraseParser.Parse(action.DuePhrase, raisedAt.Date);
+        var parsed = DuePhraseParser.Parse(action.DuePhrase, raisedOn);
         var lastDay = parsed.Kind == DueTargetKind.MeetingInMonth ? parsed.Date?.AddMonths(1).AddDays(-1) : parsed.Date;
-        if (lastDay is { } last && last < raisedAt.Date || parsed.Kind == DueTargetKind.MeetingInMonth && lastDay == raisedAt.Date)
-            throw new DomainException($"\"{parsed.Phrase}\" falls on {London.ShortDate(lastDay!.Value)}, not after the meeting that raised the action ({London.ShortDate(raisedAt.Date)}).");
+        if (lastDay is { } last && last < raisedOn || parsed.Kind == DueTargetKind.MeetingInMonth && lastDay == raisedOn)
+            throw new DomainException($"\"{parsed.Phrase}\" falls on {London.ShortDate(lastDay!.Value)}, not after {(betweenMeetings ? "the day the action was raised" : "the meeting that raised the action")} ({London.ShortDate(raisedOn)}).");
 
         switch (parsed.Kind)
         {
+            case DueTargetKind.NextMeeting when betweenMeetings:
+                // "The next meeting" is read from the day it was raised, not from the earlier meeting it is recorded against.
+                action.DueKind = DueKind.Date;
+                action.DueDate = raisedOn.AddDays(1);
+                break;
             case DueTargetKind.NextMeeting:
                 action.DueKind = DueKind.NextMeeting;
                 break;
             case DueTargetKind.MeetingInMonth:
                 var monthStart = parsed.Date!.Value;
                 var meeting = seriesMeetings
-                    .Where(m => m.Status != MeetingStatus.Cancelled && m.Date >= monthStart && m.Date < monthStart.AddMonths(1) && m.Date > raisedAt.Date)
+                    .Where(m => m.Status != MeetingStatus.Cancelled && m.Date >= monthStart && m.Date < monthStart.AddMonths(1) && m.Date > raisedOn)
                     .OrderBy(m => m.Date).FirstOrDefault();
                 action.DueKind = meeting is null ? DueKind.Date : DueKind.Meeting;
                 action.DueMeeting = meeting;

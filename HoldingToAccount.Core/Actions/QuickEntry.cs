@@ -7,7 +7,8 @@ namespace HoldingToAccount.Core.Actions;
 /// <param name="Text">The action as it will be recorded (the line, tidied).</param>
 /// <param name="Owners">Role codes found, in the order written; empty when none was recognised.</param>
 /// <param name="Due">The due phrase the parser found, resolved against the meeting's date.</param>
-public sealed record QuickEntryReading(string Text, IReadOnlyList<string> Owners, DuePhrase Due);
+/// <param name="Kind">A revisit when the line says so ("PCC/CC to revisit the strategy in 6 months' time"), else an action.</param>
+public sealed record QuickEntryReading(string Text, IReadOnlyList<string> Owners, DuePhrase Due, ActionKind Kind = ActionKind.Action);
 
 /// <summary>
 /// Reads an action the way the notes write one: owners first ("ACC to…", "CC/DCC to…", "The Chief Constable to…"),
@@ -36,8 +37,11 @@ public static partial class QuickEntry
                 due = DuePhraseParser.Parse(text, meetingDate);
             }
         }
-        return new QuickEntryReading(text, owners, due);
+        return new QuickEntryReading(text, owners, due, KindOf(text));
     }
+
+    /// <summary>A line that says "revisit" (or "revisited", "to be revisited") schedules a revisit, not an action.</summary>
+    public static ActionKind KindOf(string text) => Revisit().IsMatch(text) ? ActionKind.Revisit : ActionKind.Action;
 
     /// <summary>Owners named before the verb: "ACC to", "CC and DCC to", "The Chief Constable to", "T/DCC will".</summary>
     private static List<string> LeadingOwners(string text, IReadOnlyList<RoleOption> roles)
@@ -80,6 +84,9 @@ public static partial class QuickEntry
 
     [GeneratedRegex(@"^(?:the|our)\s+", RegexOptions.IgnoreCase, 500)]
     private static partial Regex Article();
+
+    [GeneratedRegex(@"\brevisit(?:s|ed|ing)?\b", RegexOptions.IgnoreCase, 500)]
+    private static partial Regex Revisit();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

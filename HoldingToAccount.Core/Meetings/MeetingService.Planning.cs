@@ -115,6 +115,36 @@ public sealed partial class MeetingService
         return AgendaNumbering.ToRow(item);
     }
 
+    /// <summary>Moves an item one place up (<paramref name="by"/> -1) or down (+1) within its section, before the meeting is
+    /// held. The section's items are numbered again in their new order ("4a.1", "4a.2"…); actions keep their item.</summary>
+    public async Task<AgendaItemRow> MoveAgendaItemAsync(int itemId, int by, Actor actor, CancellationToken ct = default)
+    {
+        ActionPermissions.Demand(actor, Permission.RunMeetings, "change the agenda");
+        if (by is not (-1 or 1))
+            throw new DomainException("An agenda item moves one place up or down at a time.");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ActorName = actor.Name;
+        var item = await db.AgendaItems.Include(i => i.Meeting).ThenInclude(m => m.AgendaItems).SingleOrDefaultAsync(i => i.Id == itemId, ct)
+            ?? throw new NotFoundException($"There is no agenda item {itemId}.");
+        if (item.Meeting.Status != MeetingStatus.Planned)
+            throw new DomainException($"{item.Meeting.Title} is {item.Meeting.Status.ToString().ToLowerInvariant()}; its agenda is the record now and keeps its order.");
+        var section = item.Meeting.AgendaItems.Where(i => i.Section == item.Section).OrderBy(i => i.Order).ThenBy(i => i.Id).ToList();
+        var at = section.IndexOf(item);
+        var to = at + by;
+        if (to < 0 || to >= section.Count)
+            throw new DomainException($"Item {item.Number} is already {(by < 0 ? "first" : "last")} in its section.");
+        var orders = section.Select(i => i.Order).Order().ToList();
+        (section[at], section[to]) = (section[to], section[at]);
+        var numbers = section.Select((_, k) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{item.Section}.{k + 1}")).ToList();
+        for (var k = 0; k < section.Count; k++)
+        {
+            section[k].Order = orders[k];
+            section[k].Number = numbers[k];
+        }
+        await db.SaveChangesAsync(ct);
+        return AgendaNumbering.ToRow(item);
+    }
+
     /// <summary>Replaces who attended and who sent apologies, in the order given.</summary>
     public async Task SetAttendanceAsync(int meetingId, int expectedVersion, IReadOnlyList<AttendeeInput> attendees, Actor actor, CancellationToken ct = default)
     {

@@ -20,6 +20,27 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> facto
         return await query.OrderBy(m => m.Date).ThenBy(m => m.StartTime).Select(Summary).ToListAsync(ct);
     }
 
+    /// <summary>Meetings from today on, the next first: what the Meetings page opens on.</summary>
+    public Task<Page<MeetingSummary>> UpcomingAsync(int skip = 0, int take = 25, CancellationToken ct = default) =>
+        ListPageAsync(upcoming: true, skip, take, ct);
+
+    /// <summary>Meetings before today, the most recent first.</summary>
+    public Task<Page<MeetingSummary>> PastAsync(int skip = 0, int take = 25, CancellationToken ct = default) =>
+        ListPageAsync(upcoming: false, skip, take, ct);
+
+    private async Task<Page<MeetingSummary>> ListPageAsync(bool upcoming, int skip, int take, CancellationToken ct)
+    {
+        var today = London.Today(clock);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = upcoming ? db.Meetings.Where(m => m.Date >= today) : db.Meetings.Where(m => m.Date < today);
+        var total = await query.CountAsync(ct);
+        var ordered = upcoming
+            ? query.OrderBy(m => m.Date).ThenBy(m => m.StartTime)
+            : query.OrderByDescending(m => m.Date).ThenByDescending(m => m.StartTime);
+        var items = await ordered.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200)).Select(Summary).ToListAsync(ct);
+        return new Page<MeetingSummary>(items, total);
+    }
+
     public async Task<MeetingSummary?> GetSummaryAsync(int id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

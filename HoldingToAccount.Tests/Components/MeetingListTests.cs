@@ -26,19 +26,61 @@ public sealed class MeetingListTests : DashboardContext
     private static AngleSharp.Dom.IElement RowOf(IRenderedComponent<MeetingList> cut, int id) =>
         cut.Find($"[data-testid=meeting-row][data-meeting='{id}']");
 
+    private static List<string?> Shown(IRenderedComponent<MeetingList> cut) =>
+        cut.FindAll("[data-testid=meeting-row]").Select(r => r.GetAttribute("data-meeting")).ToList();
+
     [Fact]
-    public void Meetings_are_listed_by_month_with_status_in_words_and_no_changes_for_a_viewer()
+    public void Meetings_open_on_the_upcoming_ones_next_first_with_status_in_words_and_no_changes_for_a_viewer()
     {
         var cut = RenderAs(AppRoles.Viewer);
-        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=meeting-row]").Count));
+        cut.WaitForAssertion(() => Assert.Equal([$"{FebId}", $"{MarId}", $"{AprId}"], Shown(cut)));
         Assert.Single(cut.FindAll("h1"));
-        Assert.Equal(["January 2017", "February 2017", "March 2017", "April 2017"], cut.FindAll("[data-testid=meeting-month] h2").Select(h => h.TextContent.Trim()));
-        Assert.Contains("Held", RowOf(cut, JanId).TextContent);
+        Assert.Equal("true", cut.Find("[data-testid=meetings-upcoming]").GetAttribute("aria-pressed"));
+        Assert.Contains("(today)", RowOf(cut, FebId).TextContent);
         Assert.Contains("Planned", RowOf(cut, FebId).TextContent);
+        Assert.Contains("Past (1)", cut.Find("[data-testid=meetings-past]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=add-meeting]"));
         Assert.Empty(cut.FindAll("[data-testid=plan-year]"));
         Assert.Empty(cut.FindAll("[data-testid=move-meeting]"));
         Assert.Empty(cut.FindAll("[data-testid=cancel-meeting]"));
+    }
+
+    [Fact]
+    public void The_past_is_a_click_away_most_recent_first()
+    {
+        var cut = RenderAs(AppRoles.Viewer);
+        cut.WaitForElement("[data-testid=meetings-past]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal([$"{JanId}"], Shown(cut)));
+        Assert.Contains("Held", RowOf(cut, JanId).TextContent);
+        Assert.Equal("true", cut.Find("[data-testid=meetings-past]").GetAttribute("aria-pressed"));
+        cut.Find("[data-testid=meetings-upcoming]").Click();
+        cut.WaitForAssertion(() => Assert.Equal([$"{FebId}", $"{MarId}", $"{AprId}"], Shown(cut)));
+    }
+
+    [Fact]
+    public async Task Ten_years_of_past_meetings_come_a_page_at_a_time_not_as_one_long_list()
+    {
+        for (var month = new DateOnly(2007, 1, 1); month < new DateOnly(2017, 1, 1); month = month.AddMonths(1))
+            await Register.MeetingAsync(month.AddDays(27));
+        var cut = RenderAs(AppRoles.Viewer);
+        cut.WaitForElement("[data-testid=meetings-past]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(20, cut.FindAll("[data-testid=meeting-row]").Count));
+        Assert.Equal($"{JanId}", Shown(cut)[0]);
+        Assert.Contains("Monthly Assurance Meeting December 2016", cut.FindAll("[data-testid=meeting-row]")[1].TextContent);
+        Assert.Contains("Meetings 1–20 of 121", cut.Markup);
+        Assert.NotEmpty(cut.FindAll("[data-testid=meetings-pages]"));
+    }
+
+    [Fact]
+    public void With_nothing_planned_from_today_the_page_says_so_and_points_to_the_past()
+    {
+        Database.SetToday(new DateOnly(2017, 5, 2));
+        var cut = RenderAs(AppRoles.Viewer);
+
+        cut.WaitForAssertion(() => Assert.Contains("No meetings are planned from today on.", cut.Find("[data-testid=no-meetings]").TextContent));
+        Assert.Contains("Earlier meetings are under “Past”.", cut.Find("[data-testid=no-meetings]").TextContent);
     }
 
     [Fact]
@@ -59,7 +101,7 @@ public sealed class MeetingListTests : DashboardContext
         cut.Find("[data-testid=calendar-previous]").Click();
         Assert.Contains("(held)", cut.Find("[data-testid=calendar-meeting]").TextContent);
         cut.Find("[data-testid=view-list]").Click();
-        Assert.Equal(4, cut.FindAll("[data-testid=meeting-row]").Count);
+        Assert.Equal(3, cut.FindAll("[data-testid=meeting-row]").Count);
     }
 
     [Fact]
@@ -68,7 +110,10 @@ public sealed class MeetingListTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderAs(AppRoles.Secretariat);
+        cut.WaitForElement("[data-testid=meetings-past]").Click();
         Assert.Empty(cut.WaitForElement($"[data-testid=meeting-row][data-meeting='{JanId}']").QuerySelectorAll("[data-testid=cancel-meeting]"));
+        cut.Find("[data-testid=meetings-upcoming]").Click();
+        cut.WaitForElement($"[data-testid=meeting-row][data-meeting='{FebId}']");
         RowOf(cut, FebId).QuerySelector("[data-testid=cancel-meeting]")!.Click();
 
         dialogs.WaitForAssertion(() => Assert.Equal(2, dialogs.FindAll("[data-testid=following-action]").Count));
@@ -129,7 +174,7 @@ public sealed class MeetingListTests : DashboardContext
         dialogs.Find("input[data-testid=meeting-chair]").Change("John Campion");
         dialogs.Find("[data-testid=meeting-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=meeting-row]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=meeting-row]").Count));
         Assert.Contains(cut.FindAll("[data-testid=meeting-row]"), r => r.TextContent.Contains("Monthly Assurance Meeting May 2017", StringComparison.Ordinal)
             && r.TextContent.Contains("John Campion", StringComparison.Ordinal) && r.TextContent.Contains("PCC Conference Room", StringComparison.Ordinal));
     }
@@ -144,6 +189,7 @@ public sealed class MeetingListTests : DashboardContext
         dialogs.WaitForElement("[data-testid=plan-confirm]").Click();
 
         Snackbars.WaitForAssertion(() => Assert.Contains("10 meeting(s) planned.", Snackbars.Markup));
-        cut.WaitForAssertion(() => Assert.Equal(14, cut.FindAll("[data-testid=meeting-row]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(13, cut.FindAll("[data-testid=meeting-row]").Count));
+        Assert.Contains("Upcoming (13)", cut.Find("[data-testid=meetings-upcoming]").TextContent);
     }
 }
