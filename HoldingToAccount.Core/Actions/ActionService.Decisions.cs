@@ -23,6 +23,7 @@ public sealed partial class ActionService
             EnsureOpen(action);
             var target = await LaterMeetingAsync(db, action, toMeetingId, ct);
             SetDueMeeting(action, target);
+            Decided(action, Decision.Carried, actor);
             AppendUpdate(action, $"Carried to {target.Title} ({London.ShortDate(target.Date)}). {why}", actor.Name,
                 London.Today(clock), atMeetingId, null);
         });
@@ -50,11 +51,13 @@ public sealed partial class ActionService
                 action.DueMeetingId = null;
                 action.DueDate = after.AddDays(1);
                 action.DuePhrase = "next meeting";
+                Decided(action, Decision.Deferred, actor);
                 AppendUpdate(action, $"Deferred to the next meeting (not yet planned). {why}", actor.Name, London.Today(clock), afterMeetingId, null);
                 return;
             }
             SetDueMeeting(action, next);
             action.DuePhrase = "next meeting";
+            Decided(action, Decision.Deferred, actor);
             AppendUpdate(action, $"Deferred to the next meeting, {next.Title} ({London.ShortDate(next.Date)}). {why}", actor.Name,
                 London.Today(clock), afterMeetingId, null);
         });
@@ -73,6 +76,7 @@ public sealed partial class ActionService
             action.DueMeetingId = null;
             action.DueDate = due;
             action.DuePhrase = null;
+            Decided(action, Decision.Redated, actor);
             AppendUpdate(action, $"Re-dated to {London.ShortDate(due)}. {why}", actor.Name, London.Today(clock), atMeetingId, null);
         });
 
@@ -103,6 +107,7 @@ public sealed partial class ActionService
                 throw new DomainException($"Action {action.Reference} is already owned by {after}.");
             action.Owners.Clear();
             action.Owners.AddRange(owners);
+            Decided(action, Decision.Reassigned, actor);
             AppendUpdate(action, $"Reassigned from {before} to {after}. {why}", actor.Name, London.Today(clock), atMeetingId, null);
         });
 
