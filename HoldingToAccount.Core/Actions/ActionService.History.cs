@@ -45,7 +45,7 @@ public sealed partial class ActionService
     /// The secretariat corrects the action's wording, owners or due point (null: unchanged), giving a reason. A corrected
     /// due point is the action's due point from now on; it is not a carry, and the meetings already passed keep theirs.
     /// </summary>
-    public async Task CorrectAsync(string reference, int expectedVersion, ActionCorrection correction, string reason, Actor actor, CancellationToken ct = default) =>
+    public async Task CorrectAsync(string reference, int expectedVersion, CorrectedFields correction, string reason, Actor actor, CancellationToken ct = default) =>
         await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
         {
             ActionPermissions.Demand(actor, Permission.Administer, "correct an action");

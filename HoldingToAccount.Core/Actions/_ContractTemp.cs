@@ -1,6 +1,6 @@
 namespace HoldingToAccount.Core.Actions;
 
-public sealed record ActionCorrection(string? Text = null, IReadOnlyList<string>? OwnerCodes = null, string? DuePhrase = null, int? DueMeetingId = null);
+public sealed record CorrectedFields(string? Text = null, IReadOnlyList<string>? OwnerCodes = null, string? DuePhrase = null, int? DueMeetingId = null);
 
 public sealed partial class ActionService
 {

@@ -149,7 +149,7 @@ public sealed class ActionHistoryTests : IAsyncLifetime
     {
         var action = await _register.ActionAsync(_jan, "Burglary updte", "to the February meeting");
         await Actions.CorrectAsync(action.Reference, action.Version,
-            new ActionCorrection(Text: "Burglary update", OwnerCodes: ["CC", "DCC"], DuePhrase: "to the March meeting"), "Typo in the meeting", Secretariat);
+            new CorrectedFields(Text: "Burglary update", OwnerCodes: ["CC", "DCC"], DuePhrase: "to the March meeting"), "Typo in the meeting", Secretariat);
 
         var row = await RowAsync(action.Reference);
         Assert.Equal("Burglary update", row.Text);
@@ -175,7 +175,7 @@ public sealed class ActionHistoryTests : IAsyncLifetime
         var carriedOnce = await RowAsync(action.Reference);
         Assert.Equal(1, carriedOnce.TimesCarried);
 
-        await Actions.CorrectAsync(action.Reference, carriedOnce.Version, new ActionCorrection(DueMeetingId: _apr), "Agreed April, not February", Secretariat);
+        await Actions.CorrectAsync(action.Reference, carriedOnce.Version, new CorrectedFields(DueMeetingId: _apr), "Agreed April, not February", Secretariat);
         await HoldAsync(_mar, Mar);
 
         var row = await RowAsync(action.Reference);
@@ -187,13 +187,13 @@ public sealed class ActionHistoryTests : IAsyncLifetime
     public async Task Corrections_need_the_secretariat_a_reason_a_change_and_the_current_version()
     {
         var action = await _register.ActionAsync(_jan, "Burglary update", "to the February meeting");
-        var fix = new ActionCorrection(Text: "Burglary update for North Worcestershire");
+        var fix = new CorrectedFields(Text: "Burglary update for North Worcestershire");
 
         await Assert.ThrowsAsync<ForbiddenException>(() => Actions.CorrectAsync(action.Reference, action.Version, fix, "Typo", Chair));
         var noReason = await Assert.ThrowsAsync<DomainException>(() => Actions.CorrectAsync(action.Reference, action.Version, fix, " ", Secretariat));
         Assert.Contains("Give a reason", noReason.Message, StringComparison.Ordinal);
         var same = await Assert.ThrowsAsync<DomainException>(() => Actions.CorrectAsync(action.Reference, action.Version,
-            new ActionCorrection(Text: "Burglary update", OwnerCodes: ["cc"]), "Typo", Secretariat));
+            new CorrectedFields(Text: "Burglary update", OwnerCodes: ["cc"]), "Typo", Secretariat));
         Assert.Contains("leaves action", same.Message, StringComparison.Ordinal);
         await Actions.CorrectAsync(action.Reference, action.Version, fix, "Typo", Secretariat);
         await Assert.ThrowsAsync<StaleEditException>(() => Actions.CorrectAsync(action.Reference, action.Version, fix with { Text = "Other" }, "Typo", Secretariat));

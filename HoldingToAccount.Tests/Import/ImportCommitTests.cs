@@ -7,7 +7,6 @@ using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.People;
 using HoldingToAccount.Tests.TestData;
 using Microsoft.EntityFrameworkCore;
-using ActionCorrection = HoldingToAccount.Core.Import.ActionCorrection;
 
 namespace HoldingToAccount.Tests.Import;
 

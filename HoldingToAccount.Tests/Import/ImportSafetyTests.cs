@@ -6,7 +6,6 @@ using HoldingToAccount.Core.Import;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Tests.TestData;
 using Microsoft.EntityFrameworkCore;
-using ActionCorrection = HoldingToAccount.Core.Import.ActionCorrection;
 
 namespace HoldingToAccount.Tests.Import;
 
