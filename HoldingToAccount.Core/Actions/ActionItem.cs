@@ -126,7 +126,7 @@ public class ActionItem
         Finish(ActionStatus.Cancelled, on, atMeetingId, note, author, recordedAtUtc);
 
     /// <summary>Undoes a close or a cancel: the action is open again, and its history says why.</summary>
-    public void Reopen(DateOnly on, string note, string author, DateTime recordedAtUtc)
+    public void Reopen(DateOnly on, int? atMeetingId, string note, string author, DateTime recordedAtUtc)
     {
         if (IsOpen)
             throw new DomainException($"Action {Reference} is not closed or cancelled, so there is nothing to reopen.");
@@ -134,7 +134,7 @@ public class ActionItem
         ClosedAtMeeting = null;
         ClosedAtMeetingId = null;
         ClosedOn = null;
-        Record(on, null, note, author, recordedAtUtc, ActionStatus.Open);
+        Record(on, atMeetingId, note, author, recordedAtUtc, ActionStatus.Open, Decision.Reopened);
         RecordState(on, Decision.Reopened, author, recordedAtUtc);
     }
 
@@ -145,11 +145,12 @@ public class ActionItem
         Status = status;
         ClosedAtMeetingId = atMeetingId;
         ClosedOn = on;
-        Record(on, atMeetingId, note, author, recordedAtUtc, status);
-        RecordState(on, status == ActionStatus.Cancelled ? Decision.Cancelled : Decision.Closed, author, recordedAtUtc);
+        var decision = status == ActionStatus.Closed ? Decision.Closed : Decision.Cancelled;
+        Record(on, atMeetingId, note, author, recordedAtUtc, status, decision);
+        RecordState(on, decision, author, recordedAtUtc);
     }
 
-    private void Record(DateOnly on, int? atMeetingId, string note, string author, DateTime recordedAtUtc, ActionStatus status) =>
+    private void Record(DateOnly on, int? atMeetingId, string note, string author, DateTime recordedAtUtc, ActionStatus status, Decision decision) =>
         Updates.Add(new ActionUpdate
         {
             Date = on,
@@ -158,6 +159,7 @@ public class ActionItem
             Author = author,
             MeetingId = atMeetingId,
             NewStatus = status,
+            Decision = decision,
         });
 
     private static Expression<Func<ActionItem, bool>> OpenOf()

@@ -25,7 +25,7 @@ public sealed partial class ActionService
             SetDueMeeting(action, target);
             Decided(action, Decision.Carried, actor);
             AppendUpdate(action, $"Carried to {target.Title} ({London.ShortDate(target.Date)}). {why}", actor.Name,
-                London.Today(clock), atMeetingId, null);
+                London.Today(clock), atMeetingId, null, Decision.Carried);
         });
 
     /// <summary>Brings the action to the first meeting of its series after <paramref name="afterMeetingId"/> (or after today).
@@ -52,14 +52,14 @@ public sealed partial class ActionService
                 action.DueDate = after.AddDays(1);
                 action.DuePhrase = "next meeting";
                 Decided(action, Decision.Deferred, actor);
-                AppendUpdate(action, $"Deferred to the next meeting (not yet planned). {why}", actor.Name, London.Today(clock), afterMeetingId, null);
+                AppendUpdate(action, $"Deferred to the next meeting (not yet planned). {why}", actor.Name, London.Today(clock), afterMeetingId, null, Decision.Deferred);
                 return;
             }
             SetDueMeeting(action, next);
             action.DuePhrase = "next meeting";
             Decided(action, Decision.Deferred, actor);
             AppendUpdate(action, $"Deferred to the next meeting, {next.Title} ({London.ShortDate(next.Date)}). {why}", actor.Name,
-                London.Today(clock), afterMeetingId, null);
+                London.Today(clock), afterMeetingId, null, Decision.Deferred);
         });
 
     /// <summary>Gives the action a new due date; it comes to the first meeting of its series on or after that date.</summary>
@@ -77,7 +77,7 @@ public sealed partial class ActionService
             action.DueDate = due;
             action.DuePhrase = null;
             Decided(action, Decision.Redated, actor);
-            AppendUpdate(action, $"Re-dated to {London.ShortDate(due)}. {why}", actor.Name, London.Today(clock), atMeetingId, null);
+            AppendUpdate(action, $"Re-dated to {London.ShortDate(due)}. {why}", actor.Name, London.Today(clock), atMeetingId, null, Decision.Redated);
         });
 
     /// <summary>Cancels the action: it is no longer pursued. Unlike closing, it was not completed.</summary>
@@ -91,6 +91,18 @@ public sealed partial class ActionService
                 ? await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new DomainException($"There is no meeting {id}.")
                 : null;
             action.Cancel(meeting?.Date ?? London.Today(clock), meeting?.Id, $"Cancelled. {why}", actor.Name, clock.GetUtcNow().UtcDateTime);
+        });
+
+    /// <summary>Opens a closed or cancelled action again, with the reason in its history.</summary>
+    public async Task ReopenAsync(string reference, int expectedVersion, string reason, Actor actor, int? atMeetingId = null, CancellationToken ct = default) =>
+        await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
+        {
+            ActionPermissions.Demand(actor, Permission.RunMeetings, "reopen an action");
+            var why = Reason(reason, "reopening the action");
+            var meeting = atMeetingId is { } id
+                ? await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new DomainException($"There is no meeting {id}.")
+                : null;
+            action.Reopen(meeting?.Date ?? London.Today(clock), meeting?.Id, $"Reopened. {why}", actor.Name, clock.GetUtcNow().UtcDateTime);
         });
 
     /// <summary>Gives the action to other owner roles.</summary>
@@ -108,7 +120,7 @@ public sealed partial class ActionService
             action.Owners.Clear();
             action.Owners.AddRange(owners);
             Decided(action, Decision.Reassigned, actor);
-            AppendUpdate(action, $"Reassigned from {before} to {after}. {why}", actor.Name, London.Today(clock), atMeetingId, null);
+            AppendUpdate(action, $"Reassigned from {before} to {after}. {why}", actor.Name, London.Today(clock), atMeetingId, null, Decision.Reassigned);
         });
 
     /// <summary>Whether the actor may post an update on the action (the pages hide the form otherwise; the rule is enforced on posting).</summary>

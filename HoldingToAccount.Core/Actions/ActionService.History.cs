@@ -11,7 +11,7 @@ namespace HoldingToAccount.Core.Actions;
 /// </summary>
 public sealed partial class ActionService
 {
-    /// <summary>How long after a decision the person who took it can undo it.</summary>
+    /// <summary>How long after a decision the person who took it can undo it (<see cref="UndoAsync"/>).</summary>
     public static readonly TimeSpan UndoWindow = TimeSpan.FromSeconds(10);
 
     /// <summary>Undoes the action's latest decision (close, cancel, carry, defer, re-date, reassign, reopen, correction)
@@ -38,7 +38,7 @@ public sealed partial class ActionService
             // In force from when the undone decision was, so the history reads as if it had not been taken.
             action.RecordState(latest.From, Decision.Undone, actor.Name, clock.GetUtcNow().UtcDateTime);
             AppendUpdate(action, $"Undone: {what}.", actor.Name, London.Today(clock), decidedAt,
-                action.Status != statusBefore ? action.Status : null);
+                action.Status != statusBefore ? action.Status : null, Decision.Undone);
         });
 
     /// <summary>
@@ -99,7 +99,7 @@ public sealed partial class ActionService
             if (changes.Count == 0)
                 throw new DomainException($"The correction leaves action {action.Reference} as it is; change its wording, owners or due point.");
             Decided(action, Decision.Corrected, actor);
-            AppendUpdate(action, $"{string.Join(" ", changes)} {why}", actor.Name, London.Today(clock), null, null);
+            AppendUpdate(action, $"{string.Join(" ", changes)} {why}", actor.Name, London.Today(clock), null, null, Decision.Corrected);
         });
 
     private static bool IsUndoable(Decision decision) => decision is Decision.Closed or Decision.Cancelled or Decision.Carried

@@ -32,7 +32,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
             return null;
         var updates = await db.ActionUpdates.Where(u => u.ActionItemId == row.Id)
             .OrderBy(u => u.Date).ThenBy(u => u.Id)
-            .Select(u => new ActionUpdateRow(u.Date, u.Text, u.Author, u.MeetingId, u.NewStatus))
+            .Select(u => new ActionUpdateRow(u.Date, u.Text, u.Author, u.MeetingId, u.NewStatus, u.Decision))
             .ToListAsync(ct);
         return new ActionDetail(row, updates);
     }
@@ -129,8 +129,9 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
                 actor.Name, clock.GetUtcNow().UtcDateTime);
         });
 
-    /// <summary>Posts an update (and optionally proposes completion). <paramref name="expectedVersion"/> null means "whatever is current".</summary>
-    public async Task AddUpdateAsync(string reference, int? expectedVersion, string text, ActionStatus? newStatus, Actor actor, CancellationToken ct = default) =>
+    /// <summary>Posts an update (and optionally proposes completion). <paramref name="expectedVersion"/> null means "whatever is current";
+    /// <paramref name="atMeetingId"/>: the meeting it is recorded at, when the chair notes it there.</summary>
+    public async Task AddUpdateAsync(string reference, int? expectedVersion, string text, ActionStatus? newStatus, Actor actor, int? atMeetingId = null, CancellationToken ct = default) =>
         await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
         {
             if (!await ActionPermissions.CanUpdateAsync(db, actor, action.Id, London.Today(clock), ct))
@@ -147,9 +148,12 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
                 throw new DomainException("An update can only propose completion; closing or cancelling an action is done in the meeting, which records where.");
             var before = action.Status;
             action.Status = newStatus ?? ActionStatus.UpdateProvided;
+            if (atMeetingId is { } meetingId && !await db.Meetings.AnyAsync(m => m.Id == meetingId, ct))
+                throw new DomainException($"There is no meeting {meetingId}.");
             if (action.Status != before)
-                Decided(action, Decision.None, actor);
-            AppendUpdate(action, text.Trim(), actor.Name, London.Today(clock), null, newStatus);
+                Decided(action, atMeetingId is null ? Decision.None : Decision.Noted, actor);
+            AppendUpdate(action, text.Trim(), actor.Name, London.Today(clock), atMeetingId, newStatus,
+                atMeetingId is null ? Decision.None : Decision.Noted);
         });
 
     private static async Task<List<ActionRow>> RowsAsync(AppDbContext db, IQueryable<ActionItem> query, DateOnly before, CancellationToken ct)
@@ -164,7 +168,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         var meetings = await db.Meetings.Where(m => meetingIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => new MeetingRef(m.Id, m.Title, m.Date), ct);
         var updates = await db.ActionUpdates.Where(u => updateIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new LatestUpdate(u.Date, u.Text, u.Author), ct);
+            .ToDictionaryAsync(u => u.Id, u => new LatestUpdate(u.Date, u.Text, u.Author, u.Decision, u.MeetingId), ct);
         var dues = firstDues.ToDictionary(f => f.PeriodId, f => f.Complete(meetings));
         return cores.Select(c => c.Complete(meetings, updates, dues)).ToList();
     }
@@ -200,7 +204,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     private void Decided(ActionItem action, Decision decision, Actor actor) =>
         action.RecordState(London.Today(clock), decision, actor.Name, clock.GetUtcNow().UtcDateTime);
 
-    private void AppendUpdate(ActionItem action, string text, string author, DateOnly date, int? meetingId, ActionStatus? status) =>
+    private void AppendUpdate(ActionItem action, string text, string author, DateOnly date, int? meetingId, ActionStatus? status, Decision decision) =>
         action.Updates.Add(new ActionUpdate
         {
             Date = date,
@@ -209,6 +213,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
             Author = author,
             MeetingId = meetingId,
             NewStatus = status,
+            Decision = decision,
         });
 
     internal static async Task<List<Role>> ResolveOwnersAsync(AppDbContext db, IReadOnlyList<string> codes, CancellationToken ct)
