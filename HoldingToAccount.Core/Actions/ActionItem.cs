@@ -51,12 +51,70 @@ public class ActionItem
     public int Version { get; set; }
     public List<ActionUpdate> Updates { get; set; } = [];
 
+    /// <summary>The action's state over time, oldest first (only the periods loaded, for an action read back).</summary>
+    public List<ActionPeriod> Periods { get; set; } = [];
+
     public string Reference => ActionReference.Format(Year, Sequence);
 
     /// <summary><see cref="ActionStatuses.OpenRule"/> on an action, for database queries: <c>db.Actions.Where(ActionItem.Open)</c>.</summary>
     public static readonly Expression<Func<ActionItem, bool>> Open = OpenOf();
 
     public bool IsOpen => Status.IsOpen();
+
+    /// <summary>Starts the action's history with its state as raised. Every way of creating an action calls it once the
+    /// wording, owners and due point are set; saving a new action without it is refused.</summary>
+    public void BeginHistory(DateOnly raisedOn, string by, DateTime recordedAtUtc)
+    {
+        if (Periods.Count > 0)
+            throw new InvalidOperationException($"Action {Reference} already has its history.");
+        RecordState(raisedOn, Decision.None, by, recordedAtUtc);
+    }
+
+    /// <summary>Appends the action's state as it is now to its history, in force from <paramref name="from"/> (or from the
+    /// latest period's start, if that is later: a period never starts before the one it follows).</summary>
+    public ActionPeriod RecordState(DateOnly from, Decision decision, string by, DateTime recordedAtUtc)
+    {
+        var latest = Periods.Count == 0 ? null : Periods[^1];
+        var period = new ActionPeriod
+        {
+            From = latest is not null && latest.From > from ? latest.From : from,
+            RecordedAtUtc = recordedAtUtc,
+            RecordedBy = by,
+            Decision = decision,
+            Text = Text,
+            Owners = string.Join(ActionPeriod.OwnerSeparator, Owners.Select(o => o.Code).Order(StringComparer.Ordinal)),
+            DueKind = DueKind,
+            DueDate = DueDate,
+            DuePhrase = DuePhrase,
+            Status = Status,
+            ClosedAtMeetingId = ClosedAtMeetingId is > 0 ? ClosedAtMeetingId : ClosedAtMeeting?.Id,
+            ClosedOn = ClosedOn,
+        };
+        // A meeting not yet saved (demo data, imports) has no id yet: the period points at it as the action does.
+        if (DueMeetingId is > 0)
+            period.DueMeetingId = DueMeetingId;
+        else if (DueMeeting is not null)
+            period.DueMeeting = DueMeeting;
+        Periods.Add(period);
+        return period;
+    }
+
+    /// <summary>Puts the action back as it stood in <paramref name="period"/>: wording, owners, due point and status.</summary>
+    public void Restore(ActionPeriod period, IReadOnlyList<Role> owners)
+    {
+        Text = period.Text;
+        Owners.Clear();
+        Owners.AddRange(owners);
+        DueKind = period.DueKind;
+        DueMeeting = null;
+        DueMeetingId = period.DueMeetingId;
+        DueDate = period.DueDate;
+        DuePhrase = period.DuePhrase;
+        Status = period.Status;
+        ClosedAtMeeting = null;
+        ClosedAtMeetingId = period.ClosedAtMeetingId;
+        ClosedOn = period.ClosedOn;
+    }
 
     /// <summary>Closes the action on <paramref name="on"/>, at meeting <paramref name="atMeetingId"/> when it was closed in one, and
     /// records <paramref name="note"/> in its history.</summary>
@@ -77,6 +135,7 @@ public class ActionItem
         ClosedAtMeetingId = null;
         ClosedOn = null;
         Record(on, atMeetingId, note, author, recordedAtUtc, ActionStatus.Open, Decision.Reopened);
+        RecordState(on, Decision.Reopened, author, recordedAtUtc);
     }
 
     private void Finish(ActionStatus status, DateOnly on, int? atMeetingId, string note, string author, DateTime recordedAtUtc)
@@ -86,8 +145,9 @@ public class ActionItem
         Status = status;
         ClosedAtMeetingId = atMeetingId;
         ClosedOn = on;
-        Record(on, atMeetingId, note, author, recordedAtUtc, status,
-            status == ActionStatus.Closed ? Decision.Closed : Decision.Cancelled);
+        var decision = status == ActionStatus.Closed ? Decision.Closed : Decision.Cancelled;
+        Record(on, atMeetingId, note, author, recordedAtUtc, status, decision);
+        RecordState(on, decision, author, recordedAtUtc);
     }
 
     private void Record(DateOnly on, int? atMeetingId, string note, string author, DateTime recordedAtUtc, ActionStatus status, Decision decision) =>

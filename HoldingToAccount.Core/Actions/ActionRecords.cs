@@ -7,6 +7,15 @@ public sealed record MeetingRef(int Id, string Title, DateOnly Date);
 /// <summary>The action's latest history entry; <paramref name="MeetingId"/>: the meeting it was recorded at, if any.</summary>
 public sealed record LatestUpdate(DateOnly Date, string Text, string Author, Decision Decision, int? MeetingId);
 
+/// <summary>Where an action is (or was) due: the kind, the wording, the date, and the meeting that binds to now.</summary>
+public sealed record DuePoint(DueKind Kind, string? Phrase, DateOnly? Date, MeetingRef? Meeting)
+{
+    public bool SamePlaceAs(DuePoint other) =>
+        Meeting is not null || other.Meeting is not null
+            ? Meeting?.Id == other.Meeting?.Id
+            : Kind == other.Kind && Date == other.Date;
+}
+
 /// <summary>One action as the register, the meeting pages and the API show it.</summary>
 public sealed record ActionRow(
     int Id,
@@ -26,9 +35,13 @@ public sealed record ActionRow(
     int TimesCarried,
     LatestUpdate? LatestUpdate,
     DateOnly? ClosedOn,
-    int Version)
+    int Version,
+    DuePoint? FirstDue = null)
 {
     public string Reference => ActionReference.Format(Year, Sequence);
+
+    /// <summary>The due point in force now; <see cref="FirstDue"/> is the one first agreed, kept through carrying.</summary>
+    public DuePoint NowDue => new(DueKind, DuePhrase, DueDate, DueMeeting);
     public bool NeedsDuePoint => DueKind == DueKind.None;
 
     /// <summary>Still open but now due after the meeting of <paramref name="meetingDate"/>: carried, deferred or re-dated

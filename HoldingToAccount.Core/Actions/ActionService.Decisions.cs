@@ -23,6 +23,7 @@ public sealed partial class ActionService
             EnsureOpen(action);
             var target = await LaterMeetingAsync(db, action, toMeetingId, ct);
             SetDueMeeting(action, target);
+            Decided(action, Decision.Carried, actor);
             AppendUpdate(action, $"Carried to {target.Title} ({London.ShortDate(target.Date)}). {why}", actor.Name,
                 London.Today(clock), atMeetingId, null, Decision.Carried);
         });
@@ -50,11 +51,13 @@ public sealed partial class ActionService
                 action.DueMeetingId = null;
                 action.DueDate = after.AddDays(1);
                 action.DuePhrase = "next meeting";
+                Decided(action, Decision.Deferred, actor);
                 AppendUpdate(action, $"Deferred to the next meeting (not yet planned). {why}", actor.Name, London.Today(clock), afterMeetingId, null, Decision.Deferred);
                 return;
             }
             SetDueMeeting(action, next);
             action.DuePhrase = "next meeting";
+            Decided(action, Decision.Deferred, actor);
             AppendUpdate(action, $"Deferred to the next meeting, {next.Title} ({London.ShortDate(next.Date)}). {why}", actor.Name,
                 London.Today(clock), afterMeetingId, null, Decision.Deferred);
         });
@@ -73,6 +76,7 @@ public sealed partial class ActionService
             action.DueMeetingId = null;
             action.DueDate = due;
             action.DuePhrase = null;
+            Decided(action, Decision.Redated, actor);
             AppendUpdate(action, $"Re-dated to {London.ShortDate(due)}. {why}", actor.Name, London.Today(clock), atMeetingId, null, Decision.Redated);
         });
 
@@ -101,17 +105,6 @@ public sealed partial class ActionService
             action.Reopen(meeting?.Date ?? London.Today(clock), meeting?.Id, $"Reopened. {why}", actor.Name, clock.GetUtcNow().UtcDateTime);
         });
 
-    /// <summary>How long after a decision its maker can take it back with <see cref="UndoAsync"/>.</summary>
-    public static readonly TimeSpan UndoWindow = TimeSpan.FromSeconds(10);
-
-    /// <summary>Takes back the action's latest decision, made by the same person within <see cref="UndoWindow"/>.</summary>
-    public Task UndoAsync(string reference, int expectedVersion, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(reference, expectedVersion, actor, ct, (_, _) => throw new DomainException("Undo is not available yet."));
-
-    /// <summary>Corrects the action's wording, owners or due point (null: unchanged), with the reason in its history.</summary>
-    public Task CorrectAsync(string reference, int expectedVersion, CorrectedFields correction, string reason, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(reference, expectedVersion, actor, ct, (_, _) => throw new DomainException("Corrections are not available yet."));
-
     /// <summary>Gives the action to other owner roles.</summary>
     public async Task ReassignAsync(string reference, int expectedVersion, IReadOnlyList<string> ownerCodes, string reason, Actor actor, int? atMeetingId = null, CancellationToken ct = default) =>
         await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
@@ -126,6 +119,7 @@ public sealed partial class ActionService
                 throw new DomainException($"Action {action.Reference} is already owned by {after}.");
             action.Owners.Clear();
             action.Owners.AddRange(owners);
+            Decided(action, Decision.Reassigned, actor);
             AppendUpdate(action, $"Reassigned from {before} to {after}. {why}", actor.Name, London.Today(clock), atMeetingId, null, Decision.Reassigned);
         });
 

@@ -107,6 +107,8 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         if (input.AgendaItemId is { } itemId && !await db.AgendaItems.AnyAsync(i => i.Id == itemId && i.MeetingId == meeting.Id, ct))
             throw new DomainException("That agenda item is not part of the meeting the action is raised at.");
 
+        action.BeginHistory(meeting.Date, actor.Name, clock.GetUtcNow().UtcDateTime);
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await (await ActionNumbering.HoldAsync(db, ct)).NumberAsync(action, raisedOn, ct);
         db.Actions.Add(action);
@@ -143,9 +145,12 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
                 throw new DomainException($"Action {action.Reference} is {action.Status.ToString().ToLowerInvariant()}; it takes no more updates.");
             if (newStatus is not (null or ActionStatus.UpdateProvided or ActionStatus.ProposedComplete))
                 throw new DomainException("An update can only propose completion; closing or cancelling an action is done in the meeting, which records where.");
+            var before = action.Status;
             action.Status = newStatus ?? ActionStatus.UpdateProvided;
             if (atMeetingId is { } meetingId && !await db.Meetings.AnyAsync(m => m.Id == meetingId, ct))
                 throw new DomainException($"There is no meeting {meetingId}.");
+            if (action.Status != before)
+                Decided(action, atMeetingId is null ? Decision.None : Decision.Noted, actor);
             AppendUpdate(action, text.Trim(), actor.Name, London.Today(clock), atMeetingId, newStatus,
                 atMeetingId is null ? Decision.None : Decision.Noted);
         });
@@ -153,13 +158,18 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     private static async Task<List<ActionRow>> RowsAsync(AppDbContext db, IQueryable<ActionItem> query, DateOnly before, CancellationToken ct)
     {
         var cores = await query.Select(CarryForward.ToRowCore(db.Meetings, before)).ToListAsync(ct);
-        var meetingIds = cores.Where(c => c.DueMeetingId != null).Select(c => c.DueMeetingId!.Value).Distinct().ToList();
+        var periodIds = cores.Where(c => c.FirstDuePeriodId != null).Select(c => c.FirstDuePeriodId!.Value).ToList();
+        var firstDues = periodIds.Count == 0 ? [] : await CarryForward.DuePoints(db.ActionPeriods, db.Actions, db.Meetings, periodIds).ToListAsync(ct);
+        var meetingIds = cores.Where(c => c.DueMeetingId != null).Select(c => c.DueMeetingId!.Value)
+            .Concat(firstDues.Where(f => f.MeetingId != null).Select(f => f.MeetingId!.Value))
+            .Distinct().ToList();
         var updateIds = cores.Where(c => c.LatestUpdateId != null).Select(c => c.LatestUpdateId!.Value).ToList();
         var meetings = await db.Meetings.Where(m => meetingIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => new MeetingRef(m.Id, m.Title, m.Date), ct);
         var updates = await db.ActionUpdates.Where(u => updateIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => new LatestUpdate(u.Date, u.Text, u.Author, u.Decision, u.MeetingId), ct);
-        return cores.Select(c => c.Complete(meetings, updates)).ToList();
+        var dues = firstDues.ToDictionary(f => f.PeriodId, f => f.Complete(meetings));
+        return cores.Select(c => c.Complete(meetings, updates, dues)).ToList();
     }
 
     private async Task ChangeAsync(string reference, int? expectedVersion, Actor actor, CancellationToken ct, Func<AppDbContext, ActionItem, Task> change)
@@ -172,6 +182,8 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
             ?? throw new NotFoundException($"There is no action {ActionReference.Format(year, sequence)}.");
         if (expectedVersion is { } expected && action.Version != expected)
             throw Stale(action.Reference);
+        // The latest period, so a new one follows it (ActionItem.RecordState) and undo knows what it would undo.
+        await db.ActionPeriods.Where(p => p.ActionItemId == action.Id).OrderByDescending(p => p.Id).Take(1).LoadAsync(ct);
         await change(db, action);
         action.Version++;
         try
@@ -186,6 +198,10 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
 
     private static StaleEditException Stale(string reference) =>
         new($"Action {reference} was changed by someone else since you opened it. Reload it to see their change, then try again.");
+
+    /// <summary>Records the action's new state in its history, in force from today.</summary>
+    private void Decided(ActionItem action, Decision decision, Actor actor) =>
+        action.RecordState(London.Today(clock), decision, actor.Name, clock.GetUtcNow().UtcDateTime);
 
     private void AppendUpdate(ActionItem action, string text, string author, DateOnly date, int? meetingId, ActionStatus? status, Decision decision) =>
         action.Updates.Add(new ActionUpdate

@@ -48,14 +48,48 @@ public static class CarryForward
             .Select(m => (int?)m.Id)
             .FirstOrDefault());
 
-    /// <summary>"Times carried" before <paramref name="before"/>: the held meetings of the series, at or after the
-    /// action fell due, that it left still open.</summary>
+    /// <summary>
+    /// "Times carried" before <paramref name="before"/>: the held (or published) meetings of the series at which the
+    /// action was due, under the due point in force when the meeting began, and that it left open. Read from the
+    /// action's history (<see cref="ActionPeriod"/>), so carrying, deferring or re-dating never lowers it: the meetings
+    /// already passed keep the due point they had. The one rule for the register, the board, reminders and exports.
+    /// </summary>
     public static Expression<Func<ActionItem, int>> TimesCarried(IQueryable<Meeting> meetings, DateOnly before) => Expand(
         a => meetings.Count(m => m.SeriesId == a.SeriesId
             && (m.Status == MeetingStatus.Held || m.Status == MeetingStatus.Published)
             && m.Date < before
-            && (a.ClosedOn == null || m.Date < a.ClosedOn)
-            && IsOnOrAfterDuePoint(m, a)));
+            && a.Periods.Where(p => p.From < m.Date).OrderByDescending(p => p.Id).Take(1)
+                .Any(p => IsOpen(p.Status) && IsDueBy(m, p, a))
+            && a.Periods.Where(p => p.From <= m.Date).OrderByDescending(p => p.Id).Take(1)
+                .Any(p => IsOpen(p.Status))));
+
+    /// <summary>The period holding the due point as first agreed: the latest before the action was first carried,
+    /// deferred or re-dated (so a correction made before then counts as what was agreed).</summary>
+    public static Expression<Func<ActionItem, int?>> FirstDuePeriodId() =>
+        a => a.Periods
+            .Where(p => !a.Periods.Any(q => q.Id <= p.Id
+                && (q.Decision == Decision.Carried || q.Decision == Decision.Deferred || q.Decision == Decision.Redated)))
+            .OrderByDescending(p => p.Id)
+            .Select(p => (int?)p.Id)
+            .FirstOrDefault();
+
+    /// <summary>The due points of the given periods, each with the meeting it binds to now (as <see cref="BoundDueMeetingId"/>).</summary>
+    public static IQueryable<DuePointCore> DuePoints(
+        IQueryable<ActionPeriod> periods, IQueryable<ActionItem> actions, IQueryable<Meeting> meetings, IReadOnlyCollection<int> periodIds)
+    {
+        Expression<Func<ActionPeriod, ActionItem, DuePointCore>> shape = (p, a) => new DuePointCore(
+            p.Id,
+            p.DueKind,
+            p.DuePhrase,
+            p.DueDate,
+            meetings
+                .Where(m => m.SeriesId == a.SeriesId && m.Status != MeetingStatus.Cancelled && IsDueBy(m, p, a))
+                .OrderBy(m => m.Date).ThenBy(m => m.Id == p.DueMeetingId ? 0 : 1)
+                .Select(m => (int?)m.Id)
+                .FirstOrDefault());
+        return periods.Where(p => periodIds.Contains(p.Id))
+            .Join(actions, p => p.ActionItemId, a => a.Id, ExpandAny(shape));
+    }
 
     /// <summary>Meeting m is on or after the action's due point: its due meeting's date, its due date, or — due at "the
     /// next meeting" — after the meeting that raised it.</summary>
@@ -64,33 +98,55 @@ public static class CarryForward
         || (a.DueKind == DueKind.Date && m.Date >= a.DueDate)
         || (a.DueKind == DueKind.NextMeeting && m.Date > a.RaisedAtMeeting.Date);
 
-    /// <summary>Stands for <see cref="OnOrAfterDuePoint"/> inside a query; <see cref="Expand"/> writes the rule in its place.</summary>
-    private static bool IsOnOrAfterDuePoint(Meeting m, ActionItem a) =>
-        throw new InvalidOperationException("Only for use inside a carry-forward expression.");
+    /// <summary>The same for a period of the action's history: meeting m is on or after the due point the period held.</summary>
+    private static readonly Expression<Func<Meeting, ActionPeriod, ActionItem, bool>> DueByInPeriod = (m, p, a) =>
+        (p.DueKind == DueKind.Meeting && m.Date >= p.DueMeeting!.Date)
+        || (p.DueKind == DueKind.Date && m.Date >= p.DueDate)
+        || (p.DueKind == DueKind.NextMeeting && m.Date > a.RaisedAtMeeting.Date);
 
-    private static Expression<Func<ActionItem, T>> Expand<T>(Expression<Func<ActionItem, T>> query) =>
-        (Expression<Func<ActionItem, T>>)new ExpandDuePoint().Visit(query);
+    /// <summary>Stand for <see cref="OnOrAfterDuePoint"/>, <see cref="DueByInPeriod"/> and <see cref="ActionStatuses.OpenRule"/>
+    /// inside a query; <see cref="Expand"/> writes the rule in its place.</summary>
+    private static bool IsOnOrAfterDuePoint(Meeting m, ActionItem a) => throw OnlyInQueries();
 
-    private sealed class ExpandDuePoint : ExpressionVisitor
+    private static bool IsDueBy(Meeting m, ActionPeriod p, ActionItem a) => throw OnlyInQueries();
+
+    private static bool IsOpen(ActionStatus status) => throw OnlyInQueries();
+
+    private static InvalidOperationException OnlyInQueries() => new("Only for use inside a carry-forward expression.");
+
+    private static readonly Dictionary<string, LambdaExpression> Rules = new(StringComparer.Ordinal)
     {
-        protected override Expression VisitMethodCall(MethodCallExpression node) =>
-            node.Method.Name == nameof(IsOnOrAfterDuePoint) && node.Method.DeclaringType == typeof(CarryForward)
-                ? new Substitute(new Dictionary<ParameterExpression, Expression>
-                    {
-                        [OnOrAfterDuePoint.Parameters[0]] = Visit(node.Arguments[0]),
-                        [OnOrAfterDuePoint.Parameters[1]] = Visit(node.Arguments[1]),
-                    }).Visit(OnOrAfterDuePoint.Body)
-                : base.VisitMethodCall(node);
+        [nameof(IsOnOrAfterDuePoint)] = OnOrAfterDuePoint,
+        [nameof(IsDueBy)] = DueByInPeriod,
+        [nameof(IsOpen)] = ActionStatuses.OpenRule,
+    };
+
+    private static Expression<Func<ActionItem, T>> Expand<T>(Expression<Func<ActionItem, T>> query) => ExpandAny(query);
+
+    private static TExpression ExpandAny<TExpression>(TExpression query) where TExpression : LambdaExpression =>
+        (TExpression)new ExpandRules().Visit(query);
+
+    private sealed class ExpandRules : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType != typeof(CarryForward) || !Rules.TryGetValue(node.Method.Name, out var rule))
+                return base.VisitMethodCall(node);
+            var arguments = new Dictionary<ParameterExpression, Expression>();
+            for (var i = 0; i < rule.Parameters.Count; i++)
+                arguments[rule.Parameters[i]] = Visit(node.Arguments[i]);
+            return new Substitute(arguments).Visit(rule.Body);
+        }
     }
 
     /// <summary>
     /// The action as the database can give it in one pass, with <see cref="BoundDueMeetingId"/> and
-    /// <see cref="TimesCarried"/> inlined. The bound due meeting and the latest update come back as ids (SQLite cannot
-    /// join a "first row" per action).
+    /// <see cref="TimesCarried"/> inlined. The bound due meeting, the latest update and the first due point come back as
+    /// ids (SQLite cannot join a "first row" per action).
     /// </summary>
     public static Expression<Func<ActionItem, ActionRowCore>> ToRowCore(IQueryable<Meeting> meetings, DateOnly before)
     {
-        Expression<Func<ActionItem, int?, int, ActionRowCore>> shape = (a, dueMeetingId, timesCarried) => new ActionRowCore(
+        Expression<Func<ActionItem, int?, int, int?, ActionRowCore>> shape = (a, dueMeetingId, timesCarried, firstDuePeriodId) => new ActionRowCore(
             a.Id,
             a.Year,
             a.Sequence,
@@ -108,12 +164,14 @@ public static class CarryForward
             timesCarried,
             a.Updates.OrderByDescending(u => u.Date).ThenByDescending(u => u.Id).Select(u => (int?)u.Id).FirstOrDefault(),
             a.ClosedOn,
-            a.Version);
+            a.Version,
+            firstDuePeriodId);
         var action = shape.Parameters[0];
         var body = new Substitute(new Dictionary<ParameterExpression, Expression>
         {
             [shape.Parameters[1]] = Inline(BoundDueMeetingId(meetings), action),
             [shape.Parameters[2]] = Inline(TimesCarried(meetings, before), action),
+            [shape.Parameters[3]] = Inline(FirstDuePeriodId(), action),
         }).Visit(shape.Body);
         return Expression.Lambda<Func<ActionItem, ActionRowCore>>(body, action);
     }
@@ -128,14 +186,24 @@ public static class CarryForward
     }
 }
 
-/// <summary>An <see cref="ActionRow"/> before its due meeting and latest update are filled in.</summary>
+/// <summary>An <see cref="ActionRow"/> before its due meeting, latest update and first due point are filled in.</summary>
 public sealed record ActionRowCore(
     int Id, int Year, int Sequence, string Text, ActionKind Kind, List<string> Owners, MeetingRef RaisedAt,
     string? ItemNumber, string? ItemTitle, DueKind DueKind, string? DuePhrase, DateOnly? DueDate, int? DueMeetingId,
-    ActionStatus Status, int TimesCarried, int? LatestUpdateId, DateOnly? ClosedOn, int Version)
+    ActionStatus Status, int TimesCarried, int? LatestUpdateId, DateOnly? ClosedOn, int Version, int? FirstDuePeriodId = null)
 {
-    public ActionRow Complete(IReadOnlyDictionary<int, MeetingRef> meetings, IReadOnlyDictionary<int, LatestUpdate> updates) =>
+    public ActionRow Complete(
+        IReadOnlyDictionary<int, MeetingRef> meetings, IReadOnlyDictionary<int, LatestUpdate> updates,
+        IReadOnlyDictionary<int, DuePoint>? firstDues = null) =>
         new(Id, Year, Sequence, Text, Kind, Owners, RaisedAt, ItemNumber, ItemTitle, DueKind, DuePhrase, DueDate,
             DueMeetingId is { } m ? meetings[m] : null, Status, TimesCarried,
-            LatestUpdateId is { } u ? updates[u] : null, ClosedOn, Version);
+            LatestUpdateId is { } u ? updates[u] : null, ClosedOn, Version,
+            FirstDuePeriodId is { } p ? firstDues?.GetValueOrDefault(p) : null);
+}
+
+/// <summary>A due point read from the action's history, its bound meeting still an id.</summary>
+public sealed record DuePointCore(int PeriodId, DueKind Kind, string? Phrase, DateOnly? Date, int? MeetingId)
+{
+    public DuePoint Complete(IReadOnlyDictionary<int, MeetingRef> meetings) =>
+        new(Kind, Phrase, Date, MeetingId is { } m ? meetings.GetValueOrDefault(m) : null);
 }

@@ -21,7 +21,16 @@ public class AppDbContext(DbContextOptions options) : DbContext(options), IHasAc
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<ActionItem> Actions => Set<ActionItem>();
     public DbSet<ActionUpdate> ActionUpdates => Set<ActionUpdate>();
+    public DbSet<ActionPeriod> ActionPeriods => Set<ActionPeriod>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // "Times carried" and undo read the action's history, so an action without one would be silently wrong.
+        if (ChangeTracker.Entries<ActionItem>().FirstOrDefault(e => e.State == EntityState.Added && e.Entity.Periods.Count == 0) is { } bare)
+            throw new InvalidOperationException($"Action \"{bare.Entity.Text}\" is saved without its history: call ActionItem.BeginHistory when creating it.");
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -233,6 +233,7 @@ public sealed class DemoData(IDbContextFactory<AppDbContext> factory, TimeProvid
             Version = 1,
         };
         DuePoints.Apply(action, demo.Due, raisedAt, meetingsByDate.Values);
+        action.BeginHistory(raisedAt.Date, Author, London.ToInstant(raisedAt.Date, raisedAt.StartTime).UtcDateTime);
 
         foreach (var update in (demo.Updates ?? []).OrderBy(u => u.Date))
         {

@@ -567,6 +567,9 @@ public sealed class SyntheticData(IDbContextFactory<AppDbContext> factory, TimeP
             action.DuePhrase = run.Chance(0.5) ? "at a future weekly meeting" : null;
         }
 
+        action.BeginHistory(raisedAt.Date, holders.First("PO", raisedAt.Date)?.Name ?? "Policy officer",
+            London.ToInstant(raisedAt.Date, raisedAt.Time).UtcDateTime);
+
         // Close it at a held meeting at or after it fell due (sometimes after being carried a meeting or two),
         // or leave it open with the state of play.
         MeetingInfo? closeAt = null;

@@ -21,7 +21,7 @@ internal sealed partial class ImportWriter
         var earlier = (await ImportMatching.Continuable(db.Actions.Include(a => a.Updates), _series.Id, _date)
                 .Where(a => a.RaisedAtMeetingId != _meeting.Id).ToListAsync(ct))
             .OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence).ToList();
-        var raisedHere = await db.Actions.Include(a => a.Updates).Include(a => a.Owners)
+        var raisedHere = await db.Actions.Include(a => a.Updates).Include(a => a.Owners).Include(a => a.Periods)
             .Where(a => a.RaisedAtMeetingId == _meeting.Id).ToListAsync(ct);
         // An earlier import's action that has had an update since is history now: it stays as it is.
         var kept = raisedHere.Where(a => a.Updates.Any(u => u.MeetingId != _meeting.Id)).ToList();
@@ -71,6 +71,8 @@ internal sealed partial class ImportWriter
                 replaceable.Remove(action);
                 db.ActionUpdates.RemoveRange(action.Updates);
                 action.Updates.Clear();
+                db.ActionPeriods.RemoveRange(action.Periods);
+                action.Periods.Clear();
                 action.Owners.Clear();
                 action.Version++;
             }
@@ -109,6 +111,7 @@ internal sealed partial class ImportWriter
         action.ClosedAtMeetingId = null;
         action.ClosedOn = null;
         SetDue(action, found, correction, label);
+        action.BeginHistory(_date, Author, Now);
 
         if (found.BroughtForward)
             _notes.Add($"{label} was brought forward from an earlier meeting that is not in the register; it is recorded as raised at this meeting.");

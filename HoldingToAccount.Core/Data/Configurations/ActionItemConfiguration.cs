@@ -22,5 +22,6 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         builder.HasOne(a => a.ClosedAtMeeting).WithMany().HasForeignKey(a => a.ClosedAtMeetingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Owners).WithMany().UsingEntity("ActionOwners");
         builder.HasMany(a => a.Updates).WithOne().HasForeignKey(u => u.ActionItemId);
+        builder.HasMany(a => a.Periods).WithOne().HasForeignKey(p => p.ActionItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }

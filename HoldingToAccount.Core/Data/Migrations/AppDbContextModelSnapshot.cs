@@ -111,6 +111,76 @@ namespace HoldingToAccount.Core.Data.Migrations
                     b.ToTable("ActionItems", (string)null);
                 });
 
+            modelBuilder.Entity("HoldingToAccount.Core.Actions.ActionPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedAtMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DueKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DueMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DuePhrase")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owners")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueMeetingId");
+
+                    b.HasIndex("ActionItemId", "From");
+
+                    b.ToTable("ActionPeriods");
+                });
+
             modelBuilder.Entity("HoldingToAccount.Core.Actions.ActionUpdate", b =>
                 {
                     b.Property<int>("Id")
@@ -666,6 +736,22 @@ namespace HoldingToAccount.Core.Data.Migrations
                     b.Navigation("RaisedAtMeeting");
                 });
 
+            modelBuilder.Entity("HoldingToAccount.Core.Actions.ActionPeriod", b =>
+                {
+                    b.HasOne("HoldingToAccount.Core.Actions.ActionItem", null)
+                        .WithMany("Periods")
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HoldingToAccount.Core.Meetings.Meeting", "DueMeeting")
+                        .WithMany()
+                        .HasForeignKey("DueMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("DueMeeting");
+                });
+
             modelBuilder.Entity("HoldingToAccount.Core.Actions.ActionUpdate", b =>
                 {
                     b.HasOne("HoldingToAccount.Core.Actions.ActionItem", null)
@@ -764,6 +850,8 @@ namespace HoldingToAccount.Core.Data.Migrations
 
             modelBuilder.Entity("HoldingToAccount.Core.Actions.ActionItem", b =>
                 {
+                    b.Navigation("Periods");
+
                     b.Navigation("Updates");
                 });
 
