@@ -94,7 +94,7 @@ public static class ActionDecisionDialogs
         };
         var options = new MudBlazor.DialogOptions
         {
-            MaxWidth = MudBlazor.MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, DefaultFocus = MudBlazor.DefaultFocus.FirstChild,
+            MaxWidth = MudBlazor.MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, DefaultFocus = MudBlazor.DefaultFocus.None,
         };
         var dialog = await dialogs.ShowAsync<ActionDecisionDialog>($"{ActionDecisions.Act(decision)} {action.Reference}", parameters, options);
         var result = await dialog.Result;

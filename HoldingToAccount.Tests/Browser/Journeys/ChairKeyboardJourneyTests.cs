@@ -73,19 +73,21 @@ public sealed class ChairKeyboardJourneyTests(BrowserFixture browser)
         await run.PressAsync("Enter");
         await Expect(march).ToHaveCountAsync(0);
         await run.TabToAsync(run.Presets.First);
-        await run.PressAsync("Enter", "Enter");
+        await run.PickPresetAndConfirmAsync();
         await Expect(run.Message($"Action {second} carried.")).ToBeVisibleAsync();
         await Expect(run.Action(second).GetByTestId("moved-on")).ToContainTextAsync("March 2017");
         await Expect(Stamp(board, second)).ToHaveAttributeAsync("data-decision", "carried", new() { Timeout = 10_000 });
 
         // Close the first for good, then O reopens it with a preset reason; the board shows it reopened.
-        await run.PressAsync("k", "c", "Enter", "Enter");
+        await run.PressAsync("k", "c");
+        await Expect(run.Presets.First).ToBeFocusedAsync();
+        await run.PickPresetAndConfirmAsync();
         await Expect(run.Action(first).GetByTestId("action-status")).ToContainTextAsync("Closed");
         await Expect(Stamp(board, first)).ToHaveAttributeAsync("data-decision", "closed", new() { Timeout = 10_000 });
         await run.PressAsync("o");
         await Expect(run.Confirm).ToHaveTextAsync("Reopen action");
         await Expect(run.Presets.First).ToBeFocusedAsync();
-        await run.PressAsync("Enter", "Enter");
+        await run.PickPresetAndConfirmAsync();
         await Expect(run.Message($"Action {first} reopened.")).ToBeVisibleAsync();
         await Expect(run.Action(first).GetByTestId("decision-close")).ToBeVisibleAsync();
         await Expect(Stamp(board, first)).ToHaveAttributeAsync("data-decision", "reopened", new() { Timeout = 10_000 });

@@ -101,6 +101,14 @@ public sealed class RunMeetingPage(IPage page)
             await page.Keyboard.PressAsync(key);
     }
 
+    /// <summary>Enter on the preset in focus picks it and moves to the main button; Enter there decides.</summary>
+    public async Task PickPresetAndConfirmAsync()
+    {
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Confirm).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+    }
+
     /// <summary>Presses Tab until <paramref name="target"/> has focus; fails if it is not reached within <paramref name="most"/> presses.</summary>
     public async Task TabToAsync(ILocator target, int most = 12)
     {

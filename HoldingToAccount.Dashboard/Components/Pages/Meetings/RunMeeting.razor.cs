@@ -44,12 +44,14 @@ public sealed partial class RunMeeting : IAsyncDisposable
             "reopen" => ActionDecision.Reopen,
             _ => (ActionDecision?)null,
         };
-        var open = action.StillToDecideAt(_meeting.Meeting.Date);
-        if (decision is not { } d || (d == ActionDecision.Reopen ? open || action.Status.IsOpen() : !open))
+        var date = _meeting.Meeting.Date;
+        var allowed = decision == ActionDecision.Reopen ? RunActionRow.ReopenableAt(action, date) : action.StillToDecideAt(date);
+        if (decision is not { } d || !allowed)
         {
-            Snackbar.Add(open || action.Status.IsOpen()
-                ? $"Action {reference} is already dealt with at this meeting."
-                : $"Action {reference} is {action.Status.ToString().ToLowerInvariant()}; press O to reopen it.", Severity.Info);
+            Snackbar.Add(action.Status.IsOpen() && decision == ActionDecision.Reopen ? $"Action {reference} is open: there is nothing to reopen."
+                : action.Status.IsOpen() ? $"Action {reference} is already dealt with at this meeting."
+                : RunActionRow.ReopenableAt(action, date) ? $"Action {reference} is {action.Status.ToString().ToLowerInvariant()}; press O to reopen it."
+                : $"Action {reference} is {action.Status.ToString().ToLowerInvariant()}.", Severity.Info);
             return;
         }
         await InvokeAsync(() => DecideAsync(action, d));
