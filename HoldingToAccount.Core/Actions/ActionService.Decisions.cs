@@ -133,8 +133,9 @@ public sealed partial class ActionService
         return id is { } actionId && await ActionPermissions.CanUpdateAsync(db, actor, actionId, London.Today(clock), ct);
     }
 
-    /// <summary>The planned meetings of the action's series it could be carried to: after the meeting that raised it, not cancelled or held.</summary>
-    public async Task<IReadOnlyList<MeetingRef>> CarryTargetsAsync(string reference, CancellationToken ct = default)
+    /// <summary>The planned meetings of the action's series it could be carried to: after the meeting that raised it, not cancelled
+    /// or held, and — when the decision is taken at <paramref name="atMeetingId"/> — after that meeting, never that meeting itself.</summary>
+    public async Task<IReadOnlyList<MeetingRef>> CarryTargetsAsync(string reference, int? atMeetingId = null, CancellationToken ct = default)
     {
         if (!ActionReference.TryParse(reference, out var year, out var sequence))
             return [];
@@ -144,6 +145,9 @@ public sealed partial class ActionService
         if (action is null)
             return [];
         var from = London.Today(clock) > action.Raised ? London.Today(clock) : action.Raised.AddDays(1);
+        if (atMeetingId is { } id && await db.Meetings.Where(m => m.Id == id).Select(m => (DateOnly?)m.Date).SingleOrDefaultAsync(ct) is { } at
+            && at >= from)
+            from = at.AddDays(1);
         return await PlannedMeetingsAsync(db, action.SeriesId, from, ct);
     }
 

@@ -25,14 +25,113 @@ public sealed class RunMeetingTests : DashboardContext
     }
 
     [Fact]
-    public void Each_brought_forward_action_has_its_decisions_one_click_away()
+    public void Each_brought_forward_action_has_close_carry_and_defer_one_key_away_and_the_rest_under_More()
     {
-        var cut = RenderRun();
+        SignInAs(AppRoles.Secretariat, "Sam Carter");
+        RenderProviders();
+        var cut = Render<RunMeeting>(p => p.Add(x => x.Id, FebId));
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=run-action]").Count));
         var first = cut.FindAll("[data-testid=run-action]")[0];
-        foreach (var decision in new[] { "close", "carry", "defer", "redate" })
-            Assert.NotNull(first.QuerySelector($"[data-testid=decision-{decision}]"));
+        var primary = new[] { ("close", "C"), ("carry", "F"), ("defer", "D") };
+        foreach (var (decision, key) in primary)
+            Assert.Equal(key, first.QuerySelector($"[data-testid=decision-{decision}]")!.GetAttribute("aria-keyshortcuts"));
+        Assert.Equal(primary.Length + 1, first.QuerySelector("[data-testid=decision-bar]")!.QuerySelectorAll("button").Length);
         Assert.Single(cut.FindAll("h1"));
+        Assert.Contains("Keyboard", cut.Find("[data-testid=keyboard-help] summary").TextContent);
+
+        var more = cut.FindAll("[data-testid=decision-more]")[0];
+        (more.TagName == "BUTTON" ? more : more.QuerySelector("button")!).Click();
+        Popovers.WaitForAssertion(() => Assert.NotEmpty(Popovers.FindAll("[data-testid=decision-redate]")));
+        foreach (var decision in new[] { "recordupdate", "redate", "reassign", "cancel" })
+            Assert.Single(Popovers.FindAll($"[data-testid=decision-{decision}]"));
+    }
+
+    [Fact]
+    public async Task The_close_dialog_names_the_act_shows_no_error_until_asked_and_a_preset_reason_alone_closes_the_action()
+    {
+        SignInAs(AppRoles.Chair, "John Campion");
+        var dialogs = RenderProviders();
+        var cut = Render<RunMeeting>(p => p.Add(x => x.Id, FebId));
+        cut.WaitForElement($"[data-ref='{_burglary.Reference}'] [data-testid=decision-close]").Click();
+
+        var confirm = dialogs.WaitForElement("[data-testid=decision-confirm]");
+        Assert.Equal("Close action", confirm.TextContent.Trim());
+        Assert.Equal("Back", dialogs.Find("[data-testid=decision-back]").TextContent.Trim());
+        Assert.Empty(dialogs.FindAll(".mud-input-error"));
+        Assert.DoesNotContain("Give a reason", dialogs.Markup);
+        var presets = dialogs.FindAll("[data-testid=decision-preset]");
+        Assert.Contains(presets, p => p.TextContent.Trim() == "Superseded");
+        presets.First(p => p.TextContent.Trim() == "Update accepted").Click();
+        dialogs.WaitForAssertion(() => Assert.Equal("true", dialogs.FindAll("[data-testid=decision-preset]").First(p => p.TextContent.Contains("Update accepted", StringComparison.Ordinal)).GetAttribute("aria-pressed")));
+        dialogs.Find("[data-testid=decision-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Closed", cut.Find($"[data-ref='{_burglary.Reference}'] [data-testid=action-status]").TextContent));
+        Snackbars.WaitForAssertion(() => Assert.Contains($"Action {_burglary.Reference} closed.", Snackbars.Markup));
+        Assert.Contains("Undo", Snackbars.Markup);
+        var update = Assert.Single((await Actions.GetAsync(_burglary.Reference))!.Updates);
+        Assert.StartsWith("Update accepted", update.Text);
+        Assert.Equal(Decision.Closed, update.Decision);
+        Assert.Equal(FebId, update.MeetingId);
+    }
+
+    [Fact]
+    public async Task Undo_after_a_decision_puts_the_action_back_as_it_was()
+    {
+        SignInAs(AppRoles.Chair, "John Campion");
+        var dialogs = RenderProviders();
+        var cut = Render<RunMeeting>(p => p.Add(x => x.Id, FebId));
+        cut.WaitForElement($"[data-ref='{_burglary.Reference}'] [data-testid=decision-defer]").Click();
+        dialogs.WaitForElement("[data-testid=decision-preset]").Click();
+        dialogs.Find("[data-testid=decision-confirm]").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll($"[data-ref='{_burglary.Reference}'] [data-testid=moved-on]")));
+
+        Snackbars.WaitForAssertion(() => Assert.Contains(Snackbars.FindAll(".mud-snackbar button"), b => b.TextContent.Contains("Undo", StringComparison.Ordinal)));
+        Snackbars.FindAll(".mud-snackbar button").First(b => b.TextContent.Contains("Undo", StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll($"[data-ref='{_burglary.Reference}'] [data-testid=decision-defer]")));
+        var row = (await Actions.GetAsync(_burglary.Reference))!.Action;
+        Assert.Equal(FebId, row.DueMeeting!.Id);
+        Assert.True(row.Status.IsOpen());
+    }
+
+    [Fact]
+    public async Task An_action_closed_at_this_meeting_can_be_reopened_here_with_a_reason()
+    {
+        await Actions.CloseAsync(_burglary.Reference, _burglary.Version, FebId, "Published", RegisterBuilder.Secretariat);
+        SignInAs(AppRoles.Chair, "John Campion");
+        var dialogs = RenderProviders();
+        var cut = Render<RunMeeting>(p => p.Add(x => x.Id, FebId));
+        cut.WaitForElement($"[data-ref='{_burglary.Reference}'] [data-testid=decision-reopen]").Click();
+
+        Assert.Equal("Reopen action", dialogs.WaitForElement("[data-testid=decision-confirm]").TextContent.Trim());
+        dialogs.Find("textarea").Change("Closed in error: not yet published in the north");
+        dialogs.Find("[data-testid=decision-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll($"[data-ref='{_burglary.Reference}'] [data-testid=decision-close]")));
+        var detail = (await Actions.GetAsync(_burglary.Reference))!;
+        Assert.True(detail.Action.Status.IsOpen());
+        Assert.Contains(detail.Updates, u => u.Decision == Decision.Reopened && u.Text.Contains("Closed in error", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_update_the_chair_records_in_the_meeting_is_noted_at_this_meeting()
+    {
+        SignInAs(AppRoles.Chair, "John Campion");
+        var dialogs = RenderProviders();
+        var cut = Render<RunMeeting>(p => p.Add(x => x.Id, FebId));
+        var more = cut.WaitForElement($"[data-ref='{_burglary.Reference}'] [data-testid=decision-more]");
+        (more.TagName == "BUTTON" ? more : more.QuerySelector("button")!).Click();
+        Popovers.WaitForElement("[data-testid=decision-recordupdate]").Click();
+
+        dialogs.WaitForElement("[data-testid=decision-confirm]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Write the update before recording it.", dialogs.Markup));
+        dialogs.Find("textarea").Change("Standard agreed with the LPA commanders");
+        dialogs.Find("[data-testid=decision-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Standard agreed with the LPA commanders", cut.Find($"[data-ref='{_burglary.Reference}']").TextContent));
+        var update = Assert.Single((await Actions.GetAsync(_burglary.Reference))!.Updates);
+        Assert.Equal(Decision.Noted, update.Decision);
+        Assert.Equal(FebId, update.MeetingId);
     }
 
     [Fact]
@@ -48,6 +147,7 @@ public sealed class RunMeetingTests : DashboardContext
 
         dialogs.Find("[data-testid=decision-dialog] .mud-select .mud-input").MouseDown();
         Popovers.WaitForAssertion(() => Assert.Contains(Popovers.FindAll(".mud-list-item"), i => i.TextContent.Contains("April 2017", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Popovers.FindAll(".mud-list-item"), i => i.TextContent.Contains("February 2017", StringComparison.Ordinal));
         Popovers.FindAll(".mud-list-item").First(i => i.TextContent.Contains("April 2017", StringComparison.Ordinal)).Click();
         dialogs.Find("textarea").Change("Awaiting the HMIC report");
         dialogs.Find("[data-testid=decision-confirm]").Click();

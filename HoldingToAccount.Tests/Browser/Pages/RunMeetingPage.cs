@@ -83,4 +83,41 @@ public sealed class RunMeetingPage(IPage page)
         await Dialog.GetByLabel(label).FillAsync(text);
         await Dialog.GetByLabel(label).PressAsync("Tab");
     }
+
+    /// <summary>The decision dialog, while it is open.</summary>
+    public ILocator DecisionDialog => Dialog;
+
+    public ILocator Presets => Dialog.GetByTestId("decision-preset");
+
+    public ILocator Confirm => Dialog.GetByTestId("decision-confirm");
+
+    /// <summary>The result message of the last decision, with its Undo button.</summary>
+    public ILocator UndoButton => page.Locator(".mud-snackbar").GetByRole(AriaRole.Button, new() { Name = "Undo" });
+
+    /// <summary>Presses keys one after another, as the chair would (no mouse).</summary>
+    public async Task PressAsync(params string[] keys)
+    {
+        foreach (var key in keys)
+            await page.Keyboard.PressAsync(key);
+    }
+
+    /// <summary>Enter on the preset in focus picks it and moves to the main button; Enter there decides.</summary>
+    public async Task PickPresetAndConfirmAsync()
+    {
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Confirm).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    /// <summary>Presses Tab until <paramref name="target"/> has focus; fails if it is not reached within <paramref name="most"/> presses.</summary>
+    public async Task TabToAsync(ILocator target, int most = 12)
+    {
+        for (var i = 0; i < most; i++)
+        {
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
+                return;
+            await page.Keyboard.PressAsync("Tab");
+        }
+        await Expect(target).ToBeFocusedAsync();
+    }
 }

@@ -1,0 +1,135 @@
+using HoldingToAccount.Dashboard.Auth;
+using HoldingToAccount.Tests.Browser.Pages;
+using HoldingToAccount.Tests.TestData;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HoldingToAccount.Tests.Browser.Journeys;
+
+/// <summary>The chair's meeting decides on the demo register's February 2017 actions, which the board shows by default
+/// (the next meeting by date), so it gets an app and database of its own.</summary>
+[CollectionDefinition(Name)]
+public sealed class ChairKeyboardCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "chair-keyboard";
+}
+
+[Needs(Need.Database, Need.Browser)]
+[Collection(ChairKeyboardCollection.Name)]
+public sealed class ChairKeyboardJourneyTests(BrowserFixture browser)
+{
+    private const string Meeting = "Monthly Assurance Meeting February 2017";
+
+    [Fact]
+    public async Task The_chair_runs_the_meeting_with_the_keyboard_alone_and_every_decision_reaches_the_board()
+    {
+        var board = await browser.OpenAsync(browser.App.DisplayPath, signedIn: false);
+        var page = await browser.OpenAsAsync(AppRoles.Chair, "/meetings");
+        await page.SetViewportSizeAsync(1440, 900);
+        var run = await OpenRunPageByKeyboardAsync(page);
+        await Expect(run.Actions).ToHaveCountAsync(2);
+        var (first, second) = await run.ReferencesAsync() is [var a, var b] ? (a, b) : throw new InvalidOperationException("two actions expected");
+
+        // Step through the actions: J and K from anywhere on the page, without a click.
+        await run.PressAsync("j");
+        await Expect(run.Action(first)).ToBeFocusedAsync();
+        await run.PressAsync("j");
+        await Expect(run.Action(second)).ToBeFocusedAsync();
+        await run.PressAsync("k");
+        await Expect(run.Action(first)).ToBeFocusedAsync();
+
+        // C: the dialog names the act, opens on the first preset, and shows no error before anything is done.
+        await run.PressAsync("c");
+        await Expect(run.DecisionDialog).ToBeVisibleAsync();
+        await Expect(run.Presets.First).ToBeFocusedAsync();
+        await Expect(run.Confirm).ToHaveTextAsync("Close action");
+        await Expect(run.DecisionDialog.GetByTestId("decision-back")).ToHaveTextAsync("Back");
+        await Expect(run.DecisionDialog.Locator(".mud-input-error")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("run-keyboard-close-dialog-1440.png") });
+
+        // Enter picks "Update accepted" and moves to "Close action"; Enter again closes it.
+        await run.PressAsync("Enter");
+        await Expect(run.Presets.First).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(run.Confirm).ToBeFocusedAsync();
+        await run.PressAsync("Enter");
+        await Expect(run.Message($"Action {first} closed.")).ToBeVisibleAsync();
+        await Expect(run.Action(first).GetByTestId("action-status")).ToContainTextAsync("Closed");
+        await Expect(run.Action(first)).ToBeFocusedAsync();
+        await Expect(Stamp(board, first)).ToHaveAttributeAsync("data-decision", "closed", new() { Timeout = 10_000 });
+        await Expect(run.UndoButton).ToBeVisibleAsync();
+
+        // Z undoes it, here and on the board.
+        await run.PressAsync("z");
+        await Expect(run.Action(first).GetByTestId("decision-close")).ToBeVisibleAsync();
+        await Expect(Stamp(board, first)).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+
+        // F carries the second: the meeting chosen from the list by keyboard, then a preset, then the main button.
+        await run.PressAsync("j", "f");
+        await Expect(run.DecisionDialog).ToBeVisibleAsync();
+        await run.PressAsync("ArrowDown");
+        var march = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "March 2017" });
+        await Expect(march).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "February 2017" })).ToHaveCountAsync(0);
+        await run.PressAsync("Enter");
+        await Expect(march).ToHaveCountAsync(0);
+        await run.TabToAsync(run.Presets.First);
+        await run.PickPresetAndConfirmAsync();
+        await Expect(run.Message($"Action {second} carried.")).ToBeVisibleAsync();
+        await Expect(run.Action(second).GetByTestId("moved-on")).ToContainTextAsync("March 2017");
+        await Expect(Stamp(board, second)).ToHaveAttributeAsync("data-decision", "carried", new() { Timeout = 10_000 });
+
+        // Close the first for good, then O reopens it with a preset reason; the board shows it reopened.
+        await run.PressAsync("k", "c");
+        await Expect(run.Presets.First).ToBeFocusedAsync();
+        await run.PickPresetAndConfirmAsync();
+        await Expect(run.Action(first).GetByTestId("action-status")).ToContainTextAsync("Closed");
+        await Expect(Stamp(board, first)).ToHaveAttributeAsync("data-decision", "closed", new() { Timeout = 10_000 });
+        await run.PressAsync("o");
+        await Expect(run.Confirm).ToHaveTextAsync("Reopen action");
+        await Expect(run.Presets.First).ToBeFocusedAsync();
+        await run.PickPresetAndConfirmAsync();
+        await Expect(run.Message($"Action {first} reopened.")).ToBeVisibleAsync();
+        await Expect(run.Action(first).GetByTestId("decision-close")).ToBeVisibleAsync();
+        await Expect(Stamp(board, first)).ToHaveAttributeAsync("data-decision", "reopened", new() { Timeout = 10_000 });
+
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("run-keyboard-1440.png"), FullPage = true });
+        await page.SetViewportSizeAsync(390, 844);
+        await Expect(run.Action(first).GetByTestId("decision-close")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("run-keyboard-390x844.png"), FullPage = true });
+        await board.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("run-keyboard-board.png") });
+        await page.Context.CloseAsync();
+        await board.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Keys_typed_into_a_text_box_on_the_run_page_stay_in_the_box()
+    {
+        var page = await browser.OpenAsAsync(AppRoles.Chair, "/meetings");
+        var run = await OpenRunPageByKeyboardAsync(page);
+        var box = page.GetByTestId("quick-entry-text");
+        await box.FocusAsync();
+
+        await page.Keyboard.TypeAsync("cfdzjk");
+
+        await Expect(box).ToHaveValueAsync("cfdzjk");
+        await Expect(run.DecisionDialog).ToHaveCountAsync(0);
+        await Expect(box).ToBeFocusedAsync();
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>From the meetings list to the Run page with Enter on the focused link and button, as after Tab.</summary>
+    private static async Task<RunMeetingPage> OpenRunPageByKeyboardAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = Meeting }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByTestId("run-meeting").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var run = new RunMeetingPage(page);
+        await Expect(run.Heading).ToContainTextAsync("Run: " + Meeting);
+        return run;
+    }
+
+    /// <summary>The decision stamp on the action as the board shows it now.</summary>
+    private static ILocator Stamp(IPage board, string reference) =>
+        board.Locator($"[data-testid=board-action][data-ref='{reference}']:not([hidden]) [data-testid=board-decision]").First;
+}
