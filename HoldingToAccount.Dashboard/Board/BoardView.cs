@@ -27,9 +27,17 @@ public sealed record BoardView(
     public static IReadOnlyList<string> Steps(MeetingDetail meeting) =>
         [.. meeting.Agenda.Where(s => s.Number.Length > 0).Select(s => s.Number), Summary];
 
-    public static BoardView For(MeetingDetail meeting, Presenting? presenting)
+    /// <summary>
+    /// The summary shows when the chair chooses it, or once the meeting has been held (on or before
+    /// <paramref name="today"/>) and nobody is presenting it; otherwise the presenter's section, or the first.
+    /// </summary>
+    public static bool ShowsSummary(MeetingSummary meeting, Presenting? presenting, DateOnly today) =>
+        presenting?.Section == Summary
+        || (presenting is null && (meeting.Status is MeetingStatus.Held or MeetingStatus.Published) && meeting.Date <= today);
+
+    public static BoardView For(MeetingDetail meeting, Presenting? presenting, DateOnly today)
     {
-        if (meeting.Meeting.Status is MeetingStatus.Held or MeetingStatus.Published || presenting?.Section == Summary)
+        if (ShowsSummary(meeting.Meeting, presenting, today))
             return new BoardView(Summary, null, "Decisions", meeting.BroughtForward, null);
 
         var focused = presenting?.ActionId is { } id ? meeting.BroughtForward.Concat(meeting.ActionsArising).FirstOrDefault(a => a.Id == id) : null;

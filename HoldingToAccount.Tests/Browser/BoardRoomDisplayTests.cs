@@ -51,7 +51,7 @@ public sealed class BoardRoomDisplayTests(BrowserFixture browser)
         await Expect(board.Locator("[data-testid=board-action]:visible [data-testid=board-due]").First).ToContainTextAsync("Due at the February 2027 meeting");
         await board.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("room-board-1920x1080.png") });
 
-        var focused = actions[7];
+        var focused = actions[8];
         Services.GetRequiredService<PresenterFocus>().Discuss(meeting.Id, focused.Id);
 
         var focus = board.GetByTestId("board-focus");
@@ -99,7 +99,7 @@ public sealed class BoardRoomDisplayTests(BrowserFixture browser)
 
         var run = await browser.OpenAsAsync(AppRoles.Chair, $"/meetings/{meeting.Id}/run");
         var status = run.GetByTestId("room-screen-current");
-        await Expect(status).ToContainTextAsync("The room screen shows");
+        await Expect(status).ToContainTextAsync(screenName);
         await Expect(status).Not.ToContainTextAsync("this meeting");
         await run.GetByLabel("Which display").ClickAsync();
         await run.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = screenName }).ClickAsync();
@@ -118,6 +118,7 @@ public sealed class BoardRoomDisplayTests(BrowserFixture browser)
         await Expect(status).Not.ToContainTextAsync("this meeting");
         await board.Context.CloseAsync();
         await run.Context.CloseAsync();
+        await Services.GetRequiredService<TokenService>().RevokeDisplayTokenAsync(issued.Id, "test");
     }
 
     /// <summary>Turns the board's pages (by moving its clock on) until it has shown <paramref name="count"/> actions, checking each page fits.</summary>

@@ -144,7 +144,7 @@ public sealed partial class Board
         if (turn)
         {
             _onPage = TimeSpan.Zero;
-            var view = BoardView.For(_meeting!, _presenting);
+            var view = BoardView.For(_meeting!, _presenting, London.Today(Clock));
             var pages = PagesOf(view);
             _localPage = pages <= 1 ? 0 : (_localPage + 1) % pages;
             turn = pages > 1;
@@ -176,7 +176,7 @@ public sealed partial class Board
     {
         if (_meeting is null)
             return;
-        var view = BoardView.For(_meeting, _presenting);
+        var view = BoardView.For(_meeting, _presenting, London.Today(Clock));
         var page = Math.Clamp(PageOf(view) + by, 0, PagesOf(view) - 1);
         Focus.TurnTo(_meeting.Meeting.Id, view.Section, page);
     }
@@ -186,7 +186,7 @@ public sealed partial class Board
     {
         if (_meeting is null)
             return;
-        var view = BoardView.For(_meeting, _presenting);
+        var view = BoardView.For(_meeting, _presenting, London.Today(Clock));
         if (view.Actions.Count == 0 || view.IsSummary)
             return;
         var at = view.Focused is null ? (by > 0 ? -1 : view.Actions.Count) : IndexOf(view.Actions, view.Focused.Id);
