@@ -35,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         }
         services.AddSingleton<ChangePublisher>();
         services.AddSingleton<PresenterFocus>();
+        services.AddSingleton<RoomScreen>();
         services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((provider, options) => options
             .UseConfiguredDatabase(provider.GetRequiredService<DatabaseSettings>())
             .AddInterceptors(provider.GetRequiredService<ChangePublisher>(), provider.GetRequiredService<AuditInterceptor>()));

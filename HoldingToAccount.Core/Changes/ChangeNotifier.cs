@@ -3,13 +3,15 @@ using Microsoft.Extensions.Logging;
 
 namespace HoldingToAccount.Core.Changes;
 
-public enum ChangeKind { Action, ActionUpdate, Meeting, AgendaItem, Focus, Access }
+public enum ChangeKind { Action, ActionUpdate, Meeting, AgendaItem, Focus, Access, RoomScreen }
 
 /// <summary>
 /// Something changed and committed: its kind and id (for an update, the action's id; for an agenda item or the
-/// presenter's focus, the meeting's). A focus notice also names the section now shown.
+/// presenter's focus, the meeting's). A focus notice also names the section now shown, the action now discussed and
+/// the page the chair turned to. A room-screen notice names the meeting now chosen (0: the next meeting by date) and
+/// the display it was chosen for (none: every display).
 /// </summary>
-public sealed record ChangeNotice(ChangeKind Kind, int Id, string? Section = null);
+public sealed record ChangeNotice(ChangeKind Kind, int Id, string? Section = null, int? ActionId = null, int? Page = null, int? Display = null);
 
 /// <summary>
 /// One per process: tells live screens that something committed. Publishing never waits for subscribers — notices

@@ -61,7 +61,7 @@ public sealed class PostgresChangeRelay(DatabaseSettings settings) : IChangeRela
 /// hands what other instances publish to this instance's <see cref="ChangeNotifier"/>. A lost connection is reopened.
 /// </summary>
 public sealed partial class PostgresChangeListener(
-    DatabaseSettings settings, PostgresChangeRelay relay, ChangeNotifier notifier, PresenterFocus focus, ILogger<PostgresChangeListener> logger)
+    DatabaseSettings settings, PostgresChangeRelay relay, ChangeNotifier notifier, PresenterFocus focus, RoomScreen roomScreen, ILogger<PostgresChangeListener> logger)
     : BackgroundService
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
@@ -117,6 +117,7 @@ public sealed partial class PostgresChangeListener(
     private void Receive(IReadOnlyList<ChangeNotice> notices)
     {
         focus.FollowElsewhere(notices);
+        roomScreen.FollowElsewhere(notices);
         notifier.PublishFromElsewhere(notices);
     }
 

@@ -3,27 +3,45 @@ using System.Collections.Concurrent;
 namespace HoldingToAccount.Core.Changes;
 
 /// <summary>
-/// Which agenda section each meeting's presenter is on. The Run-meeting page (or a chair at the board) sets it, and
-/// every board showing that meeting follows. Kept in memory: after a restart the board starts at the top again.
+/// Where the chair is in one meeting: the agenda section on the boards, the action now being discussed (shown large),
+/// and the page of actions the chair turned to (none: the boards page through by themselves).
+/// </summary>
+public sealed record Presenting(string Section, int? ActionId = null, int? Page = null);
+
+/// <summary>
+/// Where each meeting's presenter is. The Run-meeting page (or a chair at the board) sets it, and every board showing
+/// that meeting follows. Kept in memory: after a restart the board starts at the top again with nothing in focus.
 /// Other app instances learn of each move from its notice (<see cref="PostgresChangeListener"/>).
 /// </summary>
 public sealed class PresenterFocus(ChangeNotifier notifier)
 {
-    private readonly ConcurrentDictionary<int, string> _sections = new();
+    private readonly ConcurrentDictionary<int, Presenting> _meetings = new();
 
-    public string? SectionOf(int meetingId) => _sections.TryGetValue(meetingId, out var section) ? section : null;
+    public Presenting? Of(int meetingId) => _meetings.TryGetValue(meetingId, out var presenting) ? presenting : null;
 
-    public void Set(int meetingId, string section)
+    public string? SectionOf(int meetingId) => Of(meetingId)?.Section;
+
+    /// <summary>Moves to another section: nothing in focus there yet, and its actions page by themselves.</summary>
+    public void Set(int meetingId, string section) => Move(meetingId, new Presenting(section));
+
+    /// <summary>
+    /// Puts one action in focus on the boards (null: none). The boards show the section the action belongs to; the
+    /// section recorded here is kept for when the focus is cleared.
+    /// </summary>
+    public void Discuss(int meetingId, int? actionId) => Move(meetingId, new Presenting(SectionOf(meetingId) ?? "", actionId));
+
+    /// <summary>Turns every board of the meeting to one page of the section's actions (null: back to paging by themselves).</summary>
+    public void TurnTo(int meetingId, string section, int? page)
     {
-        _sections[meetingId] = section;
-        notifier.Publish(new ChangeNotice(ChangeKind.Focus, meetingId, section));
+        var now = Of(meetingId);
+        Move(meetingId, new Presenting(section, now?.Section == section ? now.ActionId : null, page));
     }
 
     /// <summary>Follows the moves another app instance made, before its screens hear of them.</summary>
     public void FollowElsewhere(IEnumerable<ChangeNotice> notices)
     {
         foreach (var notice in notices.Where(n => n is { Kind: ChangeKind.Focus, Section: not null }))
-            _sections[notice.Id] = notice.Section!;
+            _meetings[notice.Id] = new Presenting(notice.Section!, notice.ActionId, notice.Page);
     }
 
     /// <summary>Moves to the next (or previous) of <paramref name="sections"/>; stays put at either end.</summary>
@@ -35,5 +53,11 @@ public sealed class PresenterFocus(ChangeNotifier notifier)
         var next = sections[Math.Clamp(at + by, 0, sections.Count - 1)];
         Set(meetingId, next);
         return next;
+    }
+
+    private void Move(int meetingId, Presenting presenting)
+    {
+        _meetings[meetingId] = presenting;
+        notifier.Publish(new ChangeNotice(ChangeKind.Focus, meetingId, presenting.Section, presenting.ActionId, presenting.Page));
     }
 }

@@ -60,11 +60,16 @@ public sealed class TokenService(IDbContextFactory<AuthDbContext> factory, TimeP
     }
 
     /// <summary>The display token's name when it is live, or null.</summary>
-    public async Task<string?> DisplayNameForTokenAsync(string token, CancellationToken ct = default)
+    public async Task<string?> DisplayNameForTokenAsync(string token, CancellationToken ct = default) =>
+        (await DisplayForTokenAsync(token, ct))?.Name;
+
+    /// <summary>The display a live token opens (its id names the display when a meeting is chosen for it), or null.</summary>
+    public async Task<DisplayTokenRow?> DisplayForTokenAsync(string token, CancellationToken ct = default)
     {
         var hash = Hash(token);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.DisplayTokens.Where(t => t.TokenHash == hash && t.RevokedUtc == null).Select(t => t.Name).SingleOrDefaultAsync(ct);
+        return await db.DisplayTokens.Where(t => t.TokenHash == hash && t.RevokedUtc == null)
+            .Select(t => new DisplayTokenRow(t.Id, t.Name, t.CreatedUtc, t.RevokedUtc)).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>The user's live calendar tokens (their ids and dates; the tokens themselves are never stored).</summary>

@@ -1,46 +1,60 @@
+using System.Collections.Concurrent;
 using HoldingToAccount.Core;
 using HoldingToAccount.Core.Changes;
 using HoldingToAccount.Core.Meetings;
+using HoldingToAccount.Core.People;
 
 namespace HoldingToAccount.Dashboard.Board;
 
-/// <summary>What every board shows: the meeting in progress (or the next one), read once per change and shared.</summary>
-public sealed record BoardSnapshot(MeetingDetail? Meeting, DateTimeOffset ReadAt, string Announcement);
+/// <summary>
+/// What a board shows: a meeting (the one chosen for its display, or the next by date) with, for each owner role,
+/// who holds it today.
+/// </summary>
+public sealed record BoardSnapshot(MeetingDetail? Meeting, IReadOnlyDictionary<string, string> Holders, DateTimeOffset ReadAt, string Announcement);
 
 /// <summary>
-/// One reader for all the screens: on a change that concerns the board's meeting it re-reads the meeting once and
-/// hands the same snapshot to every board, so ten screens cost one query, not ten. Boards subscribe and must dispose
-/// their subscription when their circuit ends.
+/// One reader for all the screens: on a change that concerns a meeting on display it re-reads that meeting once and
+/// hands the same snapshot to every board showing it, so ten screens cost one query, not ten. Boards subscribe with
+/// their display and must dispose their subscription when their circuit ends.
 /// </summary>
 public sealed class BoardFeed : IDisposable
 {
+    /// <summary>The key of "the next meeting by date", which a display shows when no meeting is chosen for it.</summary>
+    private const int NextMeeting = 0;
+
+    private sealed record Board(int DisplayId, Func<BoardSnapshot, IReadOnlyList<ChangeNotice>, Task> Show);
+
     private readonly MeetingService _meetings;
+    private readonly PeopleService _people;
+    private readonly RoomScreen _roomScreen;
     private readonly TimeProvider _clock;
     private readonly IDisposable _subscription;
     private readonly SemaphoreSlim _reading = new(1, 1);
     private readonly Lock _gate = new();
-    private Func<BoardSnapshot, IReadOnlyList<ChangeNotice>, Task>[] _boards = [];
-    private BoardSnapshot? _snapshot;
-    private DateOnly _readFor;
+    private readonly ConcurrentDictionary<int, (BoardSnapshot Snapshot, DateOnly ReadFor)> _snapshots = new();
+    private Board[] _boards = [];
 
-    public BoardFeed(MeetingService meetings, ChangeNotifier notifier, TimeProvider clock)
+    public BoardFeed(MeetingService meetings, PeopleService people, RoomScreen roomScreen, ChangeNotifier notifier, TimeProvider clock)
     {
         _meetings = meetings;
+        _people = people;
+        _roomScreen = roomScreen;
         _clock = clock;
         _subscription = notifier.Subscribe(OnChangesAsync);
     }
 
     public int BoardCount => Volatile.Read(ref _boards).Length;
 
-    /// <summary>The current snapshot, read now if there is none yet or the day has turned.</summary>
-    public async Task<BoardSnapshot> CurrentAsync(CancellationToken ct = default)
+    /// <summary>What the display shows now, read now if there is no snapshot of it yet or the day has turned.</summary>
+    public async Task<BoardSnapshot> CurrentAsync(int displayId, CancellationToken ct = default)
     {
-        var snapshot = _snapshot;
-        return snapshot is not null && _readFor == London.Today(_clock) ? snapshot : await ReadAsync("", ct);
+        var key = KeyFor(displayId);
+        return _snapshots.TryGetValue(key, out var held) && held.ReadFor == London.Today(_clock) ? held.Snapshot : await ReadAsync(key, "", ct);
     }
 
-    public IDisposable Subscribe(Func<BoardSnapshot, IReadOnlyList<ChangeNotice>, Task> board)
+    public IDisposable Subscribe(int displayId, Func<BoardSnapshot, IReadOnlyList<ChangeNotice>, Task> show)
     {
+        var board = new Board(displayId, show);
         lock (_gate)
             _boards = [.. _boards, board];
         return new Subscription(() =>
@@ -50,33 +64,45 @@ public sealed class BoardFeed : IDisposable
         });
     }
 
+    private int KeyFor(int displayId) => _roomScreen.MeetingFor(displayId) ?? NextMeeting;
+
     private async Task OnChangesAsync(IReadOnlyList<ChangeNotice> notices)
     {
         var boards = Volatile.Read(ref _boards);
+        var onDisplay = boards.GroupBy(b => KeyFor(b.DisplayId)).ToList();
+        foreach (var unseen in _snapshots.Keys.Except(onDisplay.Select(g => g.Key)))
+            _snapshots.TryRemove(unseen, out _);
         if (boards.Length == 0)
+            return;
+
+        var announcement = Describe(notices);
+        var deliveries = new List<Task>();
+        foreach (var group in onDisplay)
         {
-            _snapshot = null;
-            return;
+            var held = _snapshots.TryGetValue(group.Key, out var h) ? h.Snapshot : null;
+            var reread = held is null || notices.Any(n => NeedsReading(held.Meeting, n));
+            var snapshot = reread ? await ReadAsync(group.Key, announcement, CancellationToken.None) : held!;
+            foreach (var board in group.Where(b => reread || Concerns(snapshot.Meeting, notices)))
+                deliveries.Add(board.Show(snapshot with { Announcement = announcement }, notices));
         }
-        var shown = _snapshot?.Meeting;
-        var snapshot = _snapshot;
-        if (snapshot is null || notices.Any(n => NeedsReading(shown, n)))
-            snapshot = await ReadAsync(Describe(notices), CancellationToken.None);
-        else if (!notices.Any(n => n.Kind == ChangeKind.Access || (n.Kind == ChangeKind.Focus && n.Id == shown?.Meeting.Id)))
-            return;
-        await Task.WhenAll(boards.Select(board => board(snapshot with { Announcement = Describe(notices) }, notices)));
+        await Task.WhenAll(deliveries);
     }
 
-    private async Task<BoardSnapshot> ReadAsync(string announcement, CancellationToken ct)
+    private async Task<BoardSnapshot> ReadAsync(int key, string announcement, CancellationToken ct)
     {
         await _reading.WaitAsync(ct);
         try
         {
             var today = London.Today(_clock);
-            var next = await _meetings.NextAsync(today, ct: ct);
-            var meeting = next is null ? null : await _meetings.GetAsync(next.Id, ct);
-            _readFor = today;
-            return _snapshot = new BoardSnapshot(meeting, _clock.GetUtcNow(), announcement);
+            var id = key == NextMeeting ? (await _meetings.NextAsync(today, ct: ct))?.Id : key;
+            var meeting = id is { } meetingId ? await _meetings.GetAsync(meetingId, ct) : null;
+            var owners = meeting is null ? [] : meeting.BroughtForward.Concat(meeting.ActionsArising).SelectMany(a => a.Owners).Distinct().ToList();
+            var holders = owners.Count == 0
+                ? new Dictionary<string, string>()
+                : (await _people.HoldersOnAsync(today, owners, ct)).GroupBy(h => h.RoleCode).ToDictionary(g => g.Key, g => string.Join(" and ", g.Select(h => h.PersonName)));
+            var snapshot = new BoardSnapshot(meeting, holders, _clock.GetUtcNow(), announcement);
+            _snapshots[key] = (snapshot, today);
+            return snapshot;
         }
         finally
         {
@@ -95,8 +121,14 @@ public sealed class BoardFeed : IDisposable
         _ => false,
     };
 
+    /// <summary>Notices a board must hear even when its meeting did not change: its link, its presenter, its meeting choice.</summary>
+    private static bool Concerns(MeetingDetail? shown, IReadOnlyList<ChangeNotice> notices) =>
+        notices.Any(n => n.Kind is ChangeKind.Access or ChangeKind.RoomScreen || (n.Kind == ChangeKind.Focus && n.Id == shown?.Meeting.Id));
+
     private static string Describe(IReadOnlyList<ChangeNotice> notices) =>
-        notices.Any(n => n.Kind == ChangeKind.Focus) ? "The presenter moved to another item." : "The board has been updated.";
+        notices.Any(n => n.Kind == ChangeKind.RoomScreen) ? "The room screen now shows another meeting."
+        : notices.Any(n => n.Kind == ChangeKind.Focus) ? "The presenter moved on."
+        : "The board has been updated.";
 
     public void Dispose() => _subscription.Dispose();
 

@@ -9,6 +9,7 @@ using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Tests.TestData;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -68,6 +69,9 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Get<AuditService>());
         Services.AddSingleton(Database.Get<ChangeNotifier>());
         Services.AddSingleton(Database.Get<PresenterFocus>());
+        Services.AddSingleton(Database.Get<RoomScreen>());
+        Services.AddSingleton<IDbContextFactory<AuthDbContext>>(_authDatabase);
+        Services.AddSingleton<TokenService>();
     }
 
     /// <summary>Where select lists and menus open (after <see cref="RenderProviders"/>).</summary>
@@ -79,6 +83,7 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
     protected ActionService Actions => Database.Get<ActionService>();
 
     private ServiceProvider? _appAuthorization;
+    private readonly ScratchAuthDatabase _authDatabase = new();
 
     /// <summary>Signs the test user in with one app role (and, for an officer, the person they are).</summary>
     protected void SignInAs(string role, string name = "Test User", int? personId = null)
@@ -131,6 +136,7 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        _authDatabase.Dispose();
         if (_appAuthorization is not null)
             await _appAuthorization.DisposeAsync();
     }

@@ -165,30 +165,32 @@ public sealed class RunMeetingTests : DashboardContext
     {
         var cut = RenderRun();
         var focus = Services.GetRequiredService<PresenterFocus>();
-        cut.WaitForAssertion(() => Assert.Contains("Showing now: 1 Outstanding matters", cut.Find("[data-testid=board-focus-current]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("The room screen shows this meeting, section 1 Outstanding matters", cut.Find("[data-testid=room-screen-current]").TextContent));
 
         // A click is handled once the page has finished any render in flight, hence the waits.
-        cut.Find("[data-testid=board-focus-section][data-section='4a'] button").Click();
+        cut.Find("[data-testid=room-screen-section][data-section='4a'] button").Click();
         cut.WaitForAssertion(() => Assert.Equal("4a", focus.SectionOf(FebId)));
-        cut.WaitForAssertion(() => Assert.Contains("4a Performance against the police and crime plan", cut.Find("[data-testid=board-focus-current]").TextContent));
-        Assert.Equal("step", cut.Find("[data-testid=board-focus-section][data-section='4a'] button").GetAttribute("aria-current"));
+        cut.WaitForAssertion(() => Assert.Contains("4a Performance against the police and crime plan", cut.Find("[data-testid=room-screen-current]").TextContent));
+        Assert.Equal("step", cut.Find("[data-testid=room-screen-section][data-section='4a'] button").GetAttribute("aria-current"));
 
         cut.Find("[data-testid=board-next]").Click();
         cut.WaitForAssertion(() => Assert.Equal("4b", focus.SectionOf(FebId)));
+        // After the last section comes the summary of the decisions taken.
         cut.Find("[data-testid=board-next]").Click();
-        cut.WaitForAssertion(() => Assert.Contains("4b", cut.Find("[data-testid=board-focus-current]").TextContent));
-        Assert.Equal("4b", focus.SectionOf(FebId));
+        cut.WaitForAssertion(() => Assert.Contains("the decisions summary", cut.Find("[data-testid=room-screen-current]").TextContent));
+        cut.Find("[data-testid=board-next]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("the decisions summary", cut.Find("[data-testid=room-screen-current]").TextContent));
         cut.Find("[data-testid=board-previous]").Click();
-        cut.WaitForAssertion(() => Assert.Equal("4a", focus.SectionOf(FebId)));
+        cut.WaitForAssertion(() => Assert.Equal("4b", focus.SectionOf(FebId)));
     }
 
     [Fact]
     public void A_change_of_section_made_at_the_board_shows_on_the_run_page_too()
     {
         var cut = RenderRun();
-        cut.WaitForElement("[data-testid=board-focus-current]");
+        cut.WaitForElement("[data-testid=room-screen-current]");
         Services.GetRequiredService<PresenterFocus>().Set(FebId, "4b");
-        cut.WaitForAssertion(() => Assert.Contains("4b Delivery of strategic initiatives", cut.Find("[data-testid=board-focus-current]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("4b Delivery of strategic initiatives", cut.Find("[data-testid=room-screen-current]").TextContent));
     }
 
     [Fact]

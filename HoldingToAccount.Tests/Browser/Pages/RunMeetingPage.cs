@@ -17,7 +17,7 @@ public sealed class RunMeetingPage(IPage page)
 
     public ILocator Message(string text) => page.GetByText(text);
 
-    public ILocator BoardFocus => page.GetByTestId("board-focus-current");
+    public ILocator BoardFocus => page.GetByTestId("room-screen-current");
 
     public ILocator QuickEntryPreview => page.GetByTestId("quick-entry-preview");
 
@@ -66,7 +66,7 @@ public sealed class RunMeetingPage(IPage page)
 
     /// <summary>Shows the agenda section numbered <paramref name="section"/> on every board.</summary>
     public Task ShowOnBoardsAsync(string section) =>
-        page.Locator($"[data-testid=board-focus-section][data-section='{section}'] button").ClickAsync();
+        page.Locator($"[data-testid=room-screen-section][data-section='{section}'] button").ClickAsync();
 
     /// <summary>Writes an action arising the way the notes word it and asks for the preview (see <see cref="QuickEntryPreview"/>).</summary>
     public async Task CheckQuickEntryAsync(string text)
