@@ -88,7 +88,7 @@ public sealed partial class ActionService
                     throw new DomainException($"A due phrase can be at most {InputLimits.DuePhrase} characters.");
                 if (phrase is null && correction.DueMeetingId is null)
                     throw new DomainException("Say when the action is due (for example \"to the March meeting\"), or choose the meeting.");
-                var parsed = await SetDueAsync(db, action, raisedAt, phrase, correction.DueMeetingId, ct);
+                var parsed = await SetDueAsync(db, action, raisedAt, raisedAt.Date, phrase, correction.DueMeetingId, ct);
                 if (parsed is { NeedsDuePoint: true })
                     throw new DomainException($"“{phrase}” does not say when; write it like \"to the March meeting\" or \"in 3 months\", or choose the meeting.");
                 var after = await DueWordsAsync(db, action.DueKind, action.DueMeetingId, action.DueDate, action.DuePhrase, ct);
