@@ -25,6 +25,7 @@ public sealed class MeetingsAndAuditPageTests(BrowserFixture browser)
         var first = page.GetByTestId("meeting-row").First;
         await Expect(first).ToContainTextAsync("February 2017");
         Assert.True(await FitsSidewaysAsync(page), "the Meetings page scrolls sideways");
+        Assert.True(await first.EvaluateAsync<bool>("row => row.getBoundingClientRect().right <= window.innerWidth"), "a meeting row is wider than the screen");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath(screenshot), FullPage = true });
 
         await page.GetByTestId("meetings-past").ClickAsync();
@@ -50,6 +51,7 @@ public sealed class MeetingsAndAuditPageTests(BrowserFixture browser)
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("audit-1440.png"), FullPage = false });
 
         await page.GetByTestId("audit-action").FillAsync("2017/01");
+        await page.GetByTestId("audit-action").PressAsync("Tab");
         await Expect(page.GetByTestId("audit-sentence").First).ToContainTextAsync("2017/01");
         await page.Context.CloseAsync();
     }

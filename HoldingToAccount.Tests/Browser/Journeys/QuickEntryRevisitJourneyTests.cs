@@ -29,7 +29,7 @@ public sealed class QuickEntryRevisitJourneyTests(BrowserFixture browser)
         var revisit = page.GetByTestId("revisit").Filter(new() { HasText = "rural crime strategy" });
         await Expect(revisit).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         await Expect(revisit).ToContainTextAsync("PCC");
-        await Expect(page.GetByTestId("revisit-month").Filter(new() { Has = revisit }).GetByRole(AriaRole.Heading)).ToHaveTextAsync("August 2017");
+        await Expect(page.GetByTestId("revisit-month").Filter(new() { Has = revisit }).Locator("h2")).ToHaveTextAsync("August 2017");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("journey-quick-entry-revisit.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
