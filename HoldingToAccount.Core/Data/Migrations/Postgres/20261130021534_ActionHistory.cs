@@ -59,6 +59,8 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                 name: "IX_ActionPeriods_DueMeetingId",
                 table: "ActionPeriods",
                 column: "DueMeetingId");
+
+            ActionPeriodBackfill.Apply(migrationBuilder);
         }
 
         /// <inheritdoc />
