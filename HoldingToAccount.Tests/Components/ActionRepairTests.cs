@@ -31,12 +31,12 @@ public sealed class ActionRepairTests : DashboardContext
         var dialog = dialogs.WaitForElement("[data-testid=correct-dialog]");
         Assert.Empty(dialogs.FindAll(".mud-input-error"));
         Assert.Equal("Correct action", dialogs.Find("[data-testid=correct-confirm]").TextContent.Trim());
-        dialogs.Find("[data-testid=correct-text] textarea").Change("Burglary minimum standard");
+        dialogs.Find("textarea[data-testid=correct-text], [data-testid=correct-text] textarea").Change("Burglary minimum standard");
         dialogs.Find("[data-testid=correct-confirm]").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("Give a reason for the correction", dialogs.Markup));
         Assert.Equal("Burglary minimum standrad", (await Actions.GetAsync(_action.Reference))!.Action.Text);
 
-        dialogs.Find("[data-testid=correct-reason] textarea").Input("Typo in the meeting");
+        dialogs.Find("textarea[data-testid=correct-reason], [data-testid=correct-reason] textarea").Input("Typo in the meeting");
         dialogs.Find("[data-testid=correct-confirm]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Burglary minimum standard", cut.Find("[data-testid=action-text]").TextContent));
@@ -51,8 +51,8 @@ public sealed class ActionRepairTests : DashboardContext
         var dialogs = RenderProviders();
         var cut = RenderPage();
         cut.WaitForElement("[data-testid=action-correct]").Click();
-        dialogs.WaitForElement("[data-testid=correct-text] textarea").Change("Burglary minimum standard");
-        dialogs.Find("[data-testid=correct-reason] textarea").Input("Typo");
+        dialogs.WaitForElement("textarea[data-testid=correct-text], [data-testid=correct-text] textarea").Change("Burglary minimum standard");
+        dialogs.Find("textarea[data-testid=correct-reason], [data-testid=correct-reason] textarea").Input("Typo");
         await Actions.AddUpdateAsync(_action.Reference, null, "Meanwhile, an update", null, RegisterBuilder.Secretariat);
 
         dialogs.Find("[data-testid=correct-confirm]").Click();
@@ -76,7 +76,7 @@ public sealed class ActionRepairTests : DashboardContext
         Assert.Empty(dialogs.FindAll(".mud-input-error"));
         dialogs.Find("[data-testid=reopen-confirm]").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("Give a reason for reopening it", dialogs.Markup));
-        dialogs.Find("[data-testid=reopen-reason] textarea").Input("Standard not yet adopted in South Worcestershire");
+        dialogs.Find("textarea[data-testid=reopen-reason], [data-testid=reopen-reason] textarea").Input("Standard not yet adopted in South Worcestershire");
         dialogs.Find("[data-testid=reopen-confirm]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Open", cut.Find("[data-testid=action-status]").TextContent));

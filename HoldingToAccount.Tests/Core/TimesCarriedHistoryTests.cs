@@ -7,7 +7,8 @@ using HoldingToAccount.Tests.TestData;
 namespace HoldingToAccount.Tests.Core;
 
 /// <summary>
-/// "Times carried" is history: over random runs of meetings and decisions it equals a plain count, kept beside the
+/// "Times carried" is history: over random runs of meetings and decisions (carry, defer, re-date, close, cancel,
+/// reassign, reopen, updates and undo) it equals a plain count, kept beside the
 /// register, of the held meetings at which each action was due and left open — and it never goes down, except when a
 /// decision is undone.
 /// </summary>
@@ -54,6 +55,8 @@ public sealed class TimesCarriedHistoryTests : IAsyncLifetime
             var undone = false;
             if (roll < 0.14 || model.Count == 0)
             {
+                if (meetingToday >= 0)
+                    await HoldAsync(meetingToday, model);
                 (today, meetingToday, nextMeeting) = await AdvanceAsync(random, today, nextMeeting, model);
                 if (meetingToday >= 0 && (model.Count < 4 || random.NextDouble() < 0.5))
                     model.Add(await RaiseAsync(random, meetingToday));
@@ -69,11 +72,6 @@ public sealed class TimesCarriedHistoryTests : IAsyncLifetime
                     action.Undo();
                     undone = true;
                 }
-            }
-            if (meetingToday >= 0)
-            {
-                foreach (var action in model)
-                    action.LeftOpenAt[meetingToday] = action.Current.Status.IsOpen();
             }
 
             var rows = (await Actions.FindAsync(new ActionFilter(), take: 500)).Items.ToDictionary(r => r.Reference);
@@ -92,12 +90,13 @@ public sealed class TimesCarriedHistoryTests : IAsyncLifetime
 
         Assert.Contains(model, a => a.Expected >= 3);
         Assert.Contains(model, a => a.Log.ToString().Contains("carry", StringComparison.Ordinal) && a.Expected > 0);
+        Assert.Contains(model, a => a.Log.ToString().Contains("reopen", StringComparison.Ordinal));
     }
 
     private async Task<(DateOnly Today, int MeetingToday, int NextMeeting)> AdvanceAsync(
         Random random, DateOnly today, int nextMeeting, List<ModelAction> model)
     {
-        var (id, date) = _meetings[nextMeeting];
+        var date = _meetings[nextMeeting].Date;
         if (random.NextDouble() < 0.35 && date.DayNumber - today.DayNumber > 2)
         {
             var between = today.AddDays(1 + random.Next(date.DayNumber - today.DayNumber - 1));
@@ -105,10 +104,17 @@ public sealed class TimesCarriedHistoryTests : IAsyncLifetime
             return (between, -1, nextMeeting);
         }
         _db.SetToday(date);
-        await _db.Get<MeetingService>().MarkHeldAsync(id, 1, Chair);
         foreach (var action in model)
             action.DueAtStartOf[nextMeeting] = action.Current.Status.IsOpen() && action.Current.IsDueBy(date, action.RaisedOn);
         return (date, nextMeeting, nextMeeting + 1);
+    }
+
+    /// <summary>The meeting is marked held at the end of its day, its decisions taken: what is open then was left open at it.</summary>
+    private async Task HoldAsync(int meetingIndex, List<ModelAction> model)
+    {
+        await _db.Get<MeetingService>().MarkHeldAsync(_meetings[meetingIndex].Id, 1, Chair);
+        foreach (var action in model)
+            action.LeftOpenAt[meetingIndex] = action.Current.Status.IsOpen();
     }
 
     private async Task<ModelAction> RaiseAsync(Random random, int meetingIndex)
@@ -131,7 +137,14 @@ public sealed class TimesCarriedHistoryTests : IAsyncLifetime
         var at = meetingToday >= 0 ? _meetings[meetingToday].Id : (int?)null;
         var now = action.Current;
         if (!now.Status.IsOpen())
-            return false;
+        {
+            if (random.NextDouble() < 0.5)
+                return false;
+            await Actions.ReopenAsync(action.Reference, action.Version, "Closed in error", Chair, at);
+            action.Decide(now with { Status = ActionStatus.Open });
+            action.Log.AppendLine($"{today}: reopen");
+            return true;
+        }
         var roll = random.NextDouble();
         ModelState next;
         if (roll < 0.3)

@@ -118,6 +118,78 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                     b.ToTable("ActionItems", (string)null);
                 });
 
+            modelBuilder.Entity("HoldingToAccount.Core.Actions.ActionPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ClosedAtMeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DueKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("DueMeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DuePhrase")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Owners")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueMeetingId");
+
+                    b.HasIndex("ActionItemId", "From");
+
+                    b.ToTable("ActionPeriods");
+                });
+
             modelBuilder.Entity("HoldingToAccount.Core.Actions.ActionUpdate", b =>
                 {
                     b.Property<int>("Id")
@@ -695,6 +767,22 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                     b.Navigation("RaisedAtMeeting");
                 });
 
+            modelBuilder.Entity("HoldingToAccount.Core.Actions.ActionPeriod", b =>
+                {
+                    b.HasOne("HoldingToAccount.Core.Actions.ActionItem", null)
+                        .WithMany("Periods")
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HoldingToAccount.Core.Meetings.Meeting", "DueMeeting")
+                        .WithMany()
+                        .HasForeignKey("DueMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("DueMeeting");
+                });
+
             modelBuilder.Entity("HoldingToAccount.Core.Actions.ActionUpdate", b =>
                 {
                     b.HasOne("HoldingToAccount.Core.Actions.ActionItem", null)
@@ -793,6 +881,8 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("HoldingToAccount.Core.Actions.ActionItem", b =>
                 {
+                    b.Navigation("Periods");
+
                     b.Navigation("Updates");
                 });
 
