@@ -72,10 +72,12 @@ export function attach(page) {
     };
     document.addEventListener("keydown", onKey);
     document.addEventListener("focusin", onFocus);
+    document.documentElement.dataset.runKeys = "on";
     return {
         dispose: () => {
             document.removeEventListener("keydown", onKey);
             document.removeEventListener("focusin", onFocus);
+            delete document.documentElement.dataset.runKeys;
         },
     };
 }
