@@ -68,7 +68,7 @@ public class ActionItem
         Finish(ActionStatus.Cancelled, on, atMeetingId, note, author, recordedAtUtc);
 
     /// <summary>Undoes a close or a cancel: the action is open again, and its history says why.</summary>
-    public void Reopen(DateOnly on, string note, string author, DateTime recordedAtUtc)
+    public void Reopen(DateOnly on, int? atMeetingId, string note, string author, DateTime recordedAtUtc)
     {
         if (IsOpen)
             throw new DomainException($"Action {Reference} is not closed or cancelled, so there is nothing to reopen.");
@@ -76,7 +76,7 @@ public class ActionItem
         ClosedAtMeeting = null;
         ClosedAtMeetingId = null;
         ClosedOn = null;
-        Record(on, null, note, author, recordedAtUtc, ActionStatus.Open);
+        Record(on, atMeetingId, note, author, recordedAtUtc, ActionStatus.Open, Decision.Reopened);
     }
 
     private void Finish(ActionStatus status, DateOnly on, int? atMeetingId, string note, string author, DateTime recordedAtUtc)
@@ -86,10 +86,11 @@ public class ActionItem
         Status = status;
         ClosedAtMeetingId = atMeetingId;
         ClosedOn = on;
-        Record(on, atMeetingId, note, author, recordedAtUtc, status);
+        Record(on, atMeetingId, note, author, recordedAtUtc, status,
+            status == ActionStatus.Closed ? Decision.Closed : Decision.Cancelled);
     }
 
-    private void Record(DateOnly on, int? atMeetingId, string note, string author, DateTime recordedAtUtc, ActionStatus status) =>
+    private void Record(DateOnly on, int? atMeetingId, string note, string author, DateTime recordedAtUtc, ActionStatus status, Decision decision) =>
         Updates.Add(new ActionUpdate
         {
             Date = on,
@@ -98,6 +99,7 @@ public class ActionItem
             Author = author,
             MeetingId = atMeetingId,
             NewStatus = status,
+            Decision = decision,
         });
 
     private static Expression<Func<ActionItem, bool>> OpenOf()

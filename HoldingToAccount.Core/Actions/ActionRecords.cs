@@ -4,7 +4,8 @@ namespace HoldingToAccount.Core.Actions;
 
 public sealed record MeetingRef(int Id, string Title, DateOnly Date);
 
-public sealed record LatestUpdate(DateOnly Date, string Text, string Author);
+/// <summary>The action's latest history entry; <paramref name="MeetingId"/>: the meeting it was recorded at, if any.</summary>
+public sealed record LatestUpdate(DateOnly Date, string Text, string Author, Decision Decision, int? MeetingId);
 
 /// <summary>One action as the register, the meeting pages and the API show it.</summary>
 public sealed record ActionRow(
@@ -39,7 +40,10 @@ public sealed record ActionRow(
     public bool StillToDecideAt(DateOnly meetingDate) => Status.IsOpen() && !MovedOnFrom(meetingDate);
 }
 
-public sealed record ActionUpdateRow(DateOnly Date, string Text, string Author, int? MeetingId, ActionStatus? NewStatus);
+public sealed record ActionUpdateRow(DateOnly Date, string Text, string Author, int? MeetingId, ActionStatus? NewStatus, Decision Decision);
+
+/// <summary>A correction of an action recorded wrongly; null leaves that part as it is.</summary>
+public sealed record CorrectedFields(string? Text = null, IReadOnlyList<string>? OwnerCodes = null, string? DuePhrase = null, int? DueMeetingId = null);
 
 public sealed record ActionDetail(ActionRow Action, IReadOnlyList<ActionUpdateRow> Updates);
 

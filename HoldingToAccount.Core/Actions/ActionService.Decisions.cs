@@ -24,7 +24,7 @@ public sealed partial class ActionService
             var target = await LaterMeetingAsync(db, action, toMeetingId, ct);
             SetDueMeeting(action, target);
             AppendUpdate(action, $"Carried to {target.Title} ({London.ShortDate(target.Date)}). {why}", actor.Name,
-                London.Today(clock), atMeetingId, null);
+                London.Today(clock), atMeetingId, null, Decision.Carried);
         });
 
     /// <summary>Brings the action to the first meeting of its series after <paramref name="afterMeetingId"/> (or after today).
@@ -50,13 +50,13 @@ public sealed partial class ActionService
                 action.DueMeetingId = null;
                 action.DueDate = after.AddDays(1);
                 action.DuePhrase = "next meeting";
-                AppendUpdate(action, $"Deferred to the next meeting (not yet planned). {why}", actor.Name, London.Today(clock), afterMeetingId, null);
+                AppendUpdate(action, $"Deferred to the next meeting (not yet planned). {why}", actor.Name, London.Today(clock), afterMeetingId, null, Decision.Deferred);
                 return;
             }
             SetDueMeeting(action, next);
             action.DuePhrase = "next meeting";
             AppendUpdate(action, $"Deferred to the next meeting, {next.Title} ({London.ShortDate(next.Date)}). {why}", actor.Name,
-                London.Today(clock), afterMeetingId, null);
+                London.Today(clock), afterMeetingId, null, Decision.Deferred);
         });
 
     /// <summary>Gives the action a new due date; it comes to the first meeting of its series on or after that date.</summary>
@@ -73,7 +73,7 @@ public sealed partial class ActionService
             action.DueMeetingId = null;
             action.DueDate = due;
             action.DuePhrase = null;
-            AppendUpdate(action, $"Re-dated to {London.ShortDate(due)}. {why}", actor.Name, London.Today(clock), atMeetingId, null);
+            AppendUpdate(action, $"Re-dated to {London.ShortDate(due)}. {why}", actor.Name, London.Today(clock), atMeetingId, null, Decision.Redated);
         });
 
     /// <summary>Cancels the action: it is no longer pursued. Unlike closing, it was not completed.</summary>
@@ -89,6 +89,29 @@ public sealed partial class ActionService
             action.Cancel(meeting?.Date ?? London.Today(clock), meeting?.Id, $"Cancelled. {why}", actor.Name, clock.GetUtcNow().UtcDateTime);
         });
 
+    /// <summary>Opens a closed or cancelled action again, with the reason in its history.</summary>
+    public async Task ReopenAsync(string reference, int expectedVersion, string reason, Actor actor, int? atMeetingId = null, CancellationToken ct = default) =>
+        await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
+        {
+            ActionPermissions.Demand(actor, Permission.RunMeetings, "reopen an action");
+            var why = Reason(reason, "reopening the action");
+            var meeting = atMeetingId is { } id
+                ? await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new DomainException($"There is no meeting {id}.")
+                : null;
+            action.Reopen(meeting?.Date ?? London.Today(clock), meeting?.Id, $"Reopened. {why}", actor.Name, clock.GetUtcNow().UtcDateTime);
+        });
+
+    /// <summary>How long after a decision its maker can take it back with <see cref="UndoAsync"/>.</summary>
+    public static readonly TimeSpan UndoWindow = TimeSpan.FromSeconds(10);
+
+    /// <summary>Takes back the action's latest decision, made by the same person within <see cref="UndoWindow"/>.</summary>
+    public Task UndoAsync(string reference, int expectedVersion, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(reference, expectedVersion, actor, ct, (_, _) => throw new DomainException("Undo is not available yet."));
+
+    /// <summary>Corrects the action's wording, owners or due point (null: unchanged), with the reason in its history.</summary>
+    public Task CorrectAsync(string reference, int expectedVersion, CorrectedFields correction, string reason, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(reference, expectedVersion, actor, ct, (_, _) => throw new DomainException("Corrections are not available yet."));
+
     /// <summary>Gives the action to other owner roles.</summary>
     public async Task ReassignAsync(string reference, int expectedVersion, IReadOnlyList<string> ownerCodes, string reason, Actor actor, int? atMeetingId = null, CancellationToken ct = default) =>
         await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
@@ -103,7 +126,7 @@ public sealed partial class ActionService
                 throw new DomainException($"Action {action.Reference} is already owned by {after}.");
             action.Owners.Clear();
             action.Owners.AddRange(owners);
-            AppendUpdate(action, $"Reassigned from {before} to {after}. {why}", actor.Name, London.Today(clock), atMeetingId, null);
+            AppendUpdate(action, $"Reassigned from {before} to {after}. {why}", actor.Name, London.Today(clock), atMeetingId, null, Decision.Reassigned);
         });
 
     /// <summary>Whether the actor may post an update on the action (the pages hide the form otherwise; the rule is enforced on posting).</summary>

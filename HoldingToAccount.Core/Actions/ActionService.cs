@@ -32,7 +32,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
             return null;
         var updates = await db.ActionUpdates.Where(u => u.ActionItemId == row.Id)
             .OrderBy(u => u.Date).ThenBy(u => u.Id)
-            .Select(u => new ActionUpdateRow(u.Date, u.Text, u.Author, u.MeetingId, u.NewStatus))
+            .Select(u => new ActionUpdateRow(u.Date, u.Text, u.Author, u.MeetingId, u.NewStatus, u.Decision))
             .ToListAsync(ct);
         return new ActionDetail(row, updates);
     }
@@ -127,8 +127,9 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
                 actor.Name, clock.GetUtcNow().UtcDateTime);
         });
 
-    /// <summary>Posts an update (and optionally proposes completion). <paramref name="expectedVersion"/> null means "whatever is current".</summary>
-    public async Task AddUpdateAsync(string reference, int? expectedVersion, string text, ActionStatus? newStatus, Actor actor, CancellationToken ct = default) =>
+    /// <summary>Posts an update (and optionally proposes completion). <paramref name="expectedVersion"/> null means "whatever is current";
+    /// <paramref name="atMeetingId"/>: the meeting it is recorded at, when the chair notes it there.</summary>
+    public async Task AddUpdateAsync(string reference, int? expectedVersion, string text, ActionStatus? newStatus, Actor actor, int? atMeetingId = null, CancellationToken ct = default) =>
         await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
         {
             if (!await ActionPermissions.CanUpdateAsync(db, actor, action.Id, London.Today(clock), ct))
@@ -144,7 +145,10 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
             if (newStatus is not (null or ActionStatus.UpdateProvided or ActionStatus.ProposedComplete))
                 throw new DomainException("An update can only propose completion; closing or cancelling an action is done in the meeting, which records where.");
             action.Status = newStatus ?? ActionStatus.UpdateProvided;
-            AppendUpdate(action, text.Trim(), actor.Name, London.Today(clock), null, newStatus);
+            if (atMeetingId is { } meetingId && !await db.Meetings.AnyAsync(m => m.Id == meetingId, ct))
+                throw new DomainException($"There is no meeting {meetingId}.");
+            AppendUpdate(action, text.Trim(), actor.Name, London.Today(clock), atMeetingId, newStatus,
+                atMeetingId is null ? Decision.None : Decision.Noted);
         });
 
     private static async Task<List<ActionRow>> RowsAsync(AppDbContext db, IQueryable<ActionItem> query, DateOnly before, CancellationToken ct)
@@ -155,7 +159,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         var meetings = await db.Meetings.Where(m => meetingIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => new MeetingRef(m.Id, m.Title, m.Date), ct);
         var updates = await db.ActionUpdates.Where(u => updateIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new LatestUpdate(u.Date, u.Text, u.Author), ct);
+            .ToDictionaryAsync(u => u.Id, u => new LatestUpdate(u.Date, u.Text, u.Author, u.Decision, u.MeetingId), ct);
         return cores.Select(c => c.Complete(meetings, updates)).ToList();
     }
 
@@ -184,7 +188,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     private static StaleEditException Stale(string reference) =>
         new($"Action {reference} was changed by someone else since you opened it. Reload it to see their change, then try again.");
 
-    private void AppendUpdate(ActionItem action, string text, string author, DateOnly date, int? meetingId, ActionStatus? status) =>
+    private void AppendUpdate(ActionItem action, string text, string author, DateOnly date, int? meetingId, ActionStatus? status, Decision decision) =>
         action.Updates.Add(new ActionUpdate
         {
             Date = date,
@@ -193,6 +197,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
             Author = author,
             MeetingId = meetingId,
             NewStatus = status,
+            Decision = decision,
         });
 
     internal static async Task<List<Role>> ResolveOwnersAsync(AppDbContext db, IReadOnlyList<string> codes, CancellationToken ct)

@@ -11,4 +11,5 @@ public class ActionUpdate
     public required string Author { get; set; }
     public int? MeetingId { get; set; }
     public ActionStatus? NewStatus { get; set; }
+    public Decision Decision { get; set; }
 }

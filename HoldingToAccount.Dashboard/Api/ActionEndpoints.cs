@@ -42,7 +42,7 @@ internal static class ActionEndpoints
                     var s when Enum.TryParse<ActionStatus>(s, ignoreCase: true, out var parsed) => parsed,
                     var s => throw new DomainException($"Unknown status '{s}'. An update may set UpdateProvided or ProposedComplete."),
                 };
-                await service.AddUpdateAsync(reference, body.Version, body.Text ?? "", status, context.User.ToActor(), ct);
+                await service.AddUpdateAsync(reference, body.Version, body.Text ?? "", status, context.User.ToActor(), ct: ct);
                 var detail = await service.GetAsync(reference, ct);
                 return detail is null ? TypedResults.NotFound() : TypedResults.Created($"/api/v1/actions/{ActionReference.ToUrl(detail.Action.Reference)}", detail);
             })

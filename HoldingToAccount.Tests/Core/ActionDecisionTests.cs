@@ -120,4 +120,56 @@ public sealed class ActionDecisionTests : IAsyncLifetime
         Assert.Equal(_mar, preview.DueMeeting!.Id);
         Assert.Null(preview.Problem);
     }
+
+    [Fact]
+    public async Task Each_decision_is_named_in_the_history_so_screens_can_show_it_without_reading_its_words()
+    {
+        var closed = await _register.ActionAsync(_jan, "Closed one", "to the February meeting");
+        var carried = await _register.ActionAsync(_jan, "Carried one", "to the February meeting");
+        var noted = await _register.ActionAsync(_jan, "Noted one", "to the February meeting");
+        var elsewhere = await _register.ActionAsync(_jan, "Updated by its owner", "to the February meeting");
+        await Actions.CloseAsync(closed.Reference, closed.Version, _feb, "Done", Chair);
+        await Actions.CarryAsync(carried.Reference, carried.Version, _apr, "More time needed", Chair, _feb);
+        await Actions.AddUpdateAsync(noted.Reference, noted.Version, "Draft shared with the panel", null, Chair, _feb);
+        await Actions.AddUpdateAsync(elsewhere.Reference, elsewhere.Version, "Draft written", null, Chair);
+
+        Assert.Equal((Decision.Closed, (int?)_feb), Latest(await RowAsync(closed.Reference)));
+        Assert.Equal((Decision.Carried, (int?)_feb), Latest(await RowAsync(carried.Reference)));
+        Assert.Equal((Decision.Noted, (int?)_feb), Latest(await RowAsync(noted.Reference)));
+        Assert.Equal((Decision.None, (int?)null), Latest(await RowAsync(elsewhere.Reference)));
+    }
+
+    private static (Decision, int?) Latest(ActionRow row) => (row.LatestUpdate!.Decision, row.LatestUpdate.MeetingId);
+
+    [Fact]
+    public async Task Reopening_a_closed_action_makes_it_outstanding_again_with_the_reason_kept()
+    {
+        var action = await _register.ActionAsync(_jan, "Burglary update", "to the February meeting");
+        await Actions.CloseAsync(action.Reference, action.Version, _feb, "Done", Chair);
+        var closed = await RowAsync(action.Reference);
+
+        await Actions.ReopenAsync(action.Reference, closed.Version, "Closed in error", Chair, _feb);
+
+        var detail = (await Actions.GetAsync(action.Reference))!;
+        Assert.Equal(ActionStatus.Open, detail.Action.Status);
+        Assert.Null(detail.Action.ClosedOn);
+        Assert.Equal(closed.Version + 1, detail.Action.Version);
+        var entry = detail.Updates.OrderByDescending(u => u.Date).ThenByDescending(u => u.Decision == Decision.Reopened).First();
+        Assert.Equal((Decision.Reopened, "Reopened. Closed in error."), (entry.Decision, entry.Text));
+        Assert.Contains("Burglary update", await _register.OutstandingAtAsync(_mar));
+    }
+
+    [Fact]
+    public async Task Reopening_needs_a_reason_the_current_version_and_a_chair_or_the_secretariat()
+    {
+        var action = await _register.ActionAsync(_jan, "Burglary update", "to the February meeting");
+        await Actions.CloseAsync(action.Reference, action.Version, _feb, "Done", Chair);
+        var closed = await RowAsync(action.Reference);
+
+        await Assert.ThrowsAsync<DomainException>(() => Actions.ReopenAsync(action.Reference, closed.Version, " ", Chair));
+        await Assert.ThrowsAsync<StaleEditException>(() => Actions.ReopenAsync(action.Reference, action.Version, "Closed in error", Chair));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Actions.ReopenAsync(action.Reference, closed.Version, "Closed in error",
+            new Actor("Anthony Bangham", AccessLevel.Officer)));
+        Assert.Equal(ActionStatus.Closed, (await RowAsync(action.Reference)).Status);
+    }
 }

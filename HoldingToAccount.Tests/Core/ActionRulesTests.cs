@@ -105,7 +105,7 @@ public sealed class ActionRulesTests : IAsyncLifetime
     {
         var action = Action();
         action.Close(new DateOnly(2017, 2, 28), _feb, "Done.", "John Campion", Noon);
-        action.Reopen(new DateOnly(2017, 2, 28), "Closed by mistake: the report is still awaited.", "Sam Carter", Noon);
+        action.Reopen(new DateOnly(2017, 2, 28), null, "Closed by mistake: the report is still awaited.", "Sam Carter", Noon);
 
         Assert.True(action.IsOpen);
         Assert.Equal(ActionStatus.Open, action.Status);
@@ -118,7 +118,7 @@ public sealed class ActionRulesTests : IAsyncLifetime
     public void An_open_action_cannot_be_reopened()
     {
         var action = Action(ActionStatus.ProposedComplete);
-        Assert.Contains("nothing to reopen", Assert.Throws<DomainException>(() => action.Reopen(new DateOnly(2017, 2, 28), "Why", "x", Noon)).Message);
+        Assert.Contains("nothing to reopen", Assert.Throws<DomainException>(() => action.Reopen(new DateOnly(2017, 2, 28), null, "Why", "x", Noon)).Message);
         Assert.Equal(ActionStatus.ProposedComplete, action.Status);
     }
 
@@ -132,7 +132,7 @@ public sealed class ActionRulesTests : IAsyncLifetime
         await using (var db = await _db.CreateContextAsync())
         {
             var action = await db.Actions.SingleAsync(a => a.Id == raised.Id);
-            action.Reopen(new DateOnly(2017, 2, 28), "Closed by mistake.", "Sam Carter", Noon);
+            action.Reopen(new DateOnly(2017, 2, 28), null, "Closed by mistake.", "Sam Carter", Noon);
             await db.SaveChangesAsync();
         }
 

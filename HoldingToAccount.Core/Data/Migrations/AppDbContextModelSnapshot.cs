@@ -128,6 +128,11 @@ namespace HoldingToAccount.Core.Data.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("MeetingId")
                         .HasColumnType("INTEGER");
 

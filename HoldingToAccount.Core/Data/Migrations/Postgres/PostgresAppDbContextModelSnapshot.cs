@@ -137,6 +137,11 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int?>("MeetingId")
                         .HasColumnType("integer");
 

@@ -1,0 +1,32 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HoldingToAccount.Core.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class UpdateDecision : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Decision",
+                table: "ActionUpdates",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "None");
+
+            UpdateDecisionBackfill.Apply(migrationBuilder);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Decision",
+                table: "ActionUpdates");
+        }
+    }
+}
