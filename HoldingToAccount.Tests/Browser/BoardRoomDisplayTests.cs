@@ -121,6 +121,34 @@ public sealed class BoardRoomDisplayTests(BrowserFixture browser)
         await Services.GetRequiredService<TokenService>().RevokeDisplayTokenAsync(issued.Id, "test");
     }
 
+    [Fact]
+    public async Task Decisions_taken_at_the_meeting_are_stamped_on_the_board_and_counted_in_its_header()
+    {
+        var (meeting, actions) = await MeetingWithActionsBroughtForwardAsync(3);
+        var service = Services.GetRequiredService<ActionService>();
+        var march = (await service.CarryTargetsAsync(actions[1].Reference)).Single(m => m.Date == new DateOnly(2027, 3, 30));
+        await service.CloseAsync(actions[0].Reference, await VersionAsync(actions[0]), meeting.Id, "Update accepted", RegisterBuilder.Secretariat);
+        await service.CarryAsync(actions[1].Reference, await VersionAsync(actions[1]), march.Id, "More time needed", RegisterBuilder.Secretariat, meeting.Id);
+        await service.AddUpdateAsync(actions[2].Reference, null, "The chair noted the report on call answering", null, RegisterBuilder.Secretariat, meeting.Id);
+
+        var board = await OpenBoardAsync(await DisplayShowingAsync(meeting.Id), 1920, 1080);
+
+        ILocator Stamp(ActionRow action) => board.Locator($"[data-testid=board-action][data-ref='{action.Reference}'] [data-testid=board-decision]");
+        await Expect(Stamp(actions[0])).ToHaveAttributeAsync("data-decision", "closed");
+        await Expect(Stamp(actions[1])).ToHaveAttributeAsync("data-decision", "carried");
+        await Expect(Stamp(actions[1])).ToContainTextAsync("March 2027");
+        await Expect(Stamp(actions[2])).ToHaveAttributeAsync("data-decision", "noted");
+        await Expect(board.GetByTestId("board-counts")).ToContainTextAsync("To decide: 1 of 3");
+        await Expect(board.GetByTestId("board-counts")).ToContainTextAsync("closed 1");
+        await Expect(board.GetByTestId("board-counts")).ToContainTextAsync("carried 1");
+        await AssertFitsAsync(board);
+        await board.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("room-board-stamps.png") });
+        await board.Context.CloseAsync();
+    }
+
+    private async Task<int> VersionAsync(ActionRow action) =>
+        (await Services.GetRequiredService<ActionService>().GetAsync(action.Reference))!.Action.Version;
+
     /// <summary>Turns the board's pages (by moving its clock on) until it has shown <paramref name="count"/> actions, checking each page fits.</summary>
     private async Task<HashSet<string>> PageThroughAsync(IPage board, int count)
     {
@@ -204,6 +232,7 @@ public sealed class BoardRoomDisplayTests(BrowserFixture browser)
         var actions = Services.GetRequiredService<ActionService>();
         var january = await meetings.CreateAsync(new NewMeeting(seriesId, new DateOnly(2027, 1, 26), new TimeOnly(10, 30), Chair: "John Campion"), RegisterBuilder.Secretariat);
         var february = await meetings.CreateAsync(new NewMeeting(seriesId, new DateOnly(2027, 2, 23), new TimeOnly(10, 30), Chair: "John Campion"), RegisterBuilder.Secretariat);
+        await meetings.CreateAsync(new NewMeeting(seriesId, new DateOnly(2027, 3, 30), new TimeOnly(10, 30), Chair: "John Campion"), RegisterBuilder.Secretariat);
         var raised = new List<ActionRow>();
         for (var i = 0; i < count; i++)
         {

@@ -68,9 +68,11 @@ internal static class BoardBench
         const string Observe = """
             () => {
                 window.__seen = {};
+                // textContent, not innerText: the board keeps every action in the page and shows a page at a time,
+                // so an update reaches the DOM whether or not its action is on the page now showing.
                 const scan = () => {
                     const now = performance.timeOrigin + performance.now();
-                    for (const m of document.body.innerText.matchAll(/bench-(\d+)/g)) { window.__seen[m[1]] ??= now; }
+                    for (const m of document.body.textContent.matchAll(/bench-(\d+)/g)) { window.__seen[m[1]] ??= now; }
                 };
                 new MutationObserver(scan).observe(document.body, { subtree: true, childList: true, characterData: true });
             }
