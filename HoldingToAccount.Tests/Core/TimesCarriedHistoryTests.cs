@@ -182,8 +182,8 @@ public sealed class TimesCarriedHistoryTests : IAsyncLifetime
         }
         else if (roll < 0.86)
         {
-            await Actions.ReassignAsync(action.Reference, action.Version, [action.Version % 2 == 0 ? "DCC" : "ACC"], "Portfolio change", Chair, at);
-            next = now;
+            next = now with { Owner = now.Owner == "ACC" ? "DCC" : "ACC" };
+            await Actions.ReassignAsync(action.Reference, action.Version, [next.Owner], "Portfolio change", Chair, at);
             action.Log.AppendLine($"{today}: reassign");
         }
         else
@@ -198,7 +198,7 @@ public sealed class TimesCarriedHistoryTests : IAsyncLifetime
         return true;
     }
 
-    private sealed record ModelState(ActionStatus Status, DueKind Kind, DateOnly? Due)
+    private sealed record ModelState(ActionStatus Status, DueKind Kind, DateOnly? Due, string Owner = "CC")
     {
         public bool IsDueBy(DateOnly meeting, DateOnly raisedOn) => Kind switch
         {
