@@ -3,6 +3,7 @@ using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Changes;
 using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Dashboard.Components.Pages.Meetings;
+using HoldingToAccount.Tests.TestData;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HoldingToAccount.Tests.Components;

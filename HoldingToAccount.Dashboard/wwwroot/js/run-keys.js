@@ -18,13 +18,24 @@ function makeCurrent(list, row) {
         other.tabIndex = other === row ? 0 : -1;
 }
 
+// Back to the action just decided, once the dialog has gone and given focus back to wherever it goes; never away from
+// something the chair has moved to meanwhile (another action, a text box).
 export function focusRow(reference) {
-    const list = document.querySelector("[data-run-list]");
-    const row = list && rowsOf(list).find(r => r.dataset.ref === reference);
-    if (!row)
-        return;
-    makeCurrent(list, row);
-    row.focus();
+    const started = performance.now();
+    const step = () => {
+        const list = document.querySelector("[data-run-list]");
+        const row = list && rowsOf(list).find(r => r.dataset.ref === reference);
+        const active = document.activeElement;
+        const unclaimed = !active || active === document.body || active === document.documentElement
+            || !(list.contains(active) || typing(active) || active.closest(".mud-snackbar"));
+        if (row && !document.querySelector(".mud-dialog-container") && unclaimed && active !== row) {
+            makeCurrent(list, row);
+            row.focus();
+        }
+        if (performance.now() - started < 800)
+            requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
 }
 
 export function attach(page) {
