@@ -30,14 +30,16 @@ public sealed partial class ActionService
                 .Where(p => p.ActionItemId == action.Id && p.Id < latest.Id)
                 .OrderByDescending(p => p.Id).FirstAsync(ct);
             var what = await DecisionWordsAsync(db, latest, ct);
-            var decidedAt = await db.ActionUpdates.Where(u => u.ActionItemId == action.Id)
-                .OrderByDescending(u => u.Id).Select(u => u.MeetingId).FirstOrDefaultAsync(ct);
+            var undone = await db.ActionUpdates.Where(u => u.ActionItemId == action.Id)
+                .OrderByDescending(u => u.Id).Select(u => new { u.MeetingId, u.Date }).FirstAsync(ct);
             var statusBefore = action.Status;
 
             action.Restore(previous, await ResolveOwnersAsync(db, previous.OwnerCodes, ct));
             // In force from when the undone decision was, so the history reads as if it had not been taken.
             action.RecordState(latest.From, Decision.Undone, actor.Name, clock.GetUtcNow().UtcDateTime);
-            AppendUpdate(action, $"Undone: {what}.", actor.Name, London.Today(clock), decidedAt,
+            // Dated no earlier than the entry it undoes (a decision at a meeting is dated that day), so it reads as the latest.
+            var today = London.Today(clock);
+            AppendUpdate(action, $"Undone: {what}.", actor.Name, undone.Date > today ? undone.Date : today, undone.MeetingId,
                 action.Status != statusBefore ? action.Status : null, Decision.Undone);
         });
 

@@ -7,10 +7,19 @@ namespace HoldingToAccount.Dashboard.Board;
 /// <summary>The board's wording, kept short for reading across a room.</summary>
 public static class BoardText
 {
-    /// <summary>"Due at the February 2027 meeting (“to the February meeting”)", "Due by 3 Mar 2017", …</summary>
+    /// <summary>"Due at the February 2027 meeting (“to the February meeting”)", "Due by 3 Mar 2017", …
+    /// A carried action also says where it was first due: "First due: February 2017 meeting · now due at the February 2027 meeting".</summary>
     public static string Due(ActionRow action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        var now = DueNow(action);
+        return action.FirstDue is { } first && !first.SamePlaceAs(action.NowDue)
+            ? $"First due: {DueHistoryText.Point(first)} · now {char.ToLowerInvariant(now[0])}{now[1..]}"
+            : now;
+    }
+
+    private static string DueNow(ActionRow action)
+    {
         var phrase = action.DuePhrase is { Length: > 0 } p ? $" (“{p}”)" : "";
         if (action.DueMeeting is { } meeting)
             return $"Due at the {London.Month(meeting.Date)} meeting{phrase}";

@@ -24,6 +24,7 @@ public sealed class LiveBoardTests(BrowserFixture browser)
         var editor = await browser.OpenAsync("/my-actions");
         var card = editor.GetByTestId("my-action").Filter(new() { HasText = "North Worcestershire" });
         var text = $"Live from the laptop {Guid.NewGuid():N}";
+        await card.GetByTestId("open-update").ClickAsync();
         await card.GetByLabel(new System.Text.RegularExpressions.Regex("Your update on")).FillAsync(text);
         await card.GetByTestId("post-update").ClickAsync();
 

@@ -28,6 +28,7 @@ public sealed class SignInTests(BrowserFixture browser)
         await Expect(burglary).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("my-action").Filter(new() { HasText = "sickness levels" })).ToHaveCountAsync(0);
         var text = $"Burglary plan agreed with the LPA commanders ({Guid.NewGuid():N})";
+        await burglary.GetByTestId("open-update").ClickAsync();
         await burglary.GetByLabel(new System.Text.RegularExpressions.Regex("Your update on")).FillAsync(text);
         await burglary.GetByTestId("post-update").ClickAsync();
         await Expect(page.GetByText($"Update posted on")).ToBeVisibleAsync();

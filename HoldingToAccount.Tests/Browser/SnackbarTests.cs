@@ -21,6 +21,7 @@ public sealed class SnackbarTests(BrowserFixture browser)
     {
         var page = await browser.OpenAsync("/my-actions");
         var card = page.GetByTestId("my-action").Filter(new() { HasText = "minimum standard" });
+        await card.GetByTestId("open-update").ClickAsync();
         await card.GetByLabel(new System.Text.RegularExpressions.Regex("Your update on")).FillAsync("Standard drafted with the LPA commanders");
         await card.GetByTestId("post-update").ClickAsync();
         await Expect(page.GetByText("Update posted on")).ToBeVisibleAsync();
