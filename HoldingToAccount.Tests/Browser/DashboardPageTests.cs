@@ -27,6 +27,7 @@ public sealed class DashboardPageTests(BrowserFixture browser)
     public async Task The_January_2017_meeting_page_shows_attendance_agenda_and_actions_arising()
     {
         var page = await browser.OpenAsync("/meetings");
+        await page.GetByTestId("meetings-past").ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Monthly Assurance Meeting January 2017" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("January 2017");

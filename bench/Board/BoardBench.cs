@@ -118,10 +118,11 @@ internal static class BoardBench
             else
             {
                 // The editor's copy must be current (the API update before it changed the action's version).
-            await editor.ReloadAsync();
-            await Assertions.Expect(editor.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 30_000 });
-            await editor.EvaluateAsync(Observe);
-            await card.GetByLabel(new System.Text.RegularExpressions.Regex("Your update on")).FillAsync($"Update {marker}");
+                await editor.ReloadAsync();
+                await Assertions.Expect(editor.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 30_000 });
+                await editor.EvaluateAsync(Observe);
+                await card.GetByTestId("open-update").ClickAsync();
+                await card.GetByLabel(new System.Text.RegularExpressions.Regex("Your update on")).FillAsync($"Update {marker}");
                 var clickedAt = await editor.EvaluateAsync<double>("() => performance.timeOrigin + performance.now()");
                 await card.GetByTestId("post-update").ClickAsync();
                 await editor.WaitForFunctionAsync($"() => window.__seen['{n}'] !== undefined", null, new() { Timeout = 10_000 });
