@@ -11,7 +11,6 @@ internal sealed class ActionPeriodConfiguration : IEntityTypeConfiguration<Actio
         builder.Ignore(p => p.OwnerCodes);
         builder.Property(p => p.RecordedBy).HasMaxLength(InputLimits.PersonName);
         builder.Property(p => p.Text).HasMaxLength(InputLimits.ActionText);
-        builder.Property(p => p.Owners).HasMaxLength(500);
         builder.Property(p => p.DuePhrase).HasMaxLength(InputLimits.DuePhrase);
         builder.HasOne(p => p.DueMeeting).WithMany().HasForeignKey(p => p.DueMeetingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.ActionItemId, p.From });

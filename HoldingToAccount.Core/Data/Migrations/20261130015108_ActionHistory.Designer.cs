@@ -154,7 +154,6 @@ namespace HoldingToAccount.Core.Data.Migrations
 
                     b.Property<string>("Owners")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAtUtc")

@@ -163,8 +163,7 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
 
                     b.Property<string>("Owners")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
