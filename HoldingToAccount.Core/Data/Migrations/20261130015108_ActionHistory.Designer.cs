@@ -154,6 +154,7 @@ namespace HoldingToAccount.Core.Data.Migrations
 
                     b.Property<string>("Owners")
                         .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAtUtc")

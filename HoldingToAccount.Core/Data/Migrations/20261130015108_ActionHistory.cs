@@ -23,7 +23,7 @@ namespace HoldingToAccount.Core.Data.Migrations
                     RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Decision = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Owners = table.Column<string>(type: "TEXT", nullable: false),
+                    Owners = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     DueKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     DueMeetingId = table.Column<int>(type: "INTEGER", nullable: true),
                     DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),

@@ -24,7 +24,7 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                     RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Decision = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Owners = table.Column<string>(type: "text", nullable: false),
+                    Owners = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     DueKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     DueMeetingId = table.Column<int>(type: "integer", nullable: true),
                     DueDate = table.Column<DateOnly>(type: "date", nullable: true),

@@ -160,7 +160,8 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
 
                     b.Property<string>("Owners")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
