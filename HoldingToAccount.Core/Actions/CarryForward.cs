@@ -91,21 +91,26 @@ public static class CarryForward
             .Join(actions, p => p.ActionItemId, a => a.Id, ExpandAny(shape));
     }
 
-    /// <summary>Meeting m is on or after the action's due point: its due meeting's date, its due date, or — due at "the
-    /// next meeting" — after the meeting that raised it.</summary>
+    /// <summary>Meeting m is on or after a due point: its due meeting's date, its due date, or — due at "the next
+    /// meeting" — after the meeting that raised the action. One rule for the action as it is and for each period of its history.</summary>
+    private static readonly Expression<Func<Meeting, DueKind, DateOnly?, DateOnly?, DateOnly, bool>> OnOrAfter =
+        (m, kind, dueMeetingDate, dueDate, raisedOn) =>
+            (kind == DueKind.Meeting && m.Date >= dueMeetingDate)
+            || (kind == DueKind.Date && m.Date >= dueDate)
+            || (kind == DueKind.NextMeeting && m.Date > raisedOn);
+
+    /// <summary><see cref="OnOrAfter"/> the action's due point as it is now.</summary>
     private static readonly Expression<Func<Meeting, ActionItem, bool>> OnOrAfterDuePoint = (m, a) =>
-        (a.DueKind == DueKind.Meeting && m.Date >= a.DueMeeting!.Date)
-        || (a.DueKind == DueKind.Date && m.Date >= a.DueDate)
-        || (a.DueKind == DueKind.NextMeeting && m.Date > a.RaisedAtMeeting.Date);
+        IsOnOrAfter(m, a.DueKind, (DateOnly?)a.DueMeeting!.Date, a.DueDate, a.RaisedAtMeeting.Date);
 
-    /// <summary>The same for a period of the action's history: meeting m is on or after the due point the period held.</summary>
+    /// <summary><see cref="OnOrAfter"/> the due point a period of the action's history held.</summary>
     private static readonly Expression<Func<Meeting, ActionPeriod, ActionItem, bool>> DueByInPeriod = (m, p, a) =>
-        (p.DueKind == DueKind.Meeting && m.Date >= p.DueMeeting!.Date)
-        || (p.DueKind == DueKind.Date && m.Date >= p.DueDate)
-        || (p.DueKind == DueKind.NextMeeting && m.Date > a.RaisedAtMeeting.Date);
+        IsOnOrAfter(m, p.DueKind, (DateOnly?)p.DueMeeting!.Date, p.DueDate, a.RaisedAtMeeting.Date);
 
-    /// <summary>Stand for <see cref="OnOrAfterDuePoint"/>, <see cref="DueByInPeriod"/> and <see cref="ActionStatuses.OpenRule"/>
-    /// inside a query; <see cref="Expand"/> writes the rule in its place.</summary>
+    /// <summary>Stand for <see cref="OnOrAfter"/>, <see cref="OnOrAfterDuePoint"/>, <see cref="DueByInPeriod"/> and
+    /// <see cref="ActionStatuses.OpenRule"/> inside a query; <see cref="Expand"/> writes the rule in its place.</summary>
+    private static bool IsOnOrAfter(Meeting m, DueKind kind, DateOnly? dueMeetingDate, DateOnly? dueDate, DateOnly raisedOn) => throw OnlyInQueries();
+
     private static bool IsOnOrAfterDuePoint(Meeting m, ActionItem a) => throw OnlyInQueries();
 
     private static bool IsDueBy(Meeting m, ActionPeriod p, ActionItem a) => throw OnlyInQueries();
@@ -116,6 +121,7 @@ public static class CarryForward
 
     private static readonly Dictionary<string, LambdaExpression> Rules = new(StringComparer.Ordinal)
     {
+        [nameof(IsOnOrAfter)] = OnOrAfter,
         [nameof(IsOnOrAfterDuePoint)] = OnOrAfterDuePoint,
         [nameof(IsDueBy)] = DueByInPeriod,
         [nameof(IsOpen)] = ActionStatuses.OpenRule,
@@ -135,7 +141,8 @@ public static class CarryForward
             var arguments = new Dictionary<ParameterExpression, Expression>();
             for (var i = 0; i < rule.Parameters.Count; i++)
                 arguments[rule.Parameters[i]] = Visit(node.Arguments[i]);
-            return new Substitute(arguments).Visit(rule.Body);
+            // A rule may stand on another (OnOrAfterDuePoint on OnOrAfter): expand what the substitution brings in too.
+            return Visit(new Substitute(arguments).Visit(rule.Body));
         }
     }
 
