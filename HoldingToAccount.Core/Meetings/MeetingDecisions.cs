@@ -27,17 +27,20 @@ public static class MeetingDecisions
         var until = action.DueMeeting is { } due ? London.Month(due.Date) : action.DueDate is { } date ? London.ShortDate(date) : null;
         return latest.Decision switch
         {
-            Decision.Closed => new DecisionStamp(Decision.Closed, "Closed", null),
-            Decision.Cancelled => new DecisionStamp(Decision.Cancelled, "Cancelled", null),
-            Decision.Carried => new DecisionStamp(Decision.Carried, "Carried", until),
-            Decision.Deferred => new DecisionStamp(Decision.Deferred, "Deferred", until),
-            Decision.Redated => new DecisionStamp(Decision.Redated, "Re-dated", until),
-            Decision.Reassigned => new DecisionStamp(Decision.Reassigned, "Reassigned", null),
-            Decision.Reopened => new DecisionStamp(Decision.Reopened, "Reopened", null),
-            Decision.Noted => new DecisionStamp(Decision.Noted, "Update noted", null),
+            Decision.Carried or Decision.Deferred or Decision.Redated => new DecisionStamp(latest.Decision, Word(latest.Decision), until),
+            Decision.Closed or Decision.Cancelled or Decision.Reassigned or Decision.Reopened or Decision.Noted =>
+                new DecisionStamp(latest.Decision, Word(latest.Decision), null),
             _ => null,
         };
     }
+
+    /// <summary>A decision as the room screen names it: "Closed", "Re-dated", "Update noted".</summary>
+    public static string Word(Decision decision) => decision switch
+    {
+        Decision.Noted => "Update noted",
+        Decision.Redated => "Re-dated",
+        _ => decision.ToString(),
+    };
 
     /// <summary>The brought-forward actions still to decide and the decisions taken on the others at this meeting.</summary>
     public static DecisionTally TallyAt(MeetingDetail meeting)

@@ -39,12 +39,7 @@ public static class BoardText
         return flat[..(cut > max / 2 ? cut : max)].TrimEnd(',', ';', ':', '.') + "…";
     }
 
-    public static string Decided(Decision decision) => decision switch
-    {
-        Decision.Noted => "update noted",
-        Decision.Redated => "re-dated",
-        _ => decision.ToString().ToLowerInvariant(),
-    };
+    public static string Decided(Decision decision) => MeetingDecisions.Word(decision).ToLowerInvariant();
 
     /// <summary>"To decide: 3 of 5 · closed 1 · carried 1".</summary>
     public static string Tally(DecisionTally tally)
