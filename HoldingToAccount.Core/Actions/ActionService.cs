@@ -43,9 +43,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         var today = London.Today(clock);
         await using var db = await factory.CreateDbContextAsync(ct);
         var roles = await RolesHeldAsync(db, actor, today, ct);
-        var rows = await RowsAsync(db, db.Actions
-            .Where(ActionItem.Open).Where(a => a.Owners.Any(o => roles.Contains(o.Code)))
-            .OrderBy(a => a.Year).ThenBy(a => a.Sequence), Tomorrow(), ct);
+        var rows = await RowsAsync(db, OpenOwnedBy(db, roles).OrderBy(a => a.Year).ThenBy(a => a.Sequence), Tomorrow(), ct);
         return rows.OrderBy(r => r.DueMeeting?.Date ?? r.DueDate ?? DateOnly.MaxValue).ToList();
     }
 

@@ -90,7 +90,7 @@ public sealed partial class ActionService
         var today = London.Today(clock);
         await using var db = await factory.CreateDbContextAsync(ct);
         var roles = await RolesHeldAsync(db, actor, today, ct);
-        var mine = db.Actions.Where(ActionItem.Open).Where(a => a.Owners.Any(o => roles.Contains(o.Code)));
+        var mine = OpenOwnedBy(db, roles);
         var rows = await RowsAsync(db, mine, Tomorrow(), ct);
         var seriesOf = await mine.Select(a => new { a.Id, a.SeriesId }).ToDictionaryAsync(a => a.Id, a => a.SeriesId, ct);
         var overdue = (await mine.Where(CarryForward.Overdue(db.Meetings, today)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
@@ -123,6 +123,10 @@ public sealed partial class ActionService
         return new MyActionLink(MyActionLinkKind.ClosedSince, action.Reference, action.Status,
             decision?.Date ?? action.ClosedOn, decision?.Author, decision?.Text, action.Owners);
     }
+
+    /// <summary>The open actions owned by any of <paramref name="roles"/>: an officer's own.</summary>
+    private static IQueryable<ActionItem> OpenOwnedBy(AppDbContext db, List<string> roles) =>
+        db.Actions.Where(ActionItem.Open).Where(a => a.Owners.Any(o => roles.Contains(o.Code)));
 
     /// <summary>The role codes whose actions are the actor's: those their person holds today and those they act for.</summary>
     private static async Task<List<string>> RolesHeldAsync(AppDbContext db, Actor actor, DateOnly today, CancellationToken ct)
