@@ -36,8 +36,22 @@ public static class ActionTextSearch
         return actions.Where(a => matching.Contains(a.Id));
     }
 
+    /// <summary>The same rule for actions already in memory: every word of <paramref name="query"/> starts a word of
+    /// one of <paramref name="texts"/>; no words, everything matches.</summary>
+    public static bool Matches(string? query, params string?[] texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var wanted = Words(query);
+        if (wanted.Count == 0)
+            return true;
+        var have = texts.SelectMany(Split).ToList();
+        return wanted.All(w => have.Exists(h => h.StartsWith(w, StringComparison.Ordinal)));
+    }
+
     /// <summary>The words in <paramref name="text"/>, lower-cased, as the search indexes split theirs.</summary>
-    public static IReadOnlyList<string> Words(string? text)
+    public static IReadOnlyList<string> Words(string? text) => Split(text).Distinct(StringComparer.Ordinal).Take(MaxWords).ToList();
+
+    private static List<string> Split(string? text)
     {
         var words = new List<string>();
         var word = new StringBuilder();
@@ -51,7 +65,7 @@ public static class ActionTextSearch
             Add();
         }
         Add();
-        return words.Distinct(StringComparer.Ordinal).Take(MaxWords).ToList();
+        return words;
 
         void Add()
         {
