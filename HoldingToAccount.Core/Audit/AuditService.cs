@@ -13,7 +13,7 @@ public sealed record AuditFilter(string? EntityType = null, string? Who = null, 
     string? ActionReference = null, int? MeetingId = null);
 
 /// <summary>Reads the audit trail; nothing here (or anywhere) edits or deletes it.</summary>
-public sealed class AuditService(IDbContextFactory<AppDbContext> factory)
+public sealed partial class AuditService(IDbContextFactory<AppDbContext> factory)
 {
     public async Task<Page<AuditRow>> FindAsync(AuditFilter filter, Actor actor, int skip = 0, int take = 50, CancellationToken ct = default)
     {
@@ -38,7 +38,7 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> factory)
     public async Task<IReadOnlyList<AuditLine>> LinesAsync(IReadOnlyList<AuditRow> rows, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var names = await NamesAsync(db, ct);
+        var names = await NamesAsync(db, MentionedIds(rows), ct);
         var lines = new List<AuditLine>();
         foreach (var group in OwnerGroups(rows))
         {
@@ -104,9 +104,19 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> factory)
         return owners.Order(StringComparer.Ordinal).ToList();
     }
 
-    private static async Task<AuditNames> NamesAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>Every number the rows hold as an id (their keys, and each <c>"…Id": n</c> of their values): the actions a
+    /// page of the trail can name are among them, so a page reads those, not the whole register.</summary>
+    private static List<int> MentionedIds(IReadOnlyList<AuditRow> rows) =>
+        rows.SelectMany(r => r.EntityId.Split(',').Concat(MentionedId().Matches($"{r.Before} {r.After}").Select(m => m.Groups["id"].Value)))
+            .Select(v => int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (int?)null)
+            .OfType<int>().Distinct().ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"\\w*Id\":(?<id>\\d+)", Grammar.TextPatterns.Options, Grammar.TextPatterns.TimeoutMs)]
+    private static partial System.Text.RegularExpressions.Regex MentionedId();
+
+    private static async Task<AuditNames> NamesAsync(AppDbContext db, List<int> actionIds, CancellationToken ct)
     {
-        var actions = await db.Actions.AsNoTracking().Select(a => new { a.Id, a.Year, a.Sequence }).ToListAsync(ct);
+        var actions = await db.Actions.AsNoTracking().Where(a => actionIds.Contains(a.Id)).Select(a => new { a.Id, a.Year, a.Sequence }).ToListAsync(ct);
         return new AuditNames(
             actions.ToDictionary(a => a.Id, a => ActionReference.Format(a.Year, a.Sequence)),
             await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, ct),
