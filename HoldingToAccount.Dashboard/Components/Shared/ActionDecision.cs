@@ -115,3 +115,17 @@ public static class ActionDecisionDialogs
         return true;
     }
 }
+
+public static class UndoOffers
+{
+    /// <summary>Reports a decision with an "Undo" button that lasts as long as Core lets the decision be undone.</summary>
+    public static MudBlazor.Snackbar? OfferUndo(this MudBlazor.ISnackbar snackbar, string message, string label, Func<Task> undo, string? key = null) =>
+        snackbar.Add(message, MudBlazor.Severity.Success, options =>
+        {
+            options.Action = label;
+            options.ActionColor = MudBlazor.Color.Inherit;
+            options.ActionVariant = MudBlazor.Variant.Outlined;
+            options.VisibleStateDuration = (int)ActionService.UndoWindow.TotalMilliseconds;
+            options.OnClick = _ => undo();
+        }, key: key);
+}

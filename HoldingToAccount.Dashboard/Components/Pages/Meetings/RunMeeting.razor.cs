@@ -81,14 +81,7 @@ public sealed partial class RunMeeting : IAsyncDisposable
     {
         if (_undo?.Bar is { } previous)
             Snackbar.Remove(previous);
-        var bar = Snackbar.Add(message, Severity.Success, options =>
-        {
-            options.Action = "Undo (Z)";
-            options.ActionColor = Color.Inherit;
-            options.ActionVariant = Variant.Outlined;
-            options.VisibleStateDuration = (int)ActionService.UndoWindow.TotalMilliseconds;
-            options.OnClick = _ => InvokeAsync(UndoAsync);
-        }, key: $"undo-{reference}-{Clock.GetUtcNow().Ticks}");
+        var bar = Snackbar.OfferUndo(message, "Undo (Z)", () => InvokeAsync(UndoAsync), key: $"undo-{reference}-{Clock.GetUtcNow().Ticks}");
         _undo = (reference, Clock.GetUtcNow(), bar);
     }
 
