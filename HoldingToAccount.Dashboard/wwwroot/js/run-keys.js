@@ -19,21 +19,30 @@ function makeCurrent(list, row) {
 }
 
 // Back to the action just decided, once the dialog has gone and given focus back to wherever it goes; never away from
-// something the chair has moved to meanwhile (another action, a text box).
+// something the chair has moved to meanwhile (another action, a text box, anything pressed or tabbed to).
 export function focusRow(reference) {
     const started = performance.now();
+    let moved = false;
+    const onPointer = () => { moved = true; };
+    const onKey = event => { if (event.key === "Tab") moved = true; };
+    document.addEventListener("pointerdown", onPointer, true);
+    document.addEventListener("keydown", onKey, true);
     const step = () => {
         const list = document.querySelector("[data-run-list]");
         const row = list && rowsOf(list).find(r => r.dataset.ref === reference);
         const active = document.activeElement;
         const unclaimed = !active || active === document.body || active === document.documentElement
             || !(list.contains(active) || typing(active) || active.closest(".mud-snackbar"));
-        if (row && !document.querySelector(".mud-dialog-container") && unclaimed && active !== row) {
+        if (!moved && row && !document.querySelector(".mud-dialog-container") && unclaimed && active !== row) {
             makeCurrent(list, row);
             row.focus();
         }
-        if (performance.now() - started < 800)
+        if (!moved && performance.now() - started < 800) {
             requestAnimationFrame(step);
+            return;
+        }
+        document.removeEventListener("pointerdown", onPointer, true);
+        document.removeEventListener("keydown", onKey, true);
     };
     requestAnimationFrame(step);
 }
