@@ -12,9 +12,9 @@ public static class DueHistoryText
     {
         var now = action.NowDue;
         var parts = new List<string>(3);
-        if (action.FirstDue is { } first && !first.SamePlaceAs(now))
+        if (FirstDueElsewhere(action) is { } first)
         {
-            parts.Add($"first due: {Point(first)}");
+            parts.Add($"first due: {first}");
             parts.Add($"{(action.Status.IsOpen() ? "now due" : "last due")}: {Point(now)}");
         }
         else
@@ -24,6 +24,13 @@ public static class DueHistoryText
         if (action.TimesCarried > 0)
             parts.Add($"carried {action.TimesCarried}×");
         return string.Join(Separator, parts);
+    }
+
+    /// <summary>Where the action was first due, when it has since moved ("February 2017 meeting"); null when it has not.</summary>
+    public static string? FirstDueElsewhere(ActionRow action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return action.FirstDue is { } first && !first.SamePlaceAs(action.NowDue) ? Point(first) : null;
     }
 
     /// <summary>A due point as people say it: "February 2027 meeting", "the first meeting on or after 3 Mar 2027".</summary>

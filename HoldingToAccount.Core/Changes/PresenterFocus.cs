@@ -6,14 +6,21 @@ namespace HoldingToAccount.Core.Changes;
 /// Where the chair is in one meeting: the agenda section on the boards, the action now being discussed (shown large),
 /// and the page of actions the chair turned to (none: the boards page through by themselves).
 /// </summary>
-public sealed record Presenting(string Section, int? ActionId = null, int? Page = null);
+public sealed record Presenting(string Section, int? ActionId = null, int? Page = null)
+{
+    /// <summary>When the chair came to this item (the section, or the action now discussing): the board's item timer
+    /// counts from here. Turning a page stays on the same item.</summary>
+    public DateTimeOffset Since { get; init; }
+
+    public bool IsSameItemAs(Presenting? other) => other is not null && other.Section == Section && other.ActionId == ActionId;
+}
 
 /// <summary>
 /// Where each meeting's presenter is. The Run-meeting page (or a chair at the board) sets it, and every board showing
 /// that meeting follows. Kept in memory: after a restart the board starts at the top again with nothing in focus.
 /// Other app instances learn of each move from its notice (<see cref="PostgresChangeListener"/>).
 /// </summary>
-public sealed class PresenterFocus(ChangeNotifier notifier)
+public sealed class PresenterFocus(ChangeNotifier notifier, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<int, Presenting> _meetings = new();
 
@@ -41,7 +48,7 @@ public sealed class PresenterFocus(ChangeNotifier notifier)
     public void FollowElsewhere(IEnumerable<ChangeNotice> notices)
     {
         foreach (var notice in notices.Where(n => n is { Kind: ChangeKind.Focus, Section: not null }))
-            _meetings[notice.Id] = new Presenting(notice.Section!, notice.ActionId, notice.Page);
+            _meetings[notice.Id] = Timed(notice.Id, new Presenting(notice.Section!, notice.ActionId, notice.Page));
     }
 
     /// <summary>Moves to the next (or previous) of <paramref name="sections"/>; stays put at either end.</summary>
@@ -57,7 +64,11 @@ public sealed class PresenterFocus(ChangeNotifier notifier)
 
     private void Move(int meetingId, Presenting presenting)
     {
-        _meetings[meetingId] = presenting;
+        _meetings[meetingId] = presenting = Timed(meetingId, presenting);
         notifier.Publish(new ChangeNotice(ChangeKind.Focus, meetingId, presenting.Section, presenting.ActionId, presenting.Page));
     }
+
+    /// <summary>The move with its start: kept from before when the chair stays on the same item.</summary>
+    private Presenting Timed(int meetingId, Presenting presenting) =>
+        presenting with { Since = presenting.IsSameItemAs(Of(meetingId)) ? Of(meetingId)!.Since : clock.GetUtcNow() };
 }

@@ -13,8 +13,8 @@ public static class BoardText
     {
         ArgumentNullException.ThrowIfNull(action);
         var now = DueNow(action);
-        return action.FirstDue is { } first && !first.SamePlaceAs(action.NowDue)
-            ? $"First due: {DueHistoryText.Point(first)} · now {char.ToLowerInvariant(now[0])}{now[1..]}"
+        return DueHistoryText.FirstDueElsewhere(action) is { } first
+            ? $"First due: {first} · now {char.ToLowerInvariant(now[0])}{now[1..]}"
             : now;
     }
 
@@ -46,5 +46,17 @@ public static class BoardText
     {
         ArgumentNullException.ThrowIfNull(tally);
         return string.Join(" · ", tally.Decided.Select(d => $"{Decided(d.Decision)} {d.Count}").Prepend($"To decide: {tally.ToDecide} of {tally.BroughtForward}"));
+    }
+
+    /// <summary>The item timer in whole minutes, as a room reads it: "under 1 min", "1 min", "12 min", "1 h 05 min".</summary>
+    public static string Minutes(TimeSpan span)
+    {
+        var minutes = (int)Math.Max(0, span.TotalMinutes);
+        return minutes switch
+        {
+            0 => "under 1 min",
+            < 60 => $"{minutes} min",
+            _ => $"{minutes / 60} h {minutes % 60:00} min",
+        };
     }
 }

@@ -60,6 +60,10 @@ public sealed class BoardRoomDisplayTests(BrowserFixture browser)
         Assert.True(await FontSizeAsync(focus.GetByTestId("board-status")) >= 24);
         Assert.Equal("normal", await focus.Locator(".board-text").EvaluateAsync<string>("e => getComputedStyle(e).fontStyle"));
         Assert.Equal("normal", await focus.GetByTestId("board-latest-update").EvaluateAsync<string>("e => getComputedStyle(e).fontStyle"));
+        var itemTimer = board.GetByTestId("board-item-timer");
+        await Expect(itemTimer).ToContainTextAsync("this item under 1 min");
+        browser.App.Clock.Advance(TimeSpan.FromMinutes(2));
+        await Expect(itemTimer).ToContainTextAsync("this item 2 min", new() { Timeout = 10_000 });
         await Expect(pageIndicator).ToContainTextAsync("of 14");
         var others = await PageThroughAsync(board, actions.Count - 1);
         Assert.Equal(actions.Select(a => a.Reference).Order(), others.Append(focused.Reference).Distinct().Order());
@@ -70,20 +74,23 @@ public sealed class BoardRoomDisplayTests(BrowserFixture browser)
     [Theory]
     [InlineData(1280, 720, 1, "")]
     [InlineData(1920, 1080, 2, "")]
-    [InlineData(1920, 1080, 1, "?theme=dark")]
+    [InlineData(1920, 1080, 1, "?theme=dark&clock=off&item-timer=off")]
     public async Task The_board_fits_other_room_screens_and_the_dark_theme_too(int width, int height, int scale, string theme)
     {
         var (meeting, actions) = await MeetingWithActionsBroughtForwardAsync(15);
         var board = await OpenBoardAsync(await DisplayShowingAsync(meeting.Id) + theme, width, height, scale);
         await Expect(board.GetByTestId("board-page")).ToContainTextAsync("of 15");
         await AssertFitsAsync(board);
-        var name = $"room-board-{width}x{height}{(scale > 1 ? $"@{scale}x" : "")}{(theme.Length > 0 ? "-dark" : "")}";
+        var name = $"room-board-{width}x{height}{(scale > 1 ? $"@{scale}x" : "")}{(theme.Contains("dark", StringComparison.Ordinal) ? "-dark" : "")}";
         await board.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath($"{name}.png") });
 
         Services.GetRequiredService<PresenterFocus>().Discuss(meeting.Id, actions[0].Id);
 
         await Expect(board.GetByTestId("board-focus")).ToHaveAttributeAsync("data-ref", actions[0].Reference, new() { Timeout = 10_000 });
         await AssertFitsAsync(board);
+        var timers = theme.Contains("clock=off", StringComparison.Ordinal) ? 0 : 1;
+        await Expect(board.GetByTestId("board-clock")).ToHaveCountAsync(timers);
+        await Expect(board.GetByTestId("board-item-timer")).ToHaveCountAsync(timers);
         await board.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath($"{name}-focus.png") });
         await board.Context.CloseAsync();
     }

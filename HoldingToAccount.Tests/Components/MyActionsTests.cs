@@ -41,6 +41,21 @@ public sealed class MyActionsTests : DashboardContext
     }
 
     [Fact]
+    public async Task A_carried_action_says_where_it_was_first_due_beside_where_it_is_due_now()
+    {
+        var burglary = (await Actions.GetAsync("2017/01"))!.Action;
+        await Actions.CarryAsync(burglary.Reference, burglary.Version, AprId, "Awaiting the HMIC report", RegisterBuilder.Secretariat, FebId);
+        SignInAs(AppRoles.Officer, "Anthony Bangham", _ccHolder);
+
+        var cut = Render<MyActions>();
+
+        var card = cut.WaitForElement("[data-testid=my-action][data-ref='2017/01']");
+        Assert.Contains("Due at the Monthly Assurance Meeting April 2017", card.QuerySelector("[data-testid=due-now]")!.TextContent);
+        Assert.Equal("first due: February 2017 meeting", card.QuerySelector("[data-testid=first-due]")!.TextContent.Trim());
+        Assert.Null(cut.Find("[data-testid=my-action][data-ref='2017/02']").QuerySelector("[data-testid=first-due]"));
+    }
+
+    [Fact]
     public void The_update_box_opens_only_when_asked_for()
     {
         SignInAs(AppRoles.Officer, "Anthony Bangham", _ccHolder);

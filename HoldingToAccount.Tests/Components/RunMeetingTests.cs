@@ -162,6 +162,21 @@ public sealed class RunMeetingTests : DashboardContext
     }
 
     [Fact]
+    public async Task An_action_carried_here_from_an_earlier_meeting_says_where_it_was_first_due()
+    {
+        await Actions.CarryAsync(_burglary.Reference, _burglary.Version, AprId, "Awaiting the HMIC report", RegisterBuilder.Secretariat, FebId);
+        SignInAs(AppRoles.Secretariat, "Sam Carter");
+
+        var cut = Render<RunMeeting>(p => p.Add(x => x.Id, AprId));
+
+        var history = cut.WaitForElement($"[data-ref='{_burglary.Reference}'] [data-testid=due-history]").TextContent;
+        Assert.Contains("first due: February 2017 meeting · now due: April 2017 meeting", history);
+        var february = Render<RunMeeting>(p => p.Add(x => x.Id, FebId));
+        february.WaitForElement($"[data-ref='{_burglary.Reference}'] [data-testid=moved-on]");
+        Assert.Empty(february.FindAll($"[data-ref='{_burglary.Reference}'] [data-testid=due-history]"));
+    }
+
+    [Fact]
     public void Choosing_an_agenda_section_shows_it_on_every_board_and_next_steps_on()
     {
         var cut = RenderRun();

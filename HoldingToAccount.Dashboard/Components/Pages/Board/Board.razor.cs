@@ -31,6 +31,12 @@ public sealed partial class Board
     /// <summary>How long each page of actions stays up when the chair is not turning them (a display setting in its link).</summary>
     [SupplyParameterFromQuery(Name = "page-seconds")] public int? PageSeconds { get; set; }
 
+    /// <summary><c>?clock=off</c> hides the time of day (a display setting in its link).</summary>
+    [SupplyParameterFromQuery(Name = "clock")] public string? ClockSetting { get; set; }
+
+    /// <summary><c>?item-timer=off</c> hides how long the chair has been on the item shown (a display setting in its link).</summary>
+    [SupplyParameterFromQuery(Name = "item-timer")] public string? ItemTimer { get; set; }
+
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private bool _loading = true;
@@ -115,6 +121,9 @@ public sealed partial class Board
         _announcement = snapshot.Announcement;
     }
 
+    /// <summary>How long the chair has been on the item shown, while the chair presents.</summary>
+    private TimeSpan? OnItem => ItemTimer == "off" || _presenting is null ? null : Clock.GetUtcNow() - _presenting.Since;
+
     private Presenting? Presenter(MeetingDetail? meeting) => meeting is null ? null : Focus.Of(meeting.Meeting.Id);
 
     private Task OnSnapshotAsync(BoardSnapshot snapshot, IReadOnlyList<ChangeNotice> notices) =>
@@ -138,6 +147,7 @@ public sealed partial class Board
     private void OnTick()
     {
         var minute = _now.Minute;
+        var onItem = (int?)OnItem?.TotalMinutes;
         _now = London.Now(Clock);
         _onPage += Tick;
         var turn = _onPage >= TimeSpan.FromSeconds(Math.Max(5, PageSeconds ?? DefaultPageSeconds)) && _presenting?.Page is null && _meeting is not null;
@@ -149,7 +159,7 @@ public sealed partial class Board
             _localPage = pages <= 1 ? 0 : (_localPage + 1) % pages;
             turn = pages > 1;
         }
-        if (turn || minute != _now.Minute)
+        if (turn || minute != _now.Minute || onItem != (int?)OnItem?.TotalMinutes)
             StateHasChanged();
     }
 
