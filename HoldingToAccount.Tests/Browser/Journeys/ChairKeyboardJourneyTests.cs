@@ -62,6 +62,46 @@ public sealed class ChairKeyboardJourneyTests(BrowserFixture browser)
         await run.PressAsync("z");
         await Expect(run.Action(first).GetByTestId("decision-close")).ToBeVisibleAsync();
         await Expect(Stamp(board, first)).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        await Expect(run.Action(first)).ToBeFocusedAsync();
+
+        // Closed again, for good this time: a second dialog opens on its first preset just as the first did.
+        await run.PressAsync("c");
+        await Expect(run.Presets.First).ToBeFocusedAsync();
+        await run.PickPresetAndConfirmAsync();
+        await Expect(run.Action(first).GetByTestId("action-status")).ToContainTextAsync("Closed");
+        await Expect(Stamp(board, first)).ToHaveAttributeAsync("data-decision", "closed", new() { Timeout = 10_000 });
+
+        // O reopens it, with a preset reason; the board says so in place of CLOSED.
+        await Expect(run.Action(first)).ToBeFocusedAsync();
+        await run.PressAsync("o");
+        await Expect(run.Confirm).ToHaveTextAsync("Reopen action");
+        await Expect(run.Presets.First).ToBeFocusedAsync();
+        await run.PickPresetAndConfirmAsync();
+        await Expect(run.Action(first).GetByTestId("decision-close")).ToBeVisibleAsync();
+        await Expect(Stamp(board, first)).ToHaveAttributeAsync("data-decision", "reopened", new() { Timeout = 10_000 });
+
+        // F on the next action: the meeting to carry it to is chosen with the arrow keys, then a preset, then Enter.
+        await Expect(run.Action(first)).ToBeFocusedAsync();
+        await run.PressAsync("j");
+        await Expect(run.Action(second)).ToBeFocusedAsync();
+        await run.PressAsync("f");
+        var carryTo = run.DecisionDialog.GetByLabel("Carry to meeting");
+        await Expect(carryTo).ToBeFocusedAsync();
+        // At a person's pace: each key once the list shows what the last one did.
+        var highlighted = page.Locator(".mud-popover-open .mud-list-item.mud-selected-item");
+        var options = page.Locator(".mud-popover-open .mud-list-item");
+        await run.PressAsync("ArrowDown");
+        await Expect(options.First).ToContainTextAsync("April 2017");
+        await Expect(options.Filter(new() { HasText = "February 2017" })).ToHaveCountAsync(0);
+        await run.PressAsync("ArrowDown");
+        await Expect(highlighted).ToContainTextAsync("April 2017");
+        await run.PressAsync("Enter");
+        await Expect(run.DecisionDialog.Locator("div[data-testid=carry-meeting]")).ToContainTextAsync("Monthly Assurance Meeting April 2017");
+        await run.TabToAsync(run.Presets.First);
+        await run.PickPresetAndConfirmAsync();
+        await Expect(run.Action(second).GetByTestId("moved-on")).ToContainTextAsync("April 2017");
+        await Expect(Stamp(board, second)).ToHaveAttributeAsync("data-decision", "carried", new() { Timeout = 10_000 });
+        await Expect(Stamp(board, second)).ToContainTextAsync("April 2017");
 
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("run-keyboard-1440.png"), FullPage = true });
         await page.SetViewportSizeAsync(390, 844);
