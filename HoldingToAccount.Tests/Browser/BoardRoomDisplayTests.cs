@@ -99,6 +99,9 @@ public sealed class BoardRoomDisplayTests(BrowserFixture browser)
     public async Task Show_on_the_room_screen_switches_a_display_to_this_meeting_and_the_run_page_says_so()
     {
         var (meeting, _) = await MeetingWithActionsBroughtForwardAsync(3);
+        // Another display already shows a meeting of its own, so the displays disagree and the Run page names each.
+        var (elsewhere, _) = await MeetingWithActionsBroughtForwardAsync(1);
+        await DisplayShowingAsync(elsewhere.Id);
         var screenName = $"Room {Guid.NewGuid():N}"[..13];
         var issued = await Services.GetRequiredService<TokenService>().CreateDisplayTokenAsync(screenName, "test");
         var board = await OpenBoardAsync($"/board/{issued.Token}", 1920, 1080);
