@@ -106,7 +106,7 @@ public static class NotesLayout
             TableCell.Text(b.Action.LatestUpdate is { } update ? ExportText.Dated(update) : "No update yet"),
         ]).ToList();
         blocks.Add(new Table("Outstanding actions", ["Ref", "Action", "Raised at", "Due", "Owner", "Status", "Times carried", "Latest update"],
-            rows, [3, 8, 4, 4, 2, 3, 3, 7]));
+            rows, [3, 9, 4, 4, 3, 3, 3, 7]));
         return blocks;
     }
 

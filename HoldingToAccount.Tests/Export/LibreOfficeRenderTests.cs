@@ -11,8 +11,8 @@ public sealed class LibreOfficeFactAttribute : FactAttribute
     {
         if (Tool.Find("libreoffice") is null)
             Skip = "LibreOffice is not installed: apt-get install libreoffice-writer-nogui poppler-utils";
-        else if (Tool.Find("pdftoppm") is null)
-            Skip = "pdftoppm is not installed: apt-get install poppler-utils";
+        else if (Tool.Find("pdftoppm") is null || Tool.Find("pdftotext") is null)
+            Skip = "pdftoppm or pdftotext is not installed: apt-get install poppler-utils";
     }
 }
 
@@ -86,6 +86,13 @@ public sealed class LibreOfficeRenderTests : IAsyncLifetime
                 Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
                 Assert.True(bytes.Length > 5000, "the page image is blank");
             }
+
+            // Each column header of the pack stays whole on the page: none is broken inside a word ("Owne/r").
+            var text = Path.Combine(work, "pack.txt");
+            await Tool.RunAsync(Tool.Find("pdftotext")!, work, "-layout", "-f", "1", "-l", "1", Path.ChangeExtension(pack, ".pdf"), text);
+            var header = (await File.ReadAllLinesAsync(text)).First(l => l.Contains("Ref", StringComparison.Ordinal) && l.Contains("Action", StringComparison.Ordinal));
+            foreach (var column in new[] { "Ref", "Action", "Raised at", "Due", "Owner", "Status", "Latest update" })
+                Assert.Contains(column, header, StringComparison.Ordinal);
         }
         finally
         {
