@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -17,7 +18,7 @@ namespace HoldingToAccount.Core.Export;
 /// memory until it is closed, so the small parts are made with the SDK first and copied across, and only the sheet is
 /// streamed.
 /// </summary>
-public sealed class ActionLogExport(ActionService actions)
+public sealed class ActionLogExport(ActionService actions, TimeProvider clock)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string CsvContentType = "text/csv; charset=utf-8";
@@ -49,7 +50,7 @@ public sealed class ActionLogExport(ActionService actions)
     public async Task WriteXlsxAsync(ActionFilter filter, Stream output, CancellationToken ct = default)
     {
         var first = await actions.FindAsync(filter, 0, BatchSize, ct);
-        var (template, sheetEntry) = Template(first.Total);
+        var (template, sheetEntry) = Template(first.Total, clock.GetUtcNow());
         using var source = new ZipArchive(new MemoryStream(template), ZipArchiveMode.Read);
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var entry in source.Entries)
@@ -128,6 +129,7 @@ public sealed class ActionLogExport(ActionService actions)
     {
         using var writer = OpenXmlWriter.Create(to);
         writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         writer.WriteElement(new SheetViews(new SheetView(
             new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
             new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue>([new StringValue("A2")]) })
@@ -170,7 +172,12 @@ public sealed class ActionLogExport(ActionService actions)
         writer.WriteEndElement(); // sheetData
 
         writer.WriteElement(new AutoFilter { Reference = $"A1:{LastColumn}{rowIndex}" });
-        writer.WriteElement(new PageMargins { Left = 0.7, Right = 0.7, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
+        // Printed, it reads like the register: A4 landscape, every column on one page wide, the header row on each page,
+        // and a footer saying what it is, when it was made and which page.
+        writer.WriteElement(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.7, Header = 0.3, Footer = 0.3 });
+        writer.WriteElement(new PageSetup { PaperSize = A4, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+        writer.WriteElement(new HeaderFooter(new OddFooter(
+            $"&L&8{Title}, exported {London.ShortDate(London.Today(clock))}&R&8Page &P of &N")));
         writer.WriteEndElement(); // worksheet
     }
 
@@ -185,19 +192,19 @@ public sealed class ActionLogExport(ActionService actions)
         return cell;
     }
 
+    private const uint A4 = 9;
+    private const string Title = "Action log";
+
     private static string LastColumn => ((char)('A' + Columns.Count - 1)).ToString();
 
     /// <summary>Everything but the rows, made with the SDK: workbook, styles, properties and an empty sheet to fill.</summary>
-    private static (byte[] Package, string SheetEntry) Template(int total)
+    private static (byte[] Package, string SheetEntry) Template(int total, DateTimeOffset now)
     {
         using var buffer = new MemoryStream();
         string sheetEntry;
         using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
         {
-            document.PackageProperties.Title = "Action log";
-            document.PackageProperties.Subject = "Holding to account action register";
-            document.PackageProperties.Language = WordDocumentWriter.Language;
-            document.PackageProperties.Creator = "HoldingToAccount";
+            WriteCoreProperties(document, now);
             var workbook = document.AddWorkbookPart();
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Stylesheet();
             var sheet = workbook.AddNewPart<WorksheetPart>();
@@ -206,14 +213,40 @@ public sealed class ActionLogExport(ActionService actions)
             workbook.Workbook = new Workbook(
                 new BookViews(new WorkbookView()),
                 new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = SheetName }),
-                new DefinedNames(new DefinedName($"'{SheetName}'!$A$1:${LastColumn}${total + 1}")
-                {
-                    Name = "_xlnm._FilterDatabase",
-                    LocalSheetId = 0,
-                    Hidden = true,
-                }));
+                new DefinedNames(
+                    new DefinedName($"'{SheetName}'!$A$1:${LastColumn}${total + 1}")
+                    {
+                        Name = "_xlnm._FilterDatabase",
+                        LocalSheetId = 0,
+                        Hidden = true,
+                    },
+                    new DefinedName($"'{SheetName}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
         }
         return (buffer.ToArray(), sheetEntry);
+    }
+
+    /// <summary>
+    /// Title, subject, author, language and dates in <c>docProps/core.xml</c>, where every reader looks for them (some,
+    /// openpyxl among them, look nowhere else; the packaging library's own properties part has another name).
+    /// </summary>
+    private static void WriteCoreProperties(SpreadsheetDocument document, DateTimeOffset now)
+    {
+        XNamespace cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+        XNamespace dc = "http://purl.org/dc/elements/1.1/";
+        XNamespace dcterms = "http://purl.org/dc/terms/";
+        XNamespace xsi = "http://www.w3.org/2001/XMLSchema-instance";
+        var when = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var properties = new XElement(cp + "coreProperties",
+            new XAttribute(XNamespace.Xmlns + "cp", cp), new XAttribute(XNamespace.Xmlns + "dc", dc),
+            new XAttribute(XNamespace.Xmlns + "dcterms", dcterms), new XAttribute(XNamespace.Xmlns + "xsi", xsi),
+            new XElement(dc + "title", Title),
+            new XElement(dc + "subject", "Holding to account action register"),
+            new XElement(dc + "creator", "HoldingToAccount"),
+            new XElement(dc + "language", WordDocumentWriter.Language),
+            new XElement(dcterms + "created", new XAttribute(xsi + "type", "dcterms:W3CDTF"), when),
+            new XElement(dcterms + "modified", new XAttribute(xsi + "type", "dcterms:W3CDTF"), when));
+        using var stream = document.AddCoreFilePropertiesPart().GetStream(FileMode.Create);
+        new XDocument(new XDeclaration("1.0", "UTF-8", "yes"), properties).Save(stream);
     }
 
     private static Stylesheet Stylesheet() => new(

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
+using HoldingToAccount.Core;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Export;
 using HoldingToAccount.Tests.TestData;
@@ -50,6 +51,50 @@ public sealed class ActionLogExportTests : IAsyncLifetime
         Assert.Equal("Action log", workbook.PackageProperties.Title);
         Assert.Equal("en-GB", workbook.PackageProperties.Language);
         Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(workbook).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+    }
+
+    /// <summary>openpyxl, a reader nobody here wrote, sees the print settings a person gets when printing the log.</summary>
+    [OpenpyxlFact]
+    public async Task Printed_the_log_is_landscape_a4_one_page_wide_with_the_header_row_on_every_page_and_a_footer()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"hta-log-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await File.WriteAllBytesAsync(file, await XlsxAsync(new ActionFilter()));
+            const string Script = """
+                import json, sys, openpyxl
+                book = openpyxl.load_workbook(sys.argv[1])
+                sheet = book["Actions"]
+                print(json.dumps({
+                    "orientation": sheet.page_setup.orientation,
+                    "paper": str(sheet.page_setup.paperSize),
+                    "fitToWidth": sheet.page_setup.fitToWidth,
+                    "fitToHeight": sheet.page_setup.fitToHeight,
+                    "fitToPage": sheet.sheet_properties.pageSetUpPr.fitToPage,
+                    "titles": sheet.print_title_rows,
+                    "footer": sheet.oddFooter.left.text,
+                    "pageNumbers": sheet.oddFooter.right.text,
+                    "title": book.properties.title,
+                    "created": book.properties.created.isoformat(),
+                }))
+                """;
+            var printed = System.Text.Json.JsonDocument.Parse(await Tool.OutputAsync(OpenpyxlFactAttribute.Python, Path.GetTempPath(), "-c", Script, file)).RootElement;
+
+            Assert.Equal("landscape", printed.GetProperty("orientation").GetString());
+            Assert.Equal("9", printed.GetProperty("paper").GetString());
+            Assert.Equal(1, printed.GetProperty("fitToWidth").GetInt32());
+            Assert.Equal(0, printed.GetProperty("fitToHeight").GetInt32());
+            Assert.True(printed.GetProperty("fitToPage").GetBoolean());
+            Assert.Equal("1:1", printed.GetProperty("titles").GetString()!.Replace("$", "", StringComparison.Ordinal));
+            Assert.Equal($"Action log, exported {London.ShortDate(London.Today(_register.Database.Clock))}", printed.GetProperty("footer").GetString());
+            Assert.Equal("Page &P of &N", printed.GetProperty("pageNumbers").GetString());
+            Assert.Equal("Action log", printed.GetProperty("title").GetString());
+            Assert.StartsWith(_register.Database.Clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), printed.GetProperty("created").GetString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

@@ -16,6 +16,18 @@ public sealed class LibreOfficeFactAttribute : FactAttribute
     }
 }
 
+/// <summary>Runs only where Debian's python3-openpyxl is installed (the test script installs it).</summary>
+public sealed class OpenpyxlFactAttribute : FactAttribute
+{
+    public const string Python = "/usr/bin/python3";
+
+    public OpenpyxlFactAttribute()
+    {
+        if (!File.Exists(Python) || !Directory.Exists("/usr/lib/python3/dist-packages/openpyxl"))
+            Skip = "openpyxl is not installed: apt-get install python3-openpyxl";
+    }
+}
+
 internal static class Tool
 {
     public static string? Find(string name) =>
@@ -23,7 +35,11 @@ internal static class Tool
             .Select(dir => Path.Combine(dir, name))
             .FirstOrDefault(File.Exists);
 
-    public static async Task RunAsync(string file, string workingDirectory, params string[] arguments)
+    public static async Task RunAsync(string file, string workingDirectory, params string[] arguments) =>
+        await OutputAsync(file, workingDirectory, arguments);
+
+    /// <summary>Runs a program to the end and gives what it printed; fails the test if it fails.</summary>
+    public static async Task<string> OutputAsync(string file, string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -42,6 +58,7 @@ internal static class Tool
             throw new TimeoutException($"{file} took longer than three minutes");
         }
         Assert.True(process.ExitCode == 0, $"{file} exited {process.ExitCode}: {await output} {await error}");
+        return await output;
     }
 }
 
