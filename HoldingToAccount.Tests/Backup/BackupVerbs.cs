@@ -86,7 +86,7 @@ internal static class BackupVerbs
         return values;
     }
 
-    /// <summary>A SHA-256 of every row of every table, in rowid order, per table.</summary>
+    /// <summary>A SHA-256 of every row of every table (rows sorted, as some tables have no rowid), per table.</summary>
     public static Dictionary<string, string> RowChecksums(string path)
     {
         using var connection = Open(path);
@@ -94,13 +94,15 @@ internal static class BackupVerbs
         foreach (var table in Column(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            command.CommandText = $"SELECT * FROM \"{table}\"";
             using var rows = command.ExecuteReader();
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var lines = new List<string>();
             while (rows.Read())
-                for (var i = 0; i < rows.FieldCount; i++)
-                    hash.AppendData(Encoding.UTF8.GetBytes($"{i}:{(rows.IsDBNull(i) ? "∅" : Convert.ToString(rows.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))}\u001f"));
-            checksums[table] = Convert.ToHexString(hash.GetHashAndReset());
+                lines.Add(string.Join('\u001f', Enumerable.Range(0, rows.FieldCount).Select(i => rows.IsDBNull(i) ? "\u2205"
+                    : rows.GetValue(i) is byte[] bytes ? Convert.ToHexString(bytes)
+                    : Convert.ToString(rows.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            lines.Sort(StringComparer.Ordinal);
+            checksums[table] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
         }
         return checksums;
     }
