@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
+using Hangfire;
 using HoldingToAccount.Core;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Backup;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Dashboard.Auth;
+using HoldingToAccount.Dashboard.Jobs;
 using HoldingToAccount.Tests.TestData;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -239,6 +243,41 @@ public sealed class BackupAndRestoreTests : IDisposable
             new[] { "README.txt", $"{stem}-2017-02-03-0900.db", $"{stem}-2017-02-04-0900.db", $"{stem}-2017-02-05-0900.db" },
             Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.All(written[2..], path => Assert.Equal(OwnerOnly, File.GetUnixFileMode(path)));
+    }
+
+    [Fact]
+    public async Task With_backups_turned_on_the_web_app_schedules_the_daily_backup_and_its_job_server_writes_a_private_copy()
+    {
+        await using var store = await ScratchDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var folder = Path.Combine(_folder, "daily");
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            foreach (var (key, value) in store.Configuration)
+                web.UseSetting(key, value);
+            web.UseSetting("Backup:Enabled", "true");
+            web.UseSetting("Backup:Folder", folder);
+            web.UseSetting("Backup:Time", "03:30");
+            web.UseSetting("Email:PickupDirectory", Path.Combine(_folder, "mail"));
+            web.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder, "keys"));
+        });
+        using var client = app.CreateClient();
+
+        using (var jobs = app.Services.GetRequiredService<JobStorage>().GetConnection())
+        {
+            var daily = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(jobs), j => j.Id == BackupJob.RecurringId);
+            Assert.Equal("30 3 * * *", daily.Cron);
+            Assert.Equal(London.Zone.Id, daily.TimeZoneId);
+        }
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(BackupJob.RecurringId);
+
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (DateTime.UtcNow < deadline && !(Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.db").Any()))
+            await Task.Delay(100);
+        var copy = Assert.Single(Directory.EnumerateFiles(folder, "*.db"));
+        Assert.Equal(OwnerOnly, File.GetUnixFileMode(copy));
+        using var restoredView = Open(copy);
+        Assert.NotEmpty(Column(restoredView, "SELECT Id FROM ActionItems"));
     }
 
     [Theory]
