@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using HoldingToAccount.Core.Backup;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Dashboard.Auth;
@@ -34,9 +35,18 @@ public static class BackupVerb
             async parsed =>
             {
                 var result = await services.GetRequiredService<DatabaseBackup>().RestoreAsync(parsed.GetValue(path)!, await SchemaAsync(services));
-                var pending = await PendingAsync(services);
-                await DatabaseSetup.MigrateAllAsync(services);
                 Console.WriteLine(result.Message);
+                var pending = await PendingAsync(services);
+                try
+                {
+                    await DatabaseSetup.MigrateAllAsync(services);
+                }
+                catch (Exception ex) when (ex is DbException or InvalidOperationException)
+                {
+                    await Console.Error.WriteLineAsync($"The backup is in place but could not be brought up to date: {ex.Message}"
+                        + (result.KeptAs is null ? "" : $" The database it replaced is kept as {result.KeptAs}; move it back to undo the restore."));
+                    return CommandLine.Refused;
+                }
                 Console.WriteLine(pending.Count == 0
                     ? "It was already up to date with this version of the app."
                     : $"Brought it up to date with {pending.Count} migration(s): {string.Join(", ", pending)}.");
