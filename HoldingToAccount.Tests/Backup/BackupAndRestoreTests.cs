@@ -298,6 +298,24 @@ public sealed class BackupAndRestoreTests : IDisposable
     }
 
     [Fact]
+    public async Task The_app_on_postgresql_refuses_to_start_with_the_daily_backup_turned_on_and_names_pg_dump()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=hta;Username=hta",
+            ["Backup:Enabled"] = "true",
+        });
+        builder.Services.AddCore(builder.Configuration);
+        using var host = builder.Build();
+
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Backup:Enabled is for SQLite: on PostgreSQL, back up with pg_dump", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task On_postgresql_the_backup_verb_names_pg_dump_for_the_configured_database_without_its_password()
     {
         var postgres = new Dictionary<string, string?>
