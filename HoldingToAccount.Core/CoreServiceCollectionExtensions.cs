@@ -1,5 +1,6 @@
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Audit;
+using HoldingToAccount.Core.Backup;
 using HoldingToAccount.Core.Changes;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Demo;
@@ -12,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace HoldingToAccount.Core;
 
@@ -47,6 +49,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SyntheticData>();
         services.AddSingleton<MeetingCalendar>();
         services.AddReminders(configuration);
+        services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidation>();
+        services.AddSingleton<DatabaseBackup>();
         services.AddImport();
         return services;
     }

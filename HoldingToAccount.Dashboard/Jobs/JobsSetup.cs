@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using HoldingToAccount.Core;
+using HoldingToAccount.Core.Backup;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Reminders;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace HoldingToAccount.Dashboard.Jobs;
 /// <summary>
 /// Hangfire in the web app: in-memory storage on SQLite (nothing in it is precious; deliveries live in our database),
 /// PostgreSQL storage when the app runs on PostgreSQL (so several instances share one queue), a server,
-/// the reminder sweep every <c>Reminders:SweepInterval</c> in Europe/London, one catch-up sweep at start, and the dashboard at
+/// the reminder sweep every <c>Reminders:SweepInterval</c> in Europe/London, one catch-up sweep at start, the daily backup
+/// when <c>Backup:Enabled</c>, and the dashboard at
 /// /hangfire for the secretariat only. Not for command-line verbs.
 /// </summary>
 public static class JobsSetup
@@ -38,6 +40,7 @@ public static class JobsSetup
         services.AddHangfireServer(options => options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}");
         services.AddTransient<ReminderSweepJob>();
         services.AddTransient<ReminderSendJob>();
+        services.AddTransient<BackupJob>();
         // Registered before AddCore, whose reminders fall back to sending straight away only when no queue is registered.
         services.AddSingleton<IReminderQueue, HangfireReminderQueue>();
         services.AddAuthorization();
@@ -61,6 +64,14 @@ public static class JobsSetup
             job => job.RunAsync(CancellationToken.None),
             SweepSchedule.Cron(app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value.SweepInterval),
             new RecurringJobOptions { TimeZone = London.Zone });
+
+        var backup = app.Services.GetRequiredService<IOptions<BackupOptions>>().Value;
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        if (backup.Enabled)
+            recurring.AddOrUpdate<BackupJob>(BackupJob.RecurringId, job => job.RunAsync(CancellationToken.None), backup.Cron,
+                new RecurringJobOptions { TimeZone = London.Zone });
+        else
+            recurring.RemoveIfExists(BackupJob.RecurringId);
 
         // Once per start: whatever was missed while the app was down, and any delivery whose job died with it.
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReminderSweepJob>(job => job.CatchUpAsync(CancellationToken.None));
