@@ -170,7 +170,29 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         return cores.Select(c => c.Complete(meetings, updates, dues)).ToList();
     }
 
+    /// <summary>How many times an append without a version is tried before it gives up; each try that loses to another
+    /// writer means that writer's change landed, so this bounds only a pile-up of writers on one action.</summary>
+    private const int AppendAttempts = 12;
+
     private async Task ChangeAsync(string reference, int? expectedVersion, Actor actor, CancellationToken ct, Func<AppDbContext, ActionItem, Task> change)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ChangeOnceAsync(reference, expectedVersion, actor, ct, change);
+                return;
+            }
+            catch (StaleEditException) when (expectedVersion is null && attempt < AppendAttempts)
+            {
+                // Without a version the writer asked for no particular state, so someone else's change meanwhile is
+                // no conflict: apply it again to the action as it now stands. A short random pause spreads the writers out.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), ct);
+            }
+        }
+    }
+
+    private async Task ChangeOnceAsync(string reference, int? expectedVersion, Actor actor, CancellationToken ct, Func<AppDbContext, ActionItem, Task> change)
     {
         if (!ActionReference.TryParse(reference, out var year, out var sequence))
             throw new NotFoundException($"\"{reference}\" is not an action reference (they look like 2017/03).");
