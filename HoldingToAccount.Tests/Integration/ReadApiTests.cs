@@ -19,7 +19,7 @@ public sealed class ReadApiTests(AppFixture app)
     {
         if (PostgresServer.TestProvider == DatabaseProvider.Postgres)
             await app.Factory.Services.GetRequiredService<PostgresChangeListener>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
-        var health = await Client.GetFromJsonAsync<JsonElement>("/healthz");
+        var health = await app.ClientFor(Principal.Secretariat).GetFromJsonAsync<JsonElement>("/healthz");
         var checks = health.GetProperty("checks");
         Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("Healthy", checks.GetProperty("mail").GetProperty("status").GetString());
