@@ -21,6 +21,23 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         return new Page<ActionRow>(rows, total);
     }
 
+    /// <summary>The register a page at a time, newest first. Any page number can be asked for: the page reported is
+    /// the page asked for (at least 1) and its rows are that page's rows, so a page past the end is empty, never another page.</summary>
+    public async Task<NumberedPage<ActionRow>> PageAsync(ActionFilter filter, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var size = Math.Clamp(pageSize ?? 50, 1, 500);
+        var number = Math.Max(1, page ?? 1);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = Filtered(db, db.Actions, filter);
+        var total = await query.CountAsync(ct);
+        // Counted in long: page × size passes int's range long before it passes the end of any register.
+        var skip = (long)(number - 1) * size;
+        List<ActionRow> rows = skip >= total ? [] : await RowsAsync(db, query
+            .OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence)
+            .Skip((int)skip).Take(size), Tomorrow(), ct);
+        return new NumberedPage<ActionRow>(rows, total, number, size);
+    }
+
     public async Task<ActionDetail?> GetAsync(string reference, CancellationToken ct = default)
     {
         if (!ActionReference.TryParse(reference, out var year, out var sequence))

@@ -84,6 +84,18 @@ public sealed class ReadApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_page_far_past_the_end_of_the_register_is_reported_as_asked_with_no_rows()
+    {
+        var first = await Client.GetFromJsonAsync<JsonElement>("/api/v1/actions?pageSize=2");
+        var far = await Client.GetFromJsonAsync<JsonElement>("/api/v1/actions?pageSize=2&page=2147483647");
+
+        Assert.Equal(2, first.GetProperty("items").GetArrayLength());
+        Assert.Equal(int.MaxValue, far.GetProperty("page").GetInt32());
+        Assert.Empty(far.GetProperty("items").EnumerateArray());
+        Assert.Equal(first.GetProperty("total").GetInt32(), far.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task An_action_is_found_by_its_reference_with_a_dash_and_carries_its_updates()
     {
         var page = await Client.GetFromJsonAsync<JsonElement>("/api/v1/actions?q=JPP");
