@@ -94,7 +94,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     public async Task<ActionRow> RaiseAsync(NewAction input, Actor actor, CancellationToken ct = default)
     {
         ActionPermissions.Demand(actor, Permission.RunMeetings, "add actions");
-        var text = InputValidation.Checked(input with { Text = input.Text?.Trim() ?? "" }).Text;
+        var text = InputValidation.Checked(input with { Text = ControlCharacters.Strip(input.Text ?? "").Trim() }).Text;
 
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
@@ -152,9 +152,10 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
                 throw new ForbiddenException(actor.May(Permission.UpdateActions)
                     ? $"Action {action.Reference} is owned by a role you do not hold today, so you cannot update it."
                     : "Viewers cannot update actions.");
-            if (string.IsNullOrWhiteSpace(text))
+            var written = ControlCharacters.Strip(text).Trim();
+            if (written.Length == 0)
                 throw new DomainException("Write the update before posting it.");
-            if (text.Length > InputLimits.UpdateText)
+            if (written.Length > InputLimits.UpdateText)
                 throw new DomainException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"An update can be at most {InputLimits.UpdateText:N0} characters."));
             if (!action.IsOpen)
                 throw new DomainException($"Action {action.Reference} is {action.Status.ToString().ToLowerInvariant()}; it takes no more updates.");
@@ -166,7 +167,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
                 throw new DomainException($"There is no meeting {meetingId}.");
             if (action.Status != before)
                 Decided(action, atMeetingId is null ? Decision.None : Decision.Noted, actor);
-            AppendUpdate(action, text.Trim(), actor.Name, London.Today(clock), atMeetingId, newStatus,
+            AppendUpdate(action, written, actor.Name, London.Today(clock), atMeetingId, newStatus,
                 atMeetingId is null ? Decision.None : Decision.Noted);
         });
 
