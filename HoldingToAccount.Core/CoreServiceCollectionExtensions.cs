@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         var database = DatabaseSettings.From(configuration);
         services.TryAddSingleton(database);
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<ControlCharacterInterceptor>();
         services.AddSingleton<ChangeNotifier>();
         if (database.IsPostgres)
         {
@@ -40,7 +41,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RoomScreen>();
         services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((provider, options) => options
             .UseConfiguredDatabase(provider.GetRequiredService<DatabaseSettings>())
-            .AddInterceptors(provider.GetRequiredService<ChangePublisher>(), provider.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(provider.GetRequiredService<ControlCharacterInterceptor>(), provider.GetRequiredService<ChangePublisher>(),
+                provider.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton<ActionService>();
         services.AddSingleton<MeetingService>();
         services.AddSingleton<PeopleService>();

@@ -69,6 +69,9 @@ public sealed record ActionFilter(
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 
+/// <summary>Page <paramref name="Number"/> (from 1) of <paramref name="Size"/> rows: exactly the rows of that page, none when it is past the end.</summary>
+public sealed record NumberedPage<T>(IReadOnlyList<T> Items, int Total, int Number, int Size);
+
 /// <summary>What a person enters to raise an action. The due point is a phrase, a meeting, or both.
 /// <paramref name="RaisedOn"/>: the day it was raised when that is after the meeting it is recorded against (a revisit
 /// scheduled between meetings); it gives the reference year and the day "in N months" counts from.</summary>

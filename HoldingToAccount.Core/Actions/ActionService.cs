@@ -21,6 +21,23 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         return new Page<ActionRow>(rows, total);
     }
 
+    /// <summary>The register a page at a time, newest first. Any page number can be asked for: the page reported is
+    /// the page asked for (at least 1) and its rows are that page's rows, so a page past the end is empty, never another page.</summary>
+    public async Task<NumberedPage<ActionRow>> PageAsync(ActionFilter filter, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var size = Math.Clamp(pageSize ?? 50, 1, 500);
+        var number = Math.Max(1, page ?? 1);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = Filtered(db, db.Actions, filter);
+        var total = await query.CountAsync(ct);
+        // Counted in long: page × size passes int's range long before it passes the end of any register.
+        var skip = (long)(number - 1) * size;
+        List<ActionRow> rows = skip >= total ? [] : await RowsAsync(db, query
+            .OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence)
+            .Skip((int)skip).Take(size), Tomorrow(), ct);
+        return new NumberedPage<ActionRow>(rows, total, number, size);
+    }
+
     public async Task<ActionDetail?> GetAsync(string reference, CancellationToken ct = default)
     {
         if (!ActionReference.TryParse(reference, out var year, out var sequence))
@@ -77,7 +94,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     public async Task<ActionRow> RaiseAsync(NewAction input, Actor actor, CancellationToken ct = default)
     {
         ActionPermissions.Demand(actor, Permission.RunMeetings, "add actions");
-        var text = InputValidation.Checked(input with { Text = input.Text?.Trim() ?? "" }).Text;
+        var text = InputValidation.Checked(input with { Text = ControlCharacters.Strip(input.Text ?? "").Trim() }).Text;
 
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ActorName = actor.Name;
@@ -135,9 +152,10 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
                 throw new ForbiddenException(actor.May(Permission.UpdateActions)
                     ? $"Action {action.Reference} is owned by a role you do not hold today, so you cannot update it."
                     : "Viewers cannot update actions.");
-            if (string.IsNullOrWhiteSpace(text))
+            var written = ControlCharacters.Strip(text).Trim();
+            if (written.Length == 0)
                 throw new DomainException("Write the update before posting it.");
-            if (text.Length > InputLimits.UpdateText)
+            if (written.Length > InputLimits.UpdateText)
                 throw new DomainException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"An update can be at most {InputLimits.UpdateText:N0} characters."));
             if (!action.IsOpen)
                 throw new DomainException($"Action {action.Reference} is {action.Status.ToString().ToLowerInvariant()}; it takes no more updates.");
@@ -149,7 +167,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
                 throw new DomainException($"There is no meeting {meetingId}.");
             if (action.Status != before)
                 Decided(action, atMeetingId is null ? Decision.None : Decision.Noted, actor);
-            AppendUpdate(action, text.Trim(), actor.Name, London.Today(clock), atMeetingId, newStatus,
+            AppendUpdate(action, written, actor.Name, London.Today(clock), atMeetingId, newStatus,
                 atMeetingId is null ? Decision.None : Decision.Noted);
         });
 
@@ -170,7 +188,29 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         return cores.Select(c => c.Complete(meetings, updates, dues)).ToList();
     }
 
+    /// <summary>How many times an append without a version is tried before it gives up; each try that loses to another
+    /// writer means that writer's change landed, so this bounds only a pile-up of writers on one action.</summary>
+    private const int AppendAttempts = 12;
+
     private async Task ChangeAsync(string reference, int? expectedVersion, Actor actor, CancellationToken ct, Func<AppDbContext, ActionItem, Task> change)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ChangeOnceAsync(reference, expectedVersion, actor, ct, change);
+                return;
+            }
+            catch (StaleEditException) when (expectedVersion is null && attempt < AppendAttempts)
+            {
+                // Without a version the writer asked for no particular state, so someone else's change meanwhile is
+                // no conflict: apply it again to the action as it now stands. A short random pause spreads the writers out.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), ct);
+            }
+        }
+    }
+
+    private async Task ChangeOnceAsync(string reference, int? expectedVersion, Actor actor, CancellationToken ct, Func<AppDbContext, ActionItem, Task> change)
     {
         if (!ActionReference.TryParse(reference, out var year, out var sequence))
             throw new NotFoundException($"\"{reference}\" is not an action reference (they look like 2017/03).");

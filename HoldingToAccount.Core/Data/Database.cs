@@ -59,8 +59,37 @@ public static class Database
         if (builder.DefaultTimeout == 30 || builder.DefaultTimeout <= 0)
             builder.DefaultTimeout = BusyTimeoutSeconds;
         if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder && builder.Mode != SqliteOpenMode.Memory)
+        {
             Directory.CreateDirectory(folder);
+            CreateOwnerOnly(builder.DataSource);
+        }
         return options.UseSqlite(builder.ConnectionString, o => o.MigrationsHistoryTable(history));
+    }
+
+    /// <summary>
+    /// Creates a new SQLite file readable and writable by the app's own user only (0600), whatever the umask; SQLite
+    /// gives its -wal and -shm files the database file's mode. An empty file is an empty database to SQLite.
+    /// An existing file keeps the mode it has.
+    /// </summary>
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        if (File.Exists(path))
+            return;
+        try
+        {
+            using var created = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first.
+        }
     }
 
     /// <summary>

@@ -20,13 +20,10 @@ internal static class ActionEndpoints
 
         actions.MapGet("/", async (string? owner, string? status, string? q, int? page, int? pageSize, ActionService service, CancellationToken ct) =>
         {
-            var filter = Filter(owner, status, q);
-            var size = Math.Clamp(pageSize ?? 50, 1, 500);
-            var number = Math.Max(1, page ?? 1);
-            var result = await service.FindAsync(filter, (number - 1) * size, size, ct);
-            return TypedResults.Ok(new ActionPage(result.Items, result.Total, number, size));
+            var result = await service.PageAsync(Filter(owner, status, q), page, pageSize, ct);
+            return TypedResults.Ok(new ActionPage(result.Items, result.Total, result.Number, result.Size));
         })
-        .WithSummary("The register, newest first, filtered by owner role code, status (\"open\" is every action not closed or cancelled; or one of awaiting-update, UpdateProvided, ProposedComplete, Closed, Cancelled) and text: every word, in any order, starting a word of the action, its agenda item or its updates (or a reference).");
+        .WithSummary("The register, newest first, filtered by owner role code, status (\"open\" is every action not closed or cancelled; or one of awaiting-update, UpdateProvided, ProposedComplete, Closed, Cancelled) and text: every word, in any order, starting a word of the action, its agenda item or its updates (or a reference). page counts from 1 (pageSize 1-500, default 50); a page past the end comes back empty.");
 
         actions.MapGet("/{reference}", async Task<Results<Ok<ActionDetail>, NotFound>> (string reference, ActionService service, CancellationToken ct) =>
             await service.GetAsync(reference, ct) is { } action ? TypedResults.Ok(action) : TypedResults.NotFound())

@@ -23,7 +23,7 @@ public static class AuthSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddDbContextFactory<AuthDbContext, AuthDbContextFactory>((provider, options) => options
             .UseConfiguredDatabase(provider.GetRequiredService<DatabaseSettings>(), AuthDbContext.MigrationsHistoryTable)
-            .AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(provider.GetRequiredService<ControlCharacterInterceptor>(), provider.GetRequiredService<AuditInterceptor>()));
         builder.Services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.Password.RequiredLength = 12;

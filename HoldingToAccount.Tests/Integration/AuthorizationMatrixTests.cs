@@ -137,6 +137,23 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Updates_posted_at_once_through_the_api_without_a_version_are_all_created()
+    {
+        var reference = await CcActionAsync();
+        var texts = Enumerable.Range(1, 8).Select(i => $"Appended {i} {Guid.NewGuid():N}").ToList();
+
+        var responses = await Task.WhenAll(texts.Select(text =>
+            app.ClientFor(Principal.Secretariat).PostAsJsonAsync($"/api/v1/actions/{reference}/updates", new { text })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        foreach (var response in responses)
+            response.Dispose();
+        var written = (await app.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/actions/{reference}"))
+            .GetProperty("updates").EnumerateArray().Select(u => u.GetProperty("text").GetString()).ToList();
+        Assert.All(texts, text => Assert.Contains(text, written));
+    }
+
+    [Fact]
     public async Task A_disabled_account_loses_access_at_once_and_its_audit_shows_who_did_it()
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();

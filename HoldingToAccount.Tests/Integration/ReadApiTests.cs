@@ -19,7 +19,7 @@ public sealed class ReadApiTests(AppFixture app)
     {
         if (PostgresServer.TestProvider == DatabaseProvider.Postgres)
             await app.Factory.Services.GetRequiredService<PostgresChangeListener>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
-        var health = await Client.GetFromJsonAsync<JsonElement>("/healthz");
+        var health = await app.ClientFor(Principal.Secretariat).GetFromJsonAsync<JsonElement>("/healthz");
         var checks = health.GetProperty("checks");
         Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("Healthy", checks.GetProperty("mail").GetProperty("status").GetString());
@@ -81,6 +81,18 @@ public sealed class ReadApiTests(AppFixture app)
         Assert.Equal(["CC"], jpp.GetProperty("owners").EnumerateArray().Select(o => o.GetString()));
         Assert.Equal("2017-01-31", jpp.GetProperty("latestUpdate").GetProperty("date").GetString());
         Assert.Contains("pilot", jpp.GetProperty("latestUpdate").GetProperty("text").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_page_far_past_the_end_of_the_register_is_reported_as_asked_with_no_rows()
+    {
+        var first = await Client.GetFromJsonAsync<JsonElement>("/api/v1/actions?pageSize=2");
+        var far = await Client.GetFromJsonAsync<JsonElement>("/api/v1/actions?pageSize=2&page=2147483647");
+
+        Assert.Equal(2, first.GetProperty("items").GetArrayLength());
+        Assert.Equal(int.MaxValue, far.GetProperty("page").GetInt32());
+        Assert.Empty(far.GetProperty("items").EnumerateArray());
+        Assert.Equal(first.GetProperty("total").GetInt32(), far.GetProperty("total").GetInt32());
     }
 
     [Fact]
