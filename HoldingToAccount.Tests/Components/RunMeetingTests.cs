@@ -177,26 +177,27 @@ public sealed class RunMeetingTests : DashboardContext
     }
 
     [Fact]
-    public void Choosing_an_agenda_section_shows_it_on_every_board_and_next_steps_on()
+    public async Task Choosing_an_agenda_section_shows_it_on_every_board_and_next_steps_on()
     {
         var cut = RenderRun();
         var focus = Services.GetRequiredService<PresenterFocus>();
         cut.WaitForAssertion(() => Assert.Contains("The room screen shows this meeting, section 1 Outstanding matters", cut.Find("[data-testid=room-screen-current]").TextContent));
 
-        // A click is handled once the page has finished any render in flight, hence the waits.
-        cut.Find("[data-testid=room-screen-section][data-section='4a'] button").Click();
+        // Each button is found and pressed in one turn of the renderer: the page re-renders as the boards' notices come back.
+        Task Press(string selector) => cut.InvokeAsync(() => cut.Find(selector).Click());
+        await Press("[data-testid=room-screen-section][data-section='4a'] button");
         cut.WaitForAssertion(() => Assert.Equal("4a", focus.SectionOf(FebId)));
         cut.WaitForAssertion(() => Assert.Contains("4a Performance against the police and crime plan", cut.Find("[data-testid=room-screen-current]").TextContent));
         Assert.Equal("step", cut.Find("[data-testid=room-screen-section][data-section='4a'] button").GetAttribute("aria-current"));
 
-        cut.Find("[data-testid=board-next]").Click();
+        await Press("[data-testid=board-next]");
         cut.WaitForAssertion(() => Assert.Equal("4b", focus.SectionOf(FebId)));
         // After the last section comes the summary of the decisions taken.
-        cut.Find("[data-testid=board-next]").Click();
+        await Press("[data-testid=board-next]");
         cut.WaitForAssertion(() => Assert.Contains("the decisions summary", cut.Find("[data-testid=room-screen-current]").TextContent));
-        cut.Find("[data-testid=board-next]").Click();
+        await Press("[data-testid=board-next]");
         cut.WaitForAssertion(() => Assert.Contains("the decisions summary", cut.Find("[data-testid=room-screen-current]").TextContent));
-        cut.Find("[data-testid=board-previous]").Click();
+        await Press("[data-testid=board-previous]");
         cut.WaitForAssertion(() => Assert.Equal("4b", focus.SectionOf(FebId)));
     }
 
