@@ -71,6 +71,9 @@ public sealed partial class RegisterLayoutTests(BrowserFixture browser)
         var page = await OpenAtAsync(width, height);
 
         AssertNoSidewaysScroll(await MeasureAsync(page), "page", "register", "grid");
+        // A value that is one long unbroken word (a generated title, a URL) wraps inside its card rather than widening it.
+        await page.EvaluateAsync("() => document.querySelector('[data-testid=register] tbody td').append(' ' + 'x'.repeat(80))");
+        AssertNoSidewaysScroll(await MeasureAsync(page), "page", "register", "grid");
         await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Action" })).ToBeHiddenAsync();
         await Expect(page.GetByTestId("register-filters")).ToBeHiddenAsync();
         var toggle = page.GetByTestId("filters-toggle");
