@@ -27,15 +27,10 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     {
         var size = Math.Clamp(pageSize ?? 50, 1, 500);
         var number = Math.Max(1, page ?? 1);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var query = Filtered(db, db.Actions, filter);
-        var total = await query.CountAsync(ct);
         // Counted in long: page × size passes int's range long before it passes the end of any register.
-        var skip = (long)(number - 1) * size;
-        List<ActionRow> rows = skip >= total ? [] : await RowsAsync(db, query
-            .OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence)
-            .Skip((int)skip).Take(size), Tomorrow(), ct);
-        return new NumberedPage<ActionRow>(rows, total, number, size);
+        var skip = (int)Math.Min((long)(number - 1) * size, int.MaxValue);
+        var found = await FindAsync(filter, skip, size, ct);
+        return new NumberedPage<ActionRow>(found.Items, found.Total, number, size);
     }
 
     public async Task<ActionDetail?> GetAsync(string reference, CancellationToken ct = default)
