@@ -56,14 +56,14 @@ public sealed class MyActionsTests : DashboardContext
     }
 
     [Fact]
-    public void The_update_box_opens_only_when_asked_for()
+    public async Task The_update_box_opens_only_when_asked_for()
     {
         SignInAs(AppRoles.Officer, "Anthony Bangham", _ccHolder);
         var cut = Render<MyActions>();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=open-update]").Count));
         Assert.Empty(cut.FindAll("textarea"));
 
-        cut.Find("[data-testid=my-action][data-ref='2017/01'] [data-testid=open-update]").Click();
+        await cut.InvokeAsync(() => cut.Find("[data-testid=my-action][data-ref='2017/01'] [data-testid=open-update]").Click());
 
         Assert.Single(cut.FindAll("[data-testid=my-action][data-ref='2017/01'] textarea"));
         Assert.Single(cut.FindAll("textarea"));
@@ -88,19 +88,24 @@ public sealed class MyActionsTests : DashboardContext
         SignInAs(AppRoles.Officer, "Anthony Bangham", _ccHolder);
         var cut = Render<MyActions>();
         const string card = "[data-testid=my-action][data-ref='2017/01']";
-        cut.WaitForElement($"{card} [data-testid=open-update]").Click();
-        cut.Find($"{card} form").Submit();
+        cut.WaitForElement($"{card} [data-testid=open-update]");
+        // Each press is found and made in one renderer turn, so a re-render in between cannot leave it on a stale element.
+        Task Press(string selector) => cut.InvokeAsync(() => cut.Find(selector).Click());
+        Task Submit() => cut.InvokeAsync(() => cut.Find($"{card} form").Submit());
+
+        await Press($"{card} [data-testid=open-update]");
+        await Submit();
         cut.WaitForAssertion(() => Assert.Contains("Write the update before posting it.", cut.Find(card).TextContent));
 
-        cut.Find($"{card} textarea").Change("Standard agreed with every LPA.");
-        cut.Find($"{card} form").Submit();
+        await cut.InvokeAsync(() => cut.Find($"{card} textarea").Change("Standard agreed with every LPA."));
+        await Submit();
 
         cut.WaitForAssertion(() => Assert.Contains("Your update has been posted.", cut.Find(card).TextContent), TimeSpan.FromSeconds(10));
         Assert.Contains("Standard agreed with every LPA.", cut.Find($"{card} [data-testid=latest-update]").TextContent);
         Assert.Contains("Update provided", cut.Find($"{card} [data-testid=action-status]").TextContent);
         Assert.Equal("Standard agreed with every LPA.", (await Actions.GetAsync("2017/01"))!.Action.LatestUpdate!.Text);
 
-        cut.Find($"{card} [data-testid=open-update]").Click();
+        await Press($"{card} [data-testid=open-update]");
         Assert.Equal("", cut.Find($"{card} textarea").GetAttribute("value") ?? "");
         Assert.DoesNotContain("Write the update before posting it.", cut.Markup);
     }
