@@ -44,11 +44,11 @@ public sealed class ActionPageTests : DashboardContext
     }
 
     [Fact]
-    public void An_update_without_text_is_refused_with_a_message()
+    public async Task An_update_without_text_is_refused_with_a_message()
     {
         SignInAs(AppRoles.Officer, "Anthony Bangham", _ccHolder);
         var cut = RenderPage();
-        cut.WaitForElement("[data-testid=post-update]").Click();
+        await cut.PressAsync("[data-testid=post-update]");
         cut.WaitForAssertion(() => Assert.Contains("Write the update before posting it.", cut.Markup));
     }
 
@@ -58,9 +58,9 @@ public sealed class ActionPageTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderPage();
-        cut.WaitForElement("[data-testid=decision-close]").Click();
+        await cut.PressAsync("[data-testid=decision-close]");
 
-        dialogs.WaitForElement("[data-testid=decision-confirm]").Click();
+        await dialogs.PressAsync("[data-testid=decision-confirm]");
         dialogs.WaitForAssertion(() => Assert.Contains("Give a reason", dialogs.Markup));
         Assert.Equal(ActionStatus.Open, (await Actions.GetAsync(_action.Reference))!.Action.Status);
 
@@ -80,7 +80,7 @@ public sealed class ActionPageTests : DashboardContext
         SignInAs(AppRoles.Chair, "John Campion");
         var dialogs = RenderProviders();
         var cut = RenderPage();
-        cut.WaitForElement("[data-testid=decision-cancel]").Click();
+        await cut.PressAsync("[data-testid=decision-cancel]");
         await Actions.AddUpdateAsync(_action.Reference, null, "Meanwhile, an update", null, RegisterBuilder.Secretariat);
 
         dialogs.WaitForElement("textarea").Change("No longer needed");

@@ -26,7 +26,7 @@ public sealed class ActionRepairTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderPage();
-        cut.WaitForElement("[data-testid=action-correct]").Click();
+        await cut.PressAsync("[data-testid=action-correct]");
 
         var dialog = dialogs.WaitForElement("[data-testid=correct-dialog]");
         Assert.Empty(dialogs.FindAll(".mud-input-error"));
@@ -50,7 +50,7 @@ public sealed class ActionRepairTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderPage();
-        cut.WaitForElement("[data-testid=action-correct]").Click();
+        await cut.PressAsync("[data-testid=action-correct]");
         dialogs.WaitForElement("textarea[data-testid=correct-text], [data-testid=correct-text] textarea").Change("Burglary minimum standard");
         dialogs.Find("textarea[data-testid=correct-reason], [data-testid=correct-reason] textarea").Input("Typo");
         await Actions.AddUpdateAsync(_action.Reference, null, "Meanwhile, an update", null, RegisterBuilder.Secretariat);
@@ -70,7 +70,7 @@ public sealed class ActionRepairTests : DashboardContext
         var dialogs = RenderProviders();
         var cut = RenderPage();
         Assert.Empty(cut.FindAll("[data-testid=action-correct]"));
-        cut.WaitForElement("[data-testid=action-reopen]").Click();
+        await cut.PressAsync("[data-testid=action-reopen]");
 
         dialogs.WaitForElement("[data-testid=reopen-dialog]");
         Assert.Empty(dialogs.FindAll(".mud-input-error"));
@@ -83,7 +83,7 @@ public sealed class ActionRepairTests : DashboardContext
         Assert.Equal(ActionStatus.Open, (await Actions.GetAsync(_action.Reference))!.Action.Status);
         Assert.Empty(cut.FindAll("[data-testid=action-reopen]"));
 
-        Snackbars.WaitForElement(".mud-snackbar button").Click();
+        await Snackbars.PressAsync(".mud-snackbar button");
         cut.WaitForAssertion(() => Assert.Contains("Closed", cut.Find("[data-testid=action-status]").TextContent));
         Assert.Equal(ActionStatus.Closed, (await Actions.GetAsync(_action.Reference))!.Action.Status);
         Assert.Contains("Undone: reopened.", cut.Find("[data-testid=action-history]").TextContent);

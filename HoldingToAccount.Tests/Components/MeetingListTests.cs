@@ -46,10 +46,10 @@ public sealed class MeetingListTests : DashboardContext
     }
 
     [Fact]
-    public void The_past_is_a_click_away_most_recent_first()
+    public async Task The_past_is_a_click_away_most_recent_first()
     {
         var cut = RenderAs(AppRoles.Viewer);
-        cut.WaitForElement("[data-testid=meetings-past]").Click();
+        await cut.PressAsync("[data-testid=meetings-past]");
 
         cut.WaitForAssertion(() => Assert.Equal([$"{JanId}"], Shown(cut)));
         Assert.Contains("Held", RowOf(cut, JanId).TextContent);
@@ -64,7 +64,7 @@ public sealed class MeetingListTests : DashboardContext
         for (var month = new DateOnly(2007, 1, 1); month < new DateOnly(2017, 1, 1); month = month.AddMonths(1))
             await Register.MeetingAsync(month.AddDays(27));
         var cut = RenderAs(AppRoles.Viewer);
-        cut.WaitForElement("[data-testid=meetings-past]").Click();
+        await cut.PressAsync("[data-testid=meetings-past]");
 
         cut.WaitForAssertion(() => Assert.Equal(20, cut.FindAll("[data-testid=meeting-row]").Count));
         Assert.Equal($"{JanId}", Shown(cut)[0]);
@@ -137,7 +137,7 @@ public sealed class MeetingListTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderAs(AppRoles.Secretariat);
-        cut.WaitForElement($"[data-testid=meeting-row][data-meeting='{FebId}'] [data-testid=move-meeting]").Click();
+        await cut.PressAsync($"[data-testid=meeting-row][data-meeting='{FebId}'] [data-testid=move-meeting]");
         dialogs.WaitForAssertion(() => Assert.Contains("will follow it to the new date", dialogs.Find("[data-testid=following-summary]").TextContent));
 
         dialogs.Find("[data-testid=move-date] input, input[data-testid=move-date]").Change("07/03/2017");
@@ -154,7 +154,7 @@ public sealed class MeetingListTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderAs(AppRoles.Secretariat);
-        cut.WaitForElement($"[data-testid=meeting-row][data-meeting='{MarId}'] [data-testid=move-meeting]").Click();
+        await cut.PressAsync($"[data-testid=meeting-row][data-meeting='{MarId}'] [data-testid=move-meeting]");
         dialogs.WaitForElement("[data-testid=following-summary]");
         await Meetings.MoveAsync(MarId, 1, new DateOnly(2017, 3, 21), TestData.RegisterBuilder.Secretariat);
 
@@ -166,13 +166,13 @@ public sealed class MeetingListTests : DashboardContext
     }
 
     [Fact]
-    public void A_new_meeting_needs_a_date_and_is_added_to_the_list()
+    public async Task A_new_meeting_needs_a_date_and_is_added_to_the_list()
     {
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderAs(AppRoles.Secretariat);
-        cut.WaitForElement("[data-testid=add-meeting]:not([disabled])").Click();
-        dialogs.WaitForElement("[data-testid=meeting-save]").Click();
+        await cut.PressAsync("[data-testid=add-meeting]:not([disabled])");
+        await dialogs.PressAsync("[data-testid=meeting-save]");
         dialogs.WaitForAssertion(() => Assert.Contains("Give the date of the meeting.", dialogs.Markup));
 
         dialogs.Find("[data-testid=meeting-date] input, input[data-testid=meeting-date]").Change("30/05/2017");
@@ -185,13 +185,13 @@ public sealed class MeetingListTests : DashboardContext
     }
 
     [Fact]
-    public void Planning_the_year_ahead_adds_the_series_meetings_from_its_recurrence()
+    public async Task Planning_the_year_ahead_adds_the_series_meetings_from_its_recurrence()
     {
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderAs(AppRoles.Secretariat);
-        cut.WaitForElement("[data-testid=plan-year]:not([disabled])").Click();
-        dialogs.WaitForElement("[data-testid=plan-confirm]").Click();
+        await cut.PressAsync("[data-testid=plan-year]:not([disabled])");
+        await dialogs.PressAsync("[data-testid=plan-confirm]");
 
         Snackbars.WaitForAssertion(() => Assert.Contains("10 meeting(s) planned.", Snackbars.Markup));
         cut.WaitForAssertion(() => Assert.Equal(13, cut.FindAll("[data-testid=meeting-row]").Count));

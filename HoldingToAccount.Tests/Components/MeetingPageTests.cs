@@ -60,7 +60,7 @@ public sealed class MeetingPageTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderMeeting(FebId);
-        cut.WaitForElement("[data-testid=edit-attendance]").Click();
+        await cut.PressAsync("[data-testid=edit-attendance]");
         dialogs.WaitForAssertion(() => Assert.Contains("Nobody recorded yet", dialogs.Find("[data-testid=attendance-empty]").TextContent));
 
         dialogs.Find("[data-testid=attendance-dialog] .mud-select .mud-input").MouseDown();
@@ -81,12 +81,12 @@ public sealed class MeetingPageTests : DashboardContext
     }
 
     [Fact]
-    public void A_line_without_a_name_is_refused_with_a_message()
+    public async Task A_line_without_a_name_is_refused_with_a_message()
     {
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderMeeting(FebId);
-        cut.WaitForElement("[data-testid=edit-attendance]").Click();
+        await cut.PressAsync("[data-testid=edit-attendance]");
         var addOther = dialogs.WaitForElement("[data-testid=attendance-add-other]");
         var lines = dialogs.FindAll("[data-testid=attendee-edit]").Count;
         addOther.Click();
@@ -101,7 +101,7 @@ public sealed class MeetingPageTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderMeeting(JanId);
-        cut.WaitForElement("[data-testid=edit-details]").Click();
+        await cut.PressAsync("[data-testid=edit-details]");
         dialogs.WaitForElement("input[data-testid=details-venue], [data-testid=details-venue] input").Change("Hindlip Hall, Worcester");
         dialogs.Find("input[data-testid=details-chair], [data-testid=details-chair] input").Change("John Campion, PCC");
         dialogs.Find("[data-testid=details-save]").Click();
@@ -119,7 +119,7 @@ public sealed class MeetingPageTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderMeeting(JanId);
-        cut.WaitForElement("[data-testid=edit-details]").Click();
+        await cut.PressAsync("[data-testid=edit-details]");
         var venue = dialogs.WaitForElement("input[data-testid=details-venue], [data-testid=details-venue] input");
         var offered = int.Parse(venue.GetAttribute("maxlength")!, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -132,12 +132,12 @@ public sealed class MeetingPageTests : DashboardContext
     }
 
     [Fact]
-    public void Clearing_the_title_is_refused_in_the_dialog_and_nothing_is_saved()
+    public async Task Clearing_the_title_is_refused_in_the_dialog_and_nothing_is_saved()
     {
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderMeeting(JanId);
-        cut.WaitForElement("[data-testid=edit-details]").Click();
+        await cut.PressAsync("[data-testid=edit-details]");
         dialogs.WaitForElement("input[data-testid=details-title], [data-testid=details-title] input").Change("");
         dialogs.Find("[data-testid=details-save]").Click();
 
@@ -151,7 +151,7 @@ public sealed class MeetingPageTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderMeeting(JanId);
-        cut.WaitForElement("[data-testid=edit-attendance]").Click();
+        await cut.PressAsync("[data-testid=edit-attendance]");
         dialogs.WaitForElement("input[data-testid=attendee-name]");
         await Meetings.SetAttendanceAsync(JanId, 2, [new AttendeeInput("Tracey Onslow", "DPCC", Attendance.Present)], RegisterBuilder.Secretariat);
 

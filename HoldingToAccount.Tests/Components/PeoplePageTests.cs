@@ -61,13 +61,13 @@ public sealed class PeoplePageTests : DashboardContext
     }
 
     [Fact]
-    public void Adding_a_person_without_a_name_is_refused_with_a_message_then_saved_with_one()
+    public async Task Adding_a_person_without_a_name_is_refused_with_a_message_then_saved_with_one()
     {
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderAs(AppRoles.Secretariat);
-        cut.WaitForElement("[data-testid=add-person]").Click();
-        dialogs.WaitForElement("[data-testid=person-save]").Click();
+        await cut.PressAsync("[data-testid=add-person]");
+        await dialogs.PressAsync("[data-testid=person-save]");
         dialogs.WaitForAssertion(() => Assert.Contains("Give the person's name.", dialogs.Markup));
 
         dialogs.Find("input[data-testid=person-name]").Change("Tracey Onslow");
@@ -87,7 +87,7 @@ public sealed class PeoplePageTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderAs(AppRoles.Secretariat);
-        cut.WaitForElement("[data-testid=role-row][data-code=DCC] [data-testid=record-holder]").Click();
+        await cut.PressAsync("[data-testid=role-row][data-code=DCC] [data-testid=record-holder]");
 
         dialogs.WaitForElement("[data-testid=holding-dialog] .mud-select .mud-input").MouseDown();
         Popovers.WaitForAssertion(() => Assert.Contains(Popovers.FindAll(".mud-list-item"), i => i.TextContent.Contains("Anthony Bangham", StringComparison.Ordinal)));
@@ -107,7 +107,7 @@ public sealed class PeoplePageTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = RenderAs(AppRoles.Secretariat);
-        cut.WaitForElement("[data-testid=person-row][data-person='David Shaw'] [data-testid=end-holding]").Click();
+        await cut.PressAsync("[data-testid=person-row][data-person='David Shaw'] [data-testid=end-holding]");
         dialogs.WaitForAssertion(() => Assert.Contains("End David Shaw's holding of DCC", dialogs.Markup));
         dialogs.Find("[data-testid=end-holding-date] input, input[data-testid=end-holding-date]").Change("27/02/2017");
         dialogs.Find("[data-testid=end-holding-confirm]").Click();

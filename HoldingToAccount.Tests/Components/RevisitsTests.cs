@@ -24,10 +24,10 @@ public sealed class RevisitsTests : DashboardContext
     }
 
     [Fact]
-    public void A_revisit_needs_its_wording()
+    public async Task A_revisit_needs_its_wording()
     {
         var cut = RenderPage();
-        cut.WaitForElement("form[data-testid=schedule-revisit]").Submit();
+        await cut.SubmitAsync("form[data-testid=schedule-revisit]");
         cut.WaitForAssertion(() => Assert.Contains("Write what is to be revisited and when.", cut.Markup));
     }
 
@@ -49,7 +49,7 @@ public sealed class RevisitsTests : DashboardContext
     {
         var revisit = await Actions.ScheduleRevisitAsync(new NewRevisit(Register.SeriesId, "Revisit the confidence strategy in 1 month", ["CC"]), TestData.RegisterBuilder.Secretariat);
         var cut = RenderPage();
-        cut.WaitForElement($"[data-testid=revisit][data-ref='{revisit.Reference}'] [data-testid=put-on-agenda]").Click();
+        await cut.PressAsync($"[data-testid=revisit][data-ref='{revisit.Reference}'] [data-testid=put-on-agenda]");
 
         cut.WaitForElement("[data-testid=no-revisits]");
         Snackbars.WaitForAssertion(() => Assert.Contains("is now item 4b.1", Snackbars.Markup));

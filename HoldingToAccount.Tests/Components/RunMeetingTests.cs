@@ -53,7 +53,7 @@ public sealed class RunMeetingTests : DashboardContext
         SignInAs(AppRoles.Chair, "John Campion");
         var dialogs = RenderProviders();
         var cut = Render<RunMeeting>(p => p.Add(x => x.Id, FebId));
-        cut.WaitForElement($"[data-ref='{_burglary.Reference}'] [data-testid=decision-close]").Click();
+        await cut.PressAsync($"[data-ref='{_burglary.Reference}'] [data-testid=decision-close]");
 
         var confirm = dialogs.WaitForElement("[data-testid=decision-confirm]");
         Assert.Equal("Close action", confirm.TextContent.Trim());
@@ -81,8 +81,8 @@ public sealed class RunMeetingTests : DashboardContext
         SignInAs(AppRoles.Chair, "John Campion");
         var dialogs = RenderProviders();
         var cut = Render<RunMeeting>(p => p.Add(x => x.Id, FebId));
-        cut.WaitForElement($"[data-ref='{_burglary.Reference}'] [data-testid=decision-defer]").Click();
-        dialogs.WaitForElement("[data-testid=decision-preset]").Click();
+        await cut.PressAsync($"[data-ref='{_burglary.Reference}'] [data-testid=decision-defer]");
+        await dialogs.PressAsync("[data-testid=decision-preset]");
         dialogs.Find("[data-testid=decision-confirm]").Click();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll($"[data-ref='{_burglary.Reference}'] [data-testid=moved-on]")));
 
@@ -102,7 +102,7 @@ public sealed class RunMeetingTests : DashboardContext
         SignInAs(AppRoles.Chair, "John Campion");
         var dialogs = RenderProviders();
         var cut = Render<RunMeeting>(p => p.Add(x => x.Id, FebId));
-        cut.WaitForElement($"[data-ref='{_burglary.Reference}'] [data-testid=decision-reopen]").Click();
+        await cut.PressAsync($"[data-ref='{_burglary.Reference}'] [data-testid=decision-reopen]");
 
         Assert.Equal("Reopen action", dialogs.WaitForElement("[data-testid=decision-confirm]").TextContent.Trim());
         dialogs.Find("textarea").Change("Closed in error: not yet published in the north");
@@ -122,9 +122,9 @@ public sealed class RunMeetingTests : DashboardContext
         var cut = Render<RunMeeting>(p => p.Add(x => x.Id, FebId));
         var more = cut.WaitForElement($"[data-ref='{_burglary.Reference}'] [data-testid=decision-more]");
         (more.TagName == "BUTTON" ? more : more.QuerySelector("button")!).Click();
-        Popovers.WaitForElement("[data-testid=decision-recordupdate]").Click();
+        await Popovers.PressAsync("[data-testid=decision-recordupdate]");
 
-        dialogs.WaitForElement("[data-testid=decision-confirm]").Click();
+        await dialogs.PressAsync("[data-testid=decision-confirm]");
         dialogs.WaitForAssertion(() => Assert.Contains("Write the update before recording it.", dialogs.Markup));
         dialogs.Find("textarea").Change("Standard agreed with the LPA commanders");
         dialogs.Find("[data-testid=decision-confirm]").Click();
@@ -141,9 +141,9 @@ public sealed class RunMeetingTests : DashboardContext
         SignInAs(AppRoles.Secretariat, "Sam Carter");
         var dialogs = RenderProviders();
         var cut = Render<RunMeeting>(p => p.Add(x => x.Id, FebId));
-        cut.WaitForElement($"[data-ref='{_burglary.Reference}'] [data-testid=decision-carry]").Click();
+        await cut.PressAsync($"[data-ref='{_burglary.Reference}'] [data-testid=decision-carry]");
 
-        dialogs.WaitForElement("[data-testid=decision-confirm]").Click();
+        await dialogs.PressAsync("[data-testid=decision-confirm]");
         dialogs.WaitForAssertion(() => Assert.Contains("Choose the meeting to carry the action to.", dialogs.Markup));
 
         dialogs.Find("[data-testid=decision-dialog] .mud-select .mud-input").MouseDown();
@@ -231,10 +231,10 @@ public sealed class RunMeetingTests : DashboardContext
     }
 
     [Fact]
-    public void Quick_entry_without_text_says_so()
+    public async Task Quick_entry_without_text_says_so()
     {
         var cut = RenderRun();
-        cut.WaitForElement("[data-testid=quick-entry] form").Submit();
+        await cut.SubmitAsync("[data-testid=quick-entry] form");
         cut.WaitForAssertion(() => Assert.Contains("Write the action first.", cut.Markup));
     }
 
