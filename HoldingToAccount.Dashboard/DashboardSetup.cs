@@ -49,6 +49,8 @@ public static class DashboardSetup
     {
         await PrepareDatabaseAsync(app);
 
+        // First, so everything after sees the client's address and scheme as the trusted proxy forwarded them.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         // Pages get a friendly "not found"; the API and feeds keep their own status codes and problem bodies.

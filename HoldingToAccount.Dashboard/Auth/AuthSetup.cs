@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using HoldingToAccount.Core.Audit;
 using HoldingToAccount.Core.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -13,7 +12,6 @@ namespace HoldingToAccount.Dashboard.Auth;
 
 public static class AuthSetup
 {
-    public const string SignInRateLimit = "sign-in";
     private const string SmartScheme = "CookieOrToken";
 
     /// <summary>Identity and tokens that the command line also needs (create-user, create-token…).</summary>
@@ -79,28 +77,16 @@ public static class AuthSetup
         services.AddAppAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
-
-
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/login"))
-                    return RateLimitPartition.GetFixedWindowLimiter("sign-in:" + client, _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) });
-                if (context.Request.Headers.Authorization.Count > 0 || context.Request.Path.StartsWithSegments("/board"))
-                    return RateLimitPartition.GetFixedWindowLimiter("token:" + client, _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) });
-                return RateLimitPartition.GetNoLimiter("none");
-            });
-        });
+        services.AddAppRateLimits(builder.Configuration);
+        services.AddForwardedHeaders(builder.Configuration);
     }
 
     public static void UseSignIn(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication, so the API's limits are per signed-in person rather than per address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapAccountEndpoints();
     }

@@ -16,7 +16,7 @@ namespace HoldingToAccount.Tests.Integration;
 /// The whole app on real Kestrel (loopback, free port) over its own SQLite file — or its own PostgreSQL database when
 /// <c>HTA_TEST_PROVIDER=Postgres</c> — in Development so the demo register loads on the empty database. The clock is fixed at 1 February 2017, between the January and February meetings.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     public static readonly DateOnly Today = new(2017, 2, 1);
     private ScratchDatabase _database = null!;
@@ -40,9 +40,12 @@ public sealed class AppFixture : IAsyncLifetime
 
     private readonly Dictionary<Principal, HttpClient> _clients = [];
 
+    /// <summary>Configuration on top of the embedded defaults, for an app set up differently from the shared one.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public HttpClient ClientFor(Principal principal) => principal == Principal.Anonymous ? Anonymous : _clients[principal];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = await ScratchDatabase.CreateAsync();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
@@ -52,6 +55,8 @@ public sealed class AppFixture : IAsyncLifetime
                 web.UseSetting(key, value);
             web.UseSetting("Email:PickupDirectory", MailPickup);
             web.UseSetting("DataProtection:KeysDirectory", Path.Combine(Path.GetTempPath(), $"hta-keys-{Guid.NewGuid():N}"));
+            foreach (var (key, value) in Settings)
+                web.UseSetting(key, value);
             web.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);
@@ -89,14 +94,14 @@ public sealed class AppFixture : IAsyncLifetime
         _clients[Principal.DisplayToken] = Bearer(display.Token);
     }
 
-    private HttpClient Bearer(string token)
+    public HttpClient Bearer(string token)
     {
         var client = new HttpClient { BaseAddress = BaseAddress };
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Anonymous.Dispose();
         foreach (var client in _clients.Values)
