@@ -18,7 +18,13 @@ public enum SendOutcome
     /// <summary>Nothing was left to say (its actions were closed since it was planned); recorded Skipped.</summary>
     Skipped,
 
-    /// <summary>Another sender holds it right now, or it is Failed/Skipped awaiting a resend: nothing was done.</summary>
+    /// <summary>An earlier attempt was refused for good; it waits in the Outbox for the secretariat to resend it. Nothing was done.</summary>
+    FailedBefore,
+
+    /// <summary>An earlier attempt found nothing left to say; nothing was done.</summary>
+    SkippedBefore,
+
+    /// <summary>Another sender holds it right now: nothing was done.</summary>
     NotSendable,
 
     NotFound,
@@ -47,7 +53,7 @@ public sealed partial class ReminderSender(
         if (delivery.Status == ReminderStatus.Sent)
             return SendOutcome.AlreadySent;
         if (delivery.Status != ReminderStatus.Planned)
-            return SendOutcome.NotSendable;
+            return Finished(delivery.Status);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var claimedUntil = now + options.Value.ClaimTimeout;
@@ -60,7 +66,7 @@ public sealed partial class ReminderSender(
         if (claimed == 0)
         {
             var status = await rows.Where(d => d.Id == deliveryId).Select(d => d.Status).SingleAsync(ct);
-            return status == ReminderStatus.Sent ? SendOutcome.AlreadySent : SendOutcome.NotSendable;
+            return status == ReminderStatus.Planned ? SendOutcome.NotSendable : Finished(status);
         }
 
         var composed = await composer.ComposeAsync(delivery, ct);
@@ -94,6 +100,15 @@ public sealed partial class ReminderSender(
         LogRejected(logger, deliveryId, delivery.Recipient, result.Reply);
         return SendOutcome.Failed;
     }
+
+    /// <summary>What a run that finds the row already settled reports.</summary>
+    private static SendOutcome Finished(ReminderStatus status) => status switch
+    {
+        ReminderStatus.Sent => SendOutcome.AlreadySent,
+        ReminderStatus.Failed => SendOutcome.FailedBefore,
+        ReminderStatus.Skipped => SendOutcome.SkippedBefore,
+        _ => SendOutcome.NotSendable,
+    };
 
     private Task<int> FinishAsync(AppDbContext db, int id, ReminderStatus status, string? reason, string? subject, string? messageId, CancellationToken ct)
     {

@@ -80,8 +80,11 @@ public static class RemindersVerb
         Print(plan);
         Console.WriteLine($"{plan.Due.Count} reminder(s) due at {when} (London), {plan.CreatedIds.Count} newly planned; "
             + $"sent {Count(outcomes, SendOutcome.Sent)}, already sent {Count(outcomes, SendOutcome.AlreadySent)}, "
-            + $"skipped {Count(outcomes, SendOutcome.Skipped)}, failed {Count(outcomes, SendOutcome.Failed)}, "
+            + $"skipped {Count(outcomes, SendOutcome.Skipped) + Count(outcomes, SendOutcome.SkippedBefore)}, failed {Count(outcomes, SendOutcome.Failed)}, "
             + $"left planned {outcomes.GetValueOrDefault("LeftPlanned") + Count(outcomes, SendOutcome.NotSendable)}; via {transport}.");
+        if (Count(outcomes, SendOutcome.FailedBefore) is > 0 and var failedBefore)
+            Console.WriteLine($"{failedBefore} refused for good by an earlier run: resend from the Outbox once the address is right.");
+        // A reminder refused in an earlier run was reported then; every later run failing for it would hide new trouble.
         return outcomes.Keys.Any(k => k is "LeftPlanned" or nameof(SendOutcome.Failed) or nameof(SendOutcome.NotSendable)) ? Refused : Ok;
     }
 

@@ -56,7 +56,7 @@ public sealed class SmtpDeliveryTests
         h.At(2017, 2, 18, 9, 0);
         await h.SweepAsync();
         var failed = (await h.DeliveriesAsync()).Single(d => d.Recipient == "john.campion@example.org");
-        Assert.Equal(SendOutcome.NotSendable, await h.Get<ReminderSender>().SendAsync(failed.Id));
+        Assert.Equal(SendOutcome.FailedBefore, await h.Get<ReminderSender>().SendAsync(failed.Id));
 
         var messages = await h.Smtp.WaitForAsync(2);
         Assert.Equal(["anthony.bangham@example.org", "chris.singer@example.org"], messages.Select(m => m.To.Mailboxes.Single().Address).Order());

@@ -119,33 +119,9 @@ public sealed class KillAndRestartTests
             .ToDictionary(g => g.Key, g => g.Count);
     }
 
-    private static Process Start(TestDatabase database, SmtpSink smtp)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "HoldingToAccount.Dashboard.dll"), "reminders", "run", "--as-of", "2017-02-18T08:00"])
-            start.ArgumentList.Add(arg);
-        start.SetConfiguration(database.Configuration);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Email__Smtp__Host"] = "127.0.0.1";
-        start.Environment["Email__Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Email__Smtp__Security"] = "None";
-        start.Environment["Email__Smtp__From"] = "OPCC reminders <reminders@example.org>";
-        start.Environment["Reminders__ClaimTimeout"] = "01:00:00";
-        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-    }
+    private static Process Start(TestDatabase database, SmtpSink smtp) =>
+        ReminderRunProcess.Start(database, smtp, "2017-02-18T08:00", ("Reminders__ClaimTimeout", "01:00:00"));
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, SmtpSink smtp)
-    {
-        using var process = Start(database, smtp);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, SmtpSink smtp) =>
+        ReminderRunProcess.RunAsync(Start(database, smtp));
 }
