@@ -12,6 +12,7 @@ public class AuthDbContext(DbContextOptions options, IHttpContextAccessor? http 
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DisplayToken> DisplayTokens => Set<DisplayToken>();
+    public DbSet<StoredSigningKey> SigningKeys => Set<StoredSigningKey>();
 
     /// <summary>Set by the command line; otherwise the signed-in user making the request.</summary>
     public string? ExplicitActor { get; set; }
@@ -39,6 +40,11 @@ public class AuthDbContext(DbContextOptions options, IHttpContextAccessor? http 
             token.Property(t => t.Name).HasMaxLength(200);
             token.Property(t => t.TokenHash).HasMaxLength(64);
             token.HasIndex(t => t.TokenHash).IsUnique();
+        });
+        builder.Entity<StoredSigningKey>(key =>
+        {
+            key.ToTable("SigningKeys");
+            key.Property(k => k.FriendlyName).HasMaxLength(200);
         });
     }
 }

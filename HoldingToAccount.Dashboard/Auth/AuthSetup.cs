@@ -17,7 +17,6 @@ public static class AuthSetup
     /// <summary>Identity and tokens that the command line also needs (create-user, create-token…).</summary>
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddDbContextFactory<AuthDbContext, AuthDbContextFactory>((provider, options) => options
             .UseConfiguredDatabase(provider.GetRequiredService<DatabaseSettings>(), AuthDbContext.MigrationsHistoryTable)
@@ -36,9 +35,7 @@ public static class AuthSetup
             .AddDefaultTokenProviders();
         builder.Services.AddSingleton<TokenService>();
 
-        // Persisted so a restart keeps people signed in; shared by the command line, which issues tokens too.
-        var keys = configuration["DataProtection:KeysDirectory"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys");
-        builder.Services.AddDataProtection().SetApplicationName("HoldingToAccount").PersistKeysToFileSystem(Directory.CreateDirectory(keys));
+        builder.AddSigningKeys();
         builder.Services.AddScoped<AccountService>();
     }
 

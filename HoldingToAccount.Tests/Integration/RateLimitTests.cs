@@ -27,7 +27,7 @@ public sealed partial class RateLimitTests(LimitedAppFixture app) : IClassFixtur
     [Fact]
     public async Task Failed_sign_ins_from_one_computer_do_not_stop_a_colleague_behind_the_same_proxy_from_signing_in()
     {
-        using var guesser = SignInClient(out _);
+        using var guesser = SignInClient();
         for (var attempt = 0; attempt < 3; attempt++)
         {
             using var failed = await SignInAsync(guesser, "203.0.113.7", AppFixture.BrowserOfficerEmail, "not-the-password");
@@ -42,7 +42,7 @@ public sealed partial class RateLimitTests(LimitedAppFixture app) : IClassFixtur
         Assert.Contains("Too many sign-in attempts", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/account/login\"", page, StringComparison.Ordinal);
 
-        using var colleague = SignInClient(out _);
+        using var colleague = SignInClient();
         using var signedIn = await SignInAsync(colleague, "203.0.113.8", AppFixture.BrowserOfficerEmail, app.BrowserPassword);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith("hta.auth=", StringComparison.Ordinal));
@@ -51,7 +51,7 @@ public sealed partial class RateLimitTests(LimitedAppFixture app) : IClassFixtur
     [Fact]
     public async Task Signed_in_through_a_TLS_proxy_the_session_cookie_is_sent_only_over_HTTPS()
     {
-        using var client = SignInClient(out _);
+        using var client = SignInClient();
 
         using var signedIn = await SignInAsync(client, "203.0.113.20", AppFixture.BrowserOfficerEmail, app.BrowserPassword, forwardedProto: "https");
 
@@ -107,33 +107,15 @@ public sealed partial class RateLimitTests(LimitedAppFixture app) : IClassFixtur
         return (await Tokens.CreateApiTokenAsync(user.Id, "rate limits", "test")).Token;
     }
 
-    private HttpClient SignInClient(out CookieContainer cookies)
-    {
-        cookies = new CookieContainer();
-        return new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = app.BaseAddress };
-    }
+    private HttpClient SignInClient() => FormSignIn.Client(app.BaseAddress);
 
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string forwardedFor, string email, string password, string? forwardedProto = null)
-    {
-        var form = await client.GetStringAsync("/account/login");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string forwardedFor, string email, string password, string? forwardedProto = null) =>
+        FormSignIn.PostAsync(client, email, password, request =>
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["_handler"] = "login",
-                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Antiforgery().Match(form).Groups[1].Value),
-                ["Input.Email"] = email,
-                ["Input.Password"] = password,
-            }),
-        };
-        request.Headers.Add("X-Forwarded-For", forwardedFor);
-        if (forwardedProto is not null)
-            request.Headers.Add("X-Forwarded-Proto", forwardedProto);
-        return await client.SendAsync(request);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Antiforgery();
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+            if (forwardedProto is not null)
+                request.Headers.Add("X-Forwarded-Proto", forwardedProto);
+        });
 
     [GeneratedRegex("<meta http-equiv=\"refresh\" content=\"(\\d+)\">")]
     private static partial Regex RefreshSeconds();
