@@ -20,6 +20,11 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# Independent API checkers (Redocly, openapi-typescript + openapi-fetch under tsc, ajv), pinned in
+# HoldingToAccount.Tests/ApiClient/package-lock.json and installed into its node_modules (git-ignored).
+command -v npm >/dev/null || { apt-get update -qq; apt-get install -y -qq nodejs npm >/dev/null; }
+(cd HoldingToAccount.Tests/ApiClient && npm ci --no-audit --no-fund --loglevel=error)
+
 dotnet tool restore >/dev/null
 dotnet build HoldingToAccount.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
 

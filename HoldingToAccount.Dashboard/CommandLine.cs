@@ -84,23 +84,24 @@ public static class CommandLine
 
         root.Subcommands.Add(CreateUser(services));
 
-        var email = Required(Text("--email", "The account's e-mail address."));
-        root.Subcommands.Add(Verb("disable-user", "Stops an account: sign-in and API tokens are refused at once.", [email],
-            parsed => DisableUserAsync(services, parsed.GetValue(email)!)));
+        // One option object per verb: each lambda must read its own verb's --email, not the last one made.
+        var disableEmail = Required(Text("--email", "The account's e-mail address."));
+        root.Subcommands.Add(Verb("disable-user", "Stops an account: sign-in and API tokens are refused at once.", [disableEmail],
+            parsed => DisableUserAsync(services, parsed.GetValue(disableEmail)!)));
 
-        email = Required(Text("--email", "The account's e-mail address."));
+        var tokenEmail = Required(Text("--email", "The account's e-mail address."));
         var tokenName = Text("--name", "What the token is for (default: command line).");
-        root.Subcommands.Add(Verb("create-token", "Prints a personal API token for Authorization: Bearer.", [email, tokenName],
-            parsed => CreateTokenAsync(services, parsed.GetValue(email)!, parsed.GetValue(tokenName))));
+        root.Subcommands.Add(Verb("create-token", "Prints a personal API token for Authorization: Bearer.", [tokenEmail, tokenName],
+            parsed => CreateTokenAsync(services, parsed.GetValue(tokenEmail)!, parsed.GetValue(tokenName))));
 
         var screen = Required(Text("--name", "The screen's name, e.g. Conference room."));
         root.Subcommands.Add(Verb("create-display-token", "Prints the /board/{token} path for a conference-room screen.", [screen],
             parsed => CreateDisplayTokenAsync(services, parsed.GetValue(screen)!)));
 
-        email = Required(Text("--email", "The account's e-mail address."));
+        var calendarEmail = Required(Text("--email", "The account's e-mail address."));
         root.Subcommands.Add(Verb("create-calendar-token",
-            "Makes a calendar address for the account and prints its personal feed and one feed per series, one per line.", [email],
-            parsed => CreateCalendarTokenAsync(services, parsed.GetValue(email)!)));
+            "Makes a calendar address for the account and prints its personal feed and one feed per series, one per line.", [calendarEmail],
+            parsed => CreateCalendarTokenAsync(services, parsed.GetValue(calendarEmail)!)));
 
         root.Subcommands.Add(Verb("verify-audit", "Checks the audit trail's hash chain; exits 1 if it was altered.", [], _ => VerifyAuditAsync(services)));
         root.Subcommands.Add(Cli.ImportVerb.Command(services));

@@ -30,11 +30,13 @@ public static class DashboardSetup
         builder.AddJobs();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddOpenApi();
+        services.AddApiDocument();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             options.SerializerOptions.Converters.Add(new HourMinuteConverter());
+            // Numbers are numbers: a generated client gets integer, not "integer or string".
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<MailHealthCheck>("mail");
         if (DatabaseSettings.From(builder.Configuration).IsPostgres)
@@ -56,8 +58,9 @@ public static class DashboardSetup
         // Pages get a friendly "not found"; the API and feeds keep their own status codes and problem bodies.
         app.UseWhen(
             context => HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Authorization.Count == 0
-                && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/ical"),
+                && !ApiProblems.IsForPrograms(context.Request.Path) && !context.Request.Path.StartsWithSegments("/ical"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseApiProblems();
         app.UseSignIn();
         app.UseJobs();
         app.UseAntiforgery();

@@ -9,9 +9,45 @@ public sealed partial class ActionService
     /// <summary>The register: every filter, the sort and the page are applied by the database.</summary>
     public async Task<Page<ActionRow>> SearchAsync(RegisterQuery query, int skip = 0, int take = 50, CancellationToken ct = default)
     {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var before = Tomorrow();
+        var actions = RegisterFiltered(db, query);
+        var total = await actions.CountAsync(ct);
+        var sorted = Sort(actions, query.Sort, query.Descending, db, before);
+        var rows = await RowsAsync(db, sorted.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)), before, ct);
+        return new Page<ActionRow>(rows, total);
+    }
+
+    /// <summary>The register a page at a time in reference order, newest first, continuing after
+    /// <paramref name="afterReference"/> (the last reference of the previous page): an action raised or changed meanwhile
+    /// neither repeats a row nor skips one. <see cref="RegisterQuery.Sort"/> is ignored.</summary>
+    public async Task<RegisterSlice> SliceAsync(RegisterQuery query, string? afterReference, int take, CancellationToken ct = default)
+    {
+        int? afterYear = null, afterSequence = null;
+        if (!string.IsNullOrWhiteSpace(afterReference))
+        {
+            if (!ActionReference.TryParse(afterReference, out var year, out var sequence))
+                throw new DomainException($"'{afterReference}' is not an action reference such as 2017-03.");
+            (afterYear, afterSequence) = (year, sequence);
+        }
+        take = Math.Clamp(take, 1, 500);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var actions = RegisterFiltered(db, query);
+        var total = await actions.CountAsync(ct);
+        var rest = afterYear is { } y && afterSequence is { } q
+            ? actions.Where(a => a.Year < y || (a.Year == y && a.Sequence < q))
+            : actions;
+        var newerThanCursor = total - await rest.CountAsync(ct);
+        var rows = await RowsAsync(db, rest.OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence).Take(take + 1), Tomorrow(), ct);
+        var more = rows.Count > take;
+        var items = more ? rows.Take(take).ToList() : rows;
+        return new RegisterSlice(items, total, newerThanCursor / take + 1, more ? items[^1].Reference : null);
+    }
+
+    private IQueryable<ActionItem> RegisterFiltered(AppDbContext db, RegisterQuery query)
+    {
         if (query.RaisedFrom > query.RaisedTo)
             throw new DomainException("The \"raised from\" date is after the \"raised to\" date.");
-        await using var db = await factory.CreateDbContextAsync(ct);
         var before = Tomorrow();
         var actions = Filtered(db, db.Actions, new ActionFilter(query.Owner, query.Status, query.Text, query.SeriesId, query.OpenOnly));
         if (query.Kind is { } kind)
@@ -26,11 +62,10 @@ public sealed partial class ActionService
             actions = actions.Where(AtLeast(CarryForward.TimesCarried(db.Meetings, before), min));
         if (query.OverdueOnly)
             actions = actions.Where(CarryForward.Overdue(db.Meetings, London.Today(clock)));
-
-        var total = await actions.CountAsync(ct);
-        var sorted = Sort(actions, query.Sort, query.Descending, db, before);
-        var rows = await RowsAsync(db, sorted.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)), before, ct);
-        return new Page<ActionRow>(rows, total);
+        if (query.ChangedSinceUtc is { } since)
+            actions = actions.Where(a => db.ActionPeriods.Any(p => p.ActionItemId == a.Id && p.RecordedAtUtc >= since)
+                || db.ActionUpdates.Any(u => u.ActionItemId == a.Id && u.RecordedAtUtc >= since));
+        return actions;
     }
 
     /// <summary>Open actions per owner role: outstanding, overdue, and carried at least twice.</summary>
@@ -84,6 +119,10 @@ public sealed partial class ActionService
     private static Expression<Func<ActionItem, bool>> Is(Expression<Func<ActionItem, int?>> value, int id) =>
         Expression.Lambda<Func<ActionItem, bool>>(Expression.Equal(value.Body, Expression.Constant(id, typeof(int?))), value.Parameters);
 }
+
+/// <summary>One page of <see cref="ActionService.SliceAsync"/>: its rows, how many match in all, the page's number at its
+/// size, and the reference to continue after (null on the last page).</summary>
+public sealed record RegisterSlice(IReadOnlyList<ActionRow> Items, int Total, int Number, string? ContinueAfter);
 
 /// <summary>A role that can own actions: "CC", "Chief Constable".</summary>
 public sealed record RoleOption(string Code, string Title)

@@ -9,7 +9,8 @@ public enum RegisterSort { Reference, Raised, Due, TimesCarried, Status }
 /// <summary>
 /// What the register page asks for: filters (all optional, combined with "and"), a sort and a page.
 /// <see cref="MinTimesCarried"/> keeps actions carried at least that many times; <see cref="OverdueOnly"/> keeps open
-/// actions whose due point has passed.
+/// actions whose due point has passed. <see cref="ChangedSinceUtc"/> keeps actions whose history gained an entry (an update,
+/// a decision, a correction) at or after that instant.
 /// </summary>
 public sealed record RegisterQuery(
     string? Owner = null,
@@ -24,7 +25,8 @@ public sealed record RegisterQuery(
     bool OpenOnly = false,
     ActionKind? Kind = null,
     RegisterSort Sort = RegisterSort.Reference,
-    bool Descending = true);
+    bool Descending = true,
+    DateTime? ChangedSinceUtc = null);
 
 /// <summary>Open actions per owner role, as the home page counts them.</summary>
 public sealed record OwnerCounts(string Owner, int Outstanding, int Overdue, int CarriedTwiceOrMore);

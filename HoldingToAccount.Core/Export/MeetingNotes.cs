@@ -8,8 +8,22 @@ namespace HoldingToAccount.Core.Export;
 /// <summary>Full notes for the office; public notes for the website leave out restricted items and their actions.</summary>
 public enum NotesVariant { Full, Public }
 
-/// <summary>An action brought forward to the meeting with the updates recorded up to the meeting's day.</summary>
-public sealed record BroughtForwardAction(ActionRow Action, IReadOnlyList<ActionUpdateRow> Updates);
+/// <summary>An action brought forward to the meeting with its history "as at the meeting" (<see cref="AsAtMeeting"/>).</summary>
+public sealed record BroughtForwardAction(ActionRow Action, IReadOnlyList<ActionUpdateRow> Updates)
+{
+    /// <summary>
+    /// "As at the meeting", for every document of a meeting (its notes and its actions pack): the action's updates and
+    /// decisions dated up to the end of the meeting's day, oldest first. What was written later belongs to later meetings,
+    /// so a document of this meeting reads the same whenever it is produced.
+    /// </summary>
+    public static BroughtForwardAction AsAtMeeting(ActionRow action, IEnumerable<ActionUpdateRow> history, DateOnly meetingDate) =>
+        new(action, history.Where(u => u.Date <= meetingDate).ToList());
+
+    /// <summary>The latest of <see cref="Updates"/>: the update the meeting had before it.</summary>
+    public LatestUpdate? LatestUpdate => Updates.Count == 0 ? null : Latest(Updates[^1]);
+
+    private static LatestUpdate Latest(ActionUpdateRow update) => new(update.Date, update.Text, update.Author, update.Decision, update.MeetingId);
+}
 
 /// <summary>Everything the notes, their HTML and the actions pack show of one meeting, already filtered for the variant.</summary>
 public sealed record MeetingNotes(
@@ -46,8 +60,7 @@ public sealed class NotesExport(MeetingService meetings, ActionService actions, 
         foreach (var action in broughtForward)
         {
             var history = await actions.GetAsync(action.Reference, ct);
-            var updates = (history?.Updates ?? []).Where(u => u.Date <= detail.Meeting.Date).ToList();
-            withUpdates.Add(new BroughtForwardAction(action, updates));
+            withUpdates.Add(BroughtForwardAction.AsAtMeeting(action, history?.Updates ?? [], detail.Meeting.Date));
         }
         return new MeetingNotes(detail, variant, withUpdates, arising);
     }

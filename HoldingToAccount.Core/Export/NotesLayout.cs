@@ -71,7 +71,8 @@ public static class NotesLayout
         return blocks;
     }
 
-    /// <summary>The chair's list for the meeting: every action outstanding at it, oldest first, with owner, status and latest update.</summary>
+    /// <summary>The chair's list for the meeting: every action outstanding at it, oldest first, with owner, status and latest
+    /// update as at the meeting, as the notes have it.</summary>
     public static IReadOnlyList<Block> ActionsPack(MeetingNotes notes)
     {
         var meeting = notes.Detail.Meeting;
@@ -103,7 +104,7 @@ public static class NotesLayout
             TableCell.Text(ExportText.Owners(b.Action)),
             TableCell.Text(ExportText.Status(b.Action.Status)),
             TableCell.Text(b.Action.TimesCarried.ToString(CultureInfo.InvariantCulture)),
-            TableCell.Text(b.Action.LatestUpdate is { } update ? ExportText.Dated(update) : "No update yet"),
+            TableCell.Text(b.LatestUpdate is { } update ? ExportText.Dated(update) : "No update yet"),
         ]).ToList();
         blocks.Add(new Table("Outstanding actions", ["Ref", "Action", "Raised at", "Due", "Owner", "Status", "Times carried", "Latest update"],
             rows, [3, 9, 4, 4, 3, 3, 3, 7]));

@@ -30,6 +30,7 @@ public static class ExportEndpoints
                 NotesDocument.WriteDocx(notes, buffer);
                 return TypedResults.File(buffer.ToArray(), NotesDocument.DocxContentType, NotesDocument.FileName(notes, "notes", "docx"));
             })
+            .WithName("getNotesDocx")
             .WithSummary("The meeting's notes in the office's layout as a Word document. variant=public leaves out restricted items; viewers always get the public variant.")
             .Produces(StatusCodes.Status200OK, contentType: NotesDocument.DocxContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -43,6 +44,7 @@ public static class ExportEndpoints
                 context.Response.Headers.ContentSecurityPolicy = _htmlPolicy;
                 return TypedResults.Content(NotesDocument.Html(notes), "text/html; charset=utf-8");
             })
+            .WithName("getNotesHtml")
             .WithSummary("The meeting's notes as an accessible HTML page for the website. variant=public leaves out restricted items; viewers always get the public variant.")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -57,8 +59,10 @@ public static class ExportEndpoints
                 NotesDocument.WriteActionsPack(notes, buffer);
                 return TypedResults.File(buffer.ToArray(), NotesDocument.DocxContentType, NotesDocument.FileName(notes, "actions-pack", "docx"));
             })
+            .WithName("getActionsPack")
             .WithSummary("The actions pack: every action outstanding at the meeting, with owner, status and latest update, as a Word document.")
-            .Produces(StatusCodes.Status200OK, contentType: NotesDocument.DocxContentType);
+            .Produces(StatusCodes.Status200OK, contentType: NotesDocument.DocxContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         var actions = api.MapGroup("/actions").WithTags("Exports");
 
@@ -80,6 +84,7 @@ public static class ExportEndpoints
                     throw;
                 }
             })
+            .WithName("exportActionLogXlsx")
             .WithSummary("The action log as a spreadsheet: the register filtered as /api/v1/actions is (owner, status, q), header row frozen, filters on, dates as dates.")
             .Produces(StatusCodes.Status200OK, contentType: ActionLogExport.XlsxContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -90,6 +95,7 @@ public static class ExportEndpoints
                 return TypedResults.Stream(stream => exports.WriteCsvAsync(filter, stream), ActionLogExport.CsvContentType,
                     ActionLogExport.FileName("csv", London.Today(clock)));
             })
+            .WithName("exportActionLogCsv")
             .WithSummary("The action log as CSV (RFC 4180, UTF-8), filtered as /api/v1/actions is (owner, status, q). Cells that a spreadsheet would run as a formula start with an apostrophe.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -112,6 +118,7 @@ public static class ExportEndpoints
                 var feed = await feeds.PersonFeedAsync(personId, ct);
                 return feed is null ? TypedResults.NotFound() : TypedResults.Text(feed, MeetingCalendar.ContentType);
             })
+            .WithName("getPersonCalendar")
             .WithSummary("A person's calendar: the meetings they attend or whose series' actions they own, and the days their actions are due.")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
             .Produces(StatusCodes.Status404NotFound);
@@ -124,6 +131,7 @@ public static class ExportEndpoints
                 var feed = await feeds.SeriesFeedAsync(seriesId, ct);
                 return feed is null ? TypedResults.NotFound() : TypedResults.Text(feed, MeetingCalendar.ContentType);
             })
+            .WithName("getSeriesCalendar")
             .WithSummary("Every meeting of a series, with stable UIDs; a moved meeting is sent as an update (SEQUENCE) and a cancelled one as STATUS:CANCELLED.")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
             .Produces(StatusCodes.Status404NotFound);

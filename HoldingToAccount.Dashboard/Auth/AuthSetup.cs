@@ -91,8 +91,12 @@ public static class AuthSetup
     /// <summary>The API answers 401/403; pages redirect to the sign-in page.</summary>
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/ical"))
+        if (Api.ApiProblems.IsForPrograms(context.Request.Path) || context.Request.Path.StartsWithSegments("/ical"))
+        {
             context.Response.StatusCode = status;
+            if (status == StatusCodes.Status401Unauthorized)
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+        }
         else
             context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;

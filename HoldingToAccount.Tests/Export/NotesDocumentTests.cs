@@ -237,4 +237,25 @@ public sealed class NotesDocumentTests : IAsyncLifetime
         Assert.Equal(PageOrientationValues.Landscape, pack.Body.GetFirstChild<SectionProperties>()!.GetFirstChild<PageSize>()!.Orient!.Value);
         Assert.Empty(pack.ValidationErrors());
     }
+    [Fact]
+    public async Task The_notes_and_the_actions_pack_of_a_meeting_show_the_same_latest_update_for_an_action_updated_after_it()
+    {
+        var action = (await _register.NotesAsync(ExportRegister.Feb2017)).BroughtForward[0].Action;
+        var before = new DateOnly(2017, 2, 1);
+        await _register.Actions.AddUpdateAsync(action.Reference, null, "Terms of reference agreed with the force.", null, RegisterBuilder.Secretariat);
+        _register.Database.SetToday(new DateOnly(2017, 3, 10));
+        await _register.Actions.AddUpdateAsync(action.Reference, null, "Written after the meeting.", null, RegisterBuilder.Secretariat);
+
+        using var notes = await NotesDocxAsync(ExportRegister.Feb2017);
+        var inNotes = WordFile.Cells(notes.TableCaptioned("Items brought forward")).Single(r => r[0].Contains(action.Text, StringComparison.Ordinal))[0];
+        using var buffer = new MemoryStream();
+        NotesDocument.WriteActionsPack(await _register.NotesAsync(ExportRegister.Feb2017), buffer);
+        using var pack = new WordFile(buffer.ToArray());
+        var inPack = WordFile.Cells(pack.TableCaptioned("Outstanding actions")).Single(r => r[0] == action.Reference)[7];
+
+        var date = HoldingToAccount.Core.London.ShortDate(before);
+        Assert.Contains($"Update ({date}): Terms of reference agreed with the force.", inNotes, StringComparison.Ordinal);
+        Assert.Equal($"{date}: Terms of reference agreed with the force.", inPack);
+        Assert.DoesNotContain("Written after the meeting", inNotes, StringComparison.Ordinal);
+    }
 }
