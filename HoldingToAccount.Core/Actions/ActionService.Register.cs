@@ -22,10 +22,19 @@ public sealed partial class ActionService
             actions = actions.Where(a => a.RaisedAtMeeting.Date <= to);
         if (query.DueMeetingId is { } dueId)
             actions = actions.Where(Is(CarryForward.BoundDueMeetingId(db.Meetings), dueId));
-        if (query.MinTimesCarried is > 0 and var min)
-            actions = actions.Where(AtLeast(CarryForward.TimesCarried(db.Meetings, before), min));
         if (query.OverdueOnly)
             actions = actions.Where(CarryForward.Overdue(db.Meetings, London.Today(clock)));
+        if (query.ClosedAtMeetingId is { } closedAt)
+            actions = actions.Where(ActionItem.ClosedAt(closedAt));
+        if (query.AtMeetingId is { } atId)
+        {
+            var at = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == atId, ct);
+            // As the meeting's own page counts them: "times carried" as it stood when that meeting met.
+            before = at?.Date ?? before;
+            actions = at is null ? actions.Where(a => false) : actions.Where(CarryForward.OutstandingAt(at));
+        }
+        if (query.MinTimesCarried is > 0 and var min)
+            actions = actions.Where(AtLeast(CarryForward.TimesCarried(db.Meetings, before), min));
 
         var total = await actions.CountAsync(ct);
         var sorted = Sort(actions, query.Sort, query.Descending, db, before);
@@ -78,7 +87,7 @@ public sealed partial class ActionService
             : ordered.ThenByDescending(a => a.Year).ThenByDescending(a => a.Sequence);
     }
 
-    private static Expression<Func<ActionItem, bool>> AtLeast(Expression<Func<ActionItem, int>> value, int minimum) =>
+    internal static Expression<Func<ActionItem, bool>> AtLeast(Expression<Func<ActionItem, int>> value, int minimum) =>
         Expression.Lambda<Func<ActionItem, bool>>(Expression.GreaterThanOrEqual(value.Body, Expression.Constant(minimum)), value.Parameters);
 
     private static Expression<Func<ActionItem, bool>> Is(Expression<Func<ActionItem, int?>> value, int id) =>

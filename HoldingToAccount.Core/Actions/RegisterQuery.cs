@@ -9,7 +9,9 @@ public enum RegisterSort { Reference, Raised, Due, TimesCarried, Status }
 /// <summary>
 /// What the register page asks for: filters (all optional, combined with "and"), a sort and a page.
 /// <see cref="MinTimesCarried"/> keeps actions carried at least that many times; <see cref="OverdueOnly"/> keeps open
-/// actions whose due point has passed.
+/// actions whose due point has passed. <see cref="AtMeetingId"/> keeps the actions brought forward to that meeting
+/// (<see cref="CarryForward.OutstandingAt"/>), and then "times carried" counts as it stood at that meeting;
+/// <see cref="ClosedAtMeetingId"/> keeps the actions closed there (<see cref="ActionItem.ClosedAt"/>).
 /// </summary>
 public sealed record RegisterQuery(
     string? Owner = null,
@@ -24,7 +26,9 @@ public sealed record RegisterQuery(
     bool OpenOnly = false,
     ActionKind? Kind = null,
     RegisterSort Sort = RegisterSort.Reference,
-    bool Descending = true);
+    bool Descending = true,
+    int? AtMeetingId = null,
+    int? ClosedAtMeetingId = null);
 
 /// <summary>Open actions per owner role, as the home page counts them.</summary>
 public sealed record OwnerCounts(string Owner, int Outstanding, int Overdue, int CarriedTwiceOrMore);
