@@ -43,7 +43,7 @@ public sealed class InsightsPageTests(BrowserFixture browser)
         await Expect(march.GetByTestId("link-brought-forward")).ToHaveTextAsync("2");
         await Expect(march.GetByTestId("link-carried")).ToHaveTextAsync("2");
 
-        var csv = await page.APIRequest.GetAsync(await page.Locator("[data-figure=meetings] [data-testid=insights-csv]").GetAttributeAsync("href"));
+        var csv = await page.APIRequest.GetAsync((await page.Locator("[data-figure=meetings] [data-testid=insights-csv]").GetAttributeAsync("href"))!);
         Assert.True(csv.Ok, $"{csv.Status}");
         Assert.StartsWith("text/csv", csv.Headers["content-type"], StringComparison.Ordinal);
         var lines = (await csv.TextAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -60,10 +60,13 @@ public sealed class InsightsPageTests(BrowserFixture browser)
     [InlineData(640, 360, 2, "insights-1280-at-200-percent")]
     public async Task The_page_meets_WCAG_2_2_AA_and_reflows_without_sideways_scrolling(int width, int height, int scale, string name)
     {
+        var signedIn = await browser.OpenAsAsync(AppRoles.Viewer, "/");
+        var state = await signedIn.Context.StorageStateAsync();
+        await signedIn.Context.CloseAsync();
         var context = await browser.Browser.NewContextAsync(new()
         {
             BaseURL = browser.App.BaseAddress.ToString(), Locale = "en-GB", ViewportSize = new() { Width = width, Height = height }, DeviceScaleFactor = scale,
-            StorageState = await (await browser.OpenAsAsync(AppRoles.Viewer, "/insights")).Context.StorageStateAsync(),
+            StorageState = state,
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/insights");
