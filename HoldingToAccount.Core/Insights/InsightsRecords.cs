@@ -3,9 +3,14 @@ namespace HoldingToAccount.Core.Insights;
 /// <summary>A series and a span of days (both ends included) that the figures cover.</summary>
 public sealed record InsightsQuery(int SeriesId, DateOnly From, DateOnly To)
 {
-    /// <summary>The span of the same length just before this one, for "up from" and "down from".</summary>
+    /// <summary>The span of the same length just before this one, for "up from" and "down from": the same number of
+    /// whole months when the span is whole months (a financial year before a financial year, leap day or not), else of days.</summary>
     public InsightsQuery Previous()
     {
+        var end = To.AddDays(1);
+        var months = (end.Year - From.Year) * 12 + end.Month - From.Month;
+        if (months > 0 && From.AddMonths(months) == end)
+            return this with { From = From.AddMonths(-months), To = From.AddDays(-1) };
         var days = To.DayNumber - From.DayNumber + 1;
         return this with { From = From.AddDays(-days), To = From.AddDays(-1) };
     }

@@ -79,6 +79,8 @@ public sealed class InsightsFiguresTests : IAsyncLifetime
         Assert.Equal("DCC: 9 of 9 updates in time, up from 7 of 9", InsightsText.Updates(owner with { InTime = 9, PreviousInTime = 7 }));
         Assert.Equal("DCC: 2 of 4 updates in time, the same rate as 1 of 2", InsightsText.Updates(owner with { InTime = 2, Due = 4, PreviousInTime = 1, PreviousDue = 2 }));
         Assert.Equal(new InsightsQuery(1, new DateOnly(2015, 4, 1), new DateOnly(2016, 3, 31)), new InsightsQuery(1, new DateOnly(2016, 4, 1), new DateOnly(2017, 3, 31)).Previous());
+        Assert.Equal(new InsightsQuery(1, new DateOnly(2015, 3, 29), new DateOnly(2016, 3, 28)), new InsightsQuery(1, new DateOnly(2016, 3, 29), new DateOnly(2017, 3, 28)).Previous());
+        Assert.Equal(new InsightsQuery(1, new DateOnly(2017, 1, 1), new DateOnly(2017, 1, 10)), new InsightsQuery(1, new DateOnly(2017, 1, 11), new DateOnly(2017, 1, 20)).Previous());
     }
 
     [Fact]
