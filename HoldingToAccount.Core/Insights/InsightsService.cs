@@ -103,7 +103,7 @@ public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, Tim
             var previous = await db.Meetings
                 .Where(m => m.SeriesId == meeting.SeriesId && m.Status != MeetingStatus.Cancelled && m.Date < meeting.Date)
                 .OrderByDescending(m => m.Date).Select(m => new { m.Date, m.StartTime }).FirstOrDefaultAsync(ct);
-            var since = previous is null ? DateTime.MinValue : London.ToInstant(previous.Date, previous.StartTime).UtcDateTime;
+            var since = previous is null ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc) : London.ToInstant(previous.Date, previous.StartTime).UtcDateTime;
             var actions = await db.Actions.Where(CarryForward.OutstandingAt(meeting))
                 .Select(a => new
                 {
