@@ -28,9 +28,10 @@ public sealed record BoardView(
     /// <summary>The actions other than the one in focus.</summary>
     public IReadOnlyList<ActionRow> Others => Focused is null ? Actions : Actions.Where(a => a.Id != Focused.Id).ToList();
 
-    /// <summary>The sections the chair steps through, ending with the decisions summary and the performance summary.</summary>
+    /// <summary>The sections the chair steps through, ending with the decisions summary. The performance summary is
+    /// not a step: the chair chooses it on the Run page.</summary>
     public static IReadOnlyList<string> Steps(MeetingDetail meeting) =>
-        [.. meeting.Agenda.Where(s => s.Number.Length > 0).Select(s => s.Number), Summary, Performance];
+        [.. meeting.Agenda.Where(s => s.Number.Length > 0).Select(s => s.Number), Summary];
 
     /// <summary>
     /// The summary shows when the chair chooses it, or once the meeting has been held (on or before
