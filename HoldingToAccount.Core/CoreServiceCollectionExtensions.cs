@@ -44,6 +44,7 @@ public static class CoreServiceCollectionExtensions
             .AddInterceptors(provider.GetRequiredService<ControlCharacterInterceptor>(), provider.GetRequiredService<ChangePublisher>(),
                 provider.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton<ActionService>();
+        services.AddSingleton<Insights.InsightsService>();
         services.AddSingleton<MeetingService>();
         services.AddSingleton<PeopleService>();
         services.AddSingleton<Audit.AuditService>();

@@ -14,6 +14,9 @@ public enum Permission
 
     /// <summary>The secretariat's work: plan meetings, people and roles, users and tokens, import, revisits, outbox, audit trail, Hangfire.</summary>
     Administer,
+
+    /// <summary>The Insights page and its downloads: how the force answers the PCC's actions, for the chair, the office and viewers.</summary>
+    ReadInsights,
 }
 
 /// <summary>
@@ -28,6 +31,7 @@ public static class AccessRules
         [Permission.UpdateActions] = [AccessLevel.Secretariat, AccessLevel.Chair, AccessLevel.Officer],
         [Permission.RunMeetings] = [AccessLevel.Secretariat, AccessLevel.Chair],
         [Permission.Administer] = [AccessLevel.Secretariat],
+        [Permission.ReadInsights] = [AccessLevel.Secretariat, AccessLevel.Chair, AccessLevel.Viewer],
     };
 
     /// <summary>The app roles a person can be given, the one that may do most first: someone given several acts as the first.</summary>

@@ -61,6 +61,10 @@ public class ActionItem
 
     public bool IsOpen => Status.IsOpen();
 
+    /// <summary>Closed (not cancelled) at the meeting, for database queries.</summary>
+    public static Expression<Func<ActionItem, bool>> ClosedAt(int meetingId) =>
+        a => a.Status == ActionStatus.Closed && a.ClosedAtMeetingId == meetingId;
+
     /// <summary>Starts the action's history with its state as raised. Every way of creating an action calls it once the
     /// wording, owners and due point are set; saving a new action without it is refused.</summary>
     public void BeginHistory(DateOnly raisedOn, string by, DateTime recordedAtUtc)

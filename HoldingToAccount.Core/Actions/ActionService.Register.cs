@@ -10,8 +10,7 @@ public sealed partial class ActionService
     public async Task<Page<ActionRow>> SearchAsync(RegisterQuery query, int skip = 0, int take = 50, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var before = Tomorrow();
-        var actions = RegisterFiltered(db, query);
+        var (actions, before) = await RegisterFilteredAsync(db, query, ct);
         var total = await actions.CountAsync(ct);
         var sorted = Sort(actions, query.Sort, query.Descending, db, before);
         var rows = await RowsAsync(db, sorted.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)), before, ct);
@@ -32,19 +31,21 @@ public sealed partial class ActionService
         }
         take = Math.Clamp(take, 1, 500);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var actions = RegisterFiltered(db, query);
+        var (actions, before) = await RegisterFilteredAsync(db, query, ct);
         var total = await actions.CountAsync(ct);
         var rest = afterYear is { } y && afterSequence is { } q
             ? actions.Where(a => a.Year < y || (a.Year == y && a.Sequence < q))
             : actions;
         var newerThanCursor = total - await rest.CountAsync(ct);
-        var rows = await RowsAsync(db, rest.OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence).Take(take + 1), Tomorrow(), ct);
+        var rows = await RowsAsync(db, rest.OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence).Take(take + 1), before, ct);
         var more = rows.Count > take;
         var items = more ? rows.Take(take).ToList() : rows;
         return new RegisterSlice(items, total, newerThanCursor / take + 1, more ? items[^1].Reference : null);
     }
 
-    private IQueryable<ActionItem> RegisterFiltered(AppDbContext db, RegisterQuery query)
+    /// <summary>The register's filters, and the day before which "times carried" is counted (the day after today, or the
+    /// day of the meeting <see cref="RegisterQuery.AtMeetingId"/> names).</summary>
+    private async Task<(IQueryable<ActionItem> Actions, DateOnly Before)> RegisterFilteredAsync(AppDbContext db, RegisterQuery query, CancellationToken ct)
     {
         if (query.RaisedFrom > query.RaisedTo)
             throw new DomainException("The \"raised from\" date is after the \"raised to\" date.");
@@ -58,14 +59,23 @@ public sealed partial class ActionService
             actions = actions.Where(a => a.RaisedAtMeeting.Date <= to);
         if (query.DueMeetingId is { } dueId)
             actions = actions.Where(Is(CarryForward.BoundDueMeetingId(db.Meetings), dueId));
-        if (query.MinTimesCarried is > 0 and var min)
-            actions = actions.Where(AtLeast(CarryForward.TimesCarried(db.Meetings, before), min));
         if (query.OverdueOnly)
             actions = actions.Where(CarryForward.Overdue(db.Meetings, London.Today(clock)));
         if (query.ChangedSinceUtc is { } since)
             actions = actions.Where(a => db.ActionPeriods.Any(p => p.ActionItemId == a.Id && p.RecordedAtUtc >= since)
                 || db.ActionUpdates.Any(u => u.ActionItemId == a.Id && u.RecordedAtUtc >= since));
-        return actions;
+        if (query.ClosedAtMeetingId is { } closedAt)
+            actions = actions.Where(ActionItem.ClosedAt(closedAt));
+        if (query.AtMeetingId is { } atId)
+        {
+            var at = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == atId, ct);
+            // As the meeting's own page counts them: "times carried" as it stood when that meeting met.
+            before = at?.Date ?? before;
+            actions = at is null ? actions.Where(a => false) : actions.Where(CarryForward.OutstandingAt(at));
+        }
+        if (query.MinTimesCarried is > 0 and var min)
+            actions = actions.Where(AtLeast(CarryForward.TimesCarried(db.Meetings, before), min));
+        return (actions, before);
     }
 
     /// <summary>Open actions per owner role: outstanding, overdue, and carried at least twice.</summary>
@@ -113,7 +123,7 @@ public sealed partial class ActionService
             : ordered.ThenByDescending(a => a.Year).ThenByDescending(a => a.Sequence);
     }
 
-    private static Expression<Func<ActionItem, bool>> AtLeast(Expression<Func<ActionItem, int>> value, int minimum) =>
+    internal static Expression<Func<ActionItem, bool>> AtLeast(Expression<Func<ActionItem, int>> value, int minimum) =>
         Expression.Lambda<Func<ActionItem, bool>>(Expression.GreaterThanOrEqual(value.Body, Expression.Constant(minimum)), value.Parameters);
 
     private static Expression<Func<ActionItem, bool>> Is(Expression<Func<ActionItem, int?>> value, int id) =>

@@ -11,6 +11,9 @@ public enum RegisterSort { Reference, Raised, Due, TimesCarried, Status }
 /// <see cref="MinTimesCarried"/> keeps actions carried at least that many times; <see cref="OverdueOnly"/> keeps open
 /// actions whose due point has passed. <see cref="ChangedSinceUtc"/> keeps actions whose history gained an entry (an update,
 /// a decision, a correction) at or after that instant.
+/// <see cref="AtMeetingId"/> keeps the actions brought forward to that meeting
+/// (<see cref="CarryForward.OutstandingAt"/>), and then "times carried" counts as it stood at that meeting;
+/// <see cref="ClosedAtMeetingId"/> keeps the actions closed there (<see cref="ActionItem.ClosedAt"/>).
 /// </summary>
 public sealed record RegisterQuery(
     string? Owner = null,
@@ -26,7 +29,9 @@ public sealed record RegisterQuery(
     ActionKind? Kind = null,
     RegisterSort Sort = RegisterSort.Reference,
     bool Descending = true,
-    DateTime? ChangedSinceUtc = null);
+    DateTime? ChangedSinceUtc = null,
+    int? AtMeetingId = null,
+    int? ClosedAtMeetingId = null);
 
 /// <summary>Open actions per owner role, as the home page counts them.</summary>
 public sealed record OwnerCounts(string Owner, int Outstanding, int Overdue, int CarriedTwiceOrMore);

@@ -8,6 +8,7 @@ public static class ApiEndpoints
         api.MapMeetings();
         api.MapActions();
         api.MapExports();
+        api.MapInsights();
         return app;
     }
 }

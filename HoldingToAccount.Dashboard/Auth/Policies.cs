@@ -29,12 +29,16 @@ public static class Policies
     /// <summary><see cref="Permission.UpdateActions"/> (officers on their own actions; that rule lives in Core).</summary>
     public const string Update = "Update";
 
+    /// <summary><see cref="Permission.ReadInsights"/>: the Insights page and its CSV downloads.</summary>
+    public const string Insights = "Insights";
+
     public static string For(Permission permission) => permission switch
     {
         Permission.Read => Read,
         Permission.UpdateActions => Update,
         Permission.RunMeetings => ChairOrSecretariat,
         Permission.Administer => Secretariat,
+        Permission.ReadInsights => Insights,
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
     };
 

@@ -18,12 +18,18 @@ public sealed record BoardView(
     /// <summary>The agenda key of the decisions summary, after the last section.</summary>
     public const string Summary = "summary";
 
+    /// <summary>The agenda key of the performance summary (<see cref="Components.Pages.Board.BoardPerformance"/>), after the decisions summary.</summary>
+    public const string Performance = "performance";
+
     public bool IsSummary => Section == Summary;
+
+    public bool IsPerformance => Section == Performance;
 
     /// <summary>The actions other than the one in focus.</summary>
     public IReadOnlyList<ActionRow> Others => Focused is null ? Actions : Actions.Where(a => a.Id != Focused.Id).ToList();
 
-    /// <summary>The sections the chair steps through, ending with the decisions summary.</summary>
+    /// <summary>The sections the chair steps through, ending with the decisions summary. The performance summary is
+    /// not a step: the chair chooses it on the Run page.</summary>
     public static IReadOnlyList<string> Steps(MeetingDetail meeting) =>
         [.. meeting.Agenda.Where(s => s.Number.Length > 0).Select(s => s.Number), Summary];
 
@@ -37,6 +43,8 @@ public sealed record BoardView(
 
     public static BoardView For(MeetingDetail meeting, Presenting? presenting, DateOnly today)
     {
+        if (presenting?.Section == Performance)
+            return new BoardView(Performance, null, "Performance summary", [], null);
         if (ShowsSummary(meeting.Meeting, presenting, today))
             return new BoardView(Summary, null, "Decisions", meeting.BroughtForward, null);
 

@@ -6,11 +6,11 @@ namespace HoldingToAccount.Tests.Core;
 public sealed class AccessRulesTests
 {
     [Theory]
-    [InlineData(AccessLevel.Viewer, new[] { Permission.Read })]
+    [InlineData(AccessLevel.Viewer, new[] { Permission.Read, Permission.ReadInsights })]
     [InlineData(AccessLevel.Officer, new[] { Permission.Read, Permission.UpdateActions })]
-    [InlineData(AccessLevel.Chair, new[] { Permission.Read, Permission.UpdateActions, Permission.RunMeetings })]
-    [InlineData(AccessLevel.Secretariat, new[] { Permission.Read, Permission.UpdateActions, Permission.RunMeetings, Permission.Administer })]
-    [InlineData(AccessLevel.System, new[] { Permission.Read, Permission.UpdateActions, Permission.RunMeetings, Permission.Administer })]
+    [InlineData(AccessLevel.Chair, new[] { Permission.Read, Permission.UpdateActions, Permission.RunMeetings, Permission.ReadInsights })]
+    [InlineData(AccessLevel.Secretariat, new[] { Permission.Read, Permission.UpdateActions, Permission.RunMeetings, Permission.Administer, Permission.ReadInsights })]
+    [InlineData(AccessLevel.System, new[] { Permission.Read, Permission.UpdateActions, Permission.RunMeetings, Permission.Administer, Permission.ReadInsights })]
     public void Each_role_may_do_what_the_table_gives_it_and_nothing_more(AccessLevel level, Permission[] allowed) =>
         Assert.Equal(allowed, Enum.GetValues<Permission>().Where(p => new Actor("x", level).May(p)));
 

@@ -31,6 +31,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         [Policies.Update] = [Principal.Secretariat, Principal.Chair, Principal.OfficerOwning, Principal.OfficerNotOwning],
         [Policies.ChairOrSecretariat] = [Principal.Secretariat, Principal.Chair],
         [Policies.Secretariat] = [Principal.Secretariat],
+        [Policies.Insights] = [Principal.Secretariat, Principal.Chair, Principal.Viewer],
     };
 
     private IEnumerable<RouteEndpoint> AppRoutes() =>

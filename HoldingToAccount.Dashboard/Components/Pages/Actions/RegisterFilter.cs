@@ -20,13 +20,23 @@ public sealed class RegisterFilter
     public int? MinTimesCarried { get; set; }
     public bool OverdueOnly { get; set; }
 
+    /// <summary>Brought forward to this meeting (<see cref="RegisterQuery.AtMeetingId"/>).</summary>
+    public int? AtMeetingId { get; set; }
+
+    /// <summary>Closed at this meeting (<see cref="RegisterQuery.ClosedAtMeetingId"/>).</summary>
+    public int? ClosedAtMeetingId { get; set; }
+
+    /// <summary>Only actions, or only revisits.</summary>
+    public ActionKind? Kind { get; set; }
+
     /// <summary>How many filters are set, as the narrow-screen "Filters (n active)" button says.</summary>
     public int ActiveCount => ToQueryString().Values.Count(v => v is not null);
 
     public bool IsEmpty => ActiveCount == 0;
 
     /// <param name="open">The older "open only" switch (<c>open=true</c>), kept so that links made with it still work.</param>
-    public static RegisterFilter FromUrl(string? q, string? owner, string? status, int? series, string? from, string? to, int? due, int? carried, bool? overdue, bool? open) => new()
+    public static RegisterFilter FromUrl(string? q, string? owner, string? status, int? series, string? from, string? to, int? due, int? carried, bool? overdue, bool? open,
+        int? at = null, int? closedAt = null, string? kind = null) => new()
     {
         Text = Blank(q),
         Owner = Blank(owner),
@@ -37,6 +47,9 @@ public sealed class RegisterFilter
         DueMeetingId = due,
         MinTimesCarried = carried is > 0 ? carried : null,
         OverdueOnly = overdue == true,
+        AtMeetingId = at,
+        ClosedAtMeetingId = closedAt,
+        Kind = Enum.TryParse<ActionKind>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k) && !int.TryParse(kind, out _) ? k : null,
     };
 
     public Dictionary<string, object?> ToQueryString() => new()
@@ -50,6 +63,9 @@ public sealed class RegisterFilter
         ["due"] = DueMeetingId,
         ["carried"] = MinTimesCarried is > 0 ? MinTimesCarried : null,
         ["overdue"] = OverdueOnly ? true : null,
+        ["at"] = AtMeetingId,
+        ["closedAt"] = ClosedAtMeetingId,
+        ["kind"] = Kind?.ToString().ToLowerInvariant(),
     };
 
     /// <summary>The same filters as the URL would carry them (text compared trimmed).</summary>
@@ -64,7 +80,8 @@ public sealed class RegisterFilter
         Owner, Status?.Exactly, SeriesId,
         RaisedFrom is { } f ? DateOnly.FromDateTime(f) : null,
         RaisedTo is { } t ? DateOnly.FromDateTime(t) : null,
-        DueMeetingId, Text, MinTimesCarried, OverdueOnly, Status is { IsAnyOpen: true }, null, sort, descending);
+        DueMeetingId, Text, MinTimesCarried, OverdueOnly, Status is { IsAnyOpen: true }, Kind, sort, descending,
+        AtMeetingId, ClosedAtMeetingId);
 
     public RegisterFilter Copy() => (RegisterFilter)MemberwiseClone();
 
