@@ -54,7 +54,8 @@ internal static partial class HeaderReader
                     if (field is Field.Chair or Field.MinuteTaker)
                         attendance.Add(value);
                 }
-                waiting = field != Field.None && value.Length == 0 && field is Field.Chair or Field.MinuteTaker or Field.Date or Field.Venue ? field : Field.None;
+                waiting = labelField is Field.Chair or Field.MinuteTaker or Field.Date or Field.Venue && value.Length == 0
+                    && !BareHeadingLabelRegex().IsMatch(lines[index].Text) ? labelField : Field.None;
                 absenceMarked |= field == Field.Attendance && AbsenceLegendRegex().IsMatch(lines[index].Text);
                 switch (field)
                 {
@@ -254,6 +255,13 @@ internal static partial class HeaderReader
             _ => Field.MinuteTaker,
         };
     }
+
+    /// <summary>"Minutes", "Notes", "Date" alone on a line head a section; they do not label the line below.</summary>
+    [GeneratedRegex(@"^(?:minutes|notes|date|venue|chair)$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex BareHeadingLabelRegex();
+
+    /// <summary>The line starts with a header label ("Apologies were received from", "Chair:", "Present").</summary>
+    public static bool StartsWithLabel(NoteLine line) => Labelled(line).FirstOrDefault().Field != Field.None;
 
     [GeneratedRegex(@"^\s*(?:of|from|and|for|were|was|is|are|to)\b", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex NotAMinuteTakerRegex();

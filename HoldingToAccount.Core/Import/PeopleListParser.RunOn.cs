@@ -15,7 +15,6 @@ internal static partial class PeopleListParser
     internal static List<int> RunOnStarts(string text)
     {
         var starts = new SortedSet<int>();
-        var initialled = 0;
         foreach (Match bracket in BracketRegex().Matches(text))
         {
             var inner = bracket.Groups["inner"].Value;
@@ -24,9 +23,7 @@ internal static partial class PeopleListParser
             var start = NameStartBefore(text, bracket.Index, initials, initialOnly: initials is null && !dashAfter);
             if (start is not { } s)
                 continue;
-            if (initials is not null)
-                initialled++;
-            else if (!dashAfter && !InitialAndSurnameRegex().IsMatch(text[s..bracket.Index]))
+            if (initials is null && !dashAfter && !InitialAndSurnameRegex().IsMatch(text[s..bracket.Index]))
                 continue;
             starts.Add(s);
         }
@@ -40,11 +37,8 @@ internal static partial class PeopleListParser
         }
         foreach (Match glue in CloseBracketGlueRegex().Matches(text))
             starts.Add(glue.Index);
-        if (initialled >= 2 || starts.Count >= 2)
-        {
-            foreach (Match glue in WordGlueRegex().Matches(text))
-                starts.Add(glue.Index);
-        }
+        foreach (Match glue in WordGlueRegex().Matches(text))
+            starts.Add(glue.Index);
         starts.Remove(0);
         return starts.Count == 0 ? [] : [.. starts];
     }
