@@ -11,7 +11,8 @@ internal sealed record NotesHeader(
     Spanned<string>? Chair,
     Spanned<string>? MinuteTaker,
     List<DraftPerson> Attendees,
-    List<DraftPerson> Apologies);
+    List<DraftPerson> Apologies,
+    bool AttendanceLabelled = true);
 
 /// <summary>
 /// Reads the header block, labelled ("Date: …", "Chair: …", "Minutes: …", "Venue …", "Attendance:", "Apologies:") or
@@ -41,6 +42,7 @@ internal static partial class HeaderReader
         var list = Field.None;
         var waiting = Field.None;
         var absenceMarked = false;
+        var attendanceLabelled = false;
 
         for (var index = 0; index < lines.Count; index++)
         {
@@ -57,6 +59,7 @@ internal static partial class HeaderReader
                 waiting = labelField is Field.Chair or Field.MinuteTaker or Field.Date or Field.Venue && value.Length == 0
                     && !BareHeadingLabelRegex().IsMatch(lines[index].Text) ? labelField : Field.None;
                 absenceMarked |= field == Field.Attendance && AbsenceLegendRegex().IsMatch(lines[index].Text);
+                attendanceLabelled |= labelField == Field.Attendance;
                 switch (field)
                 {
                     case Field.None when ColumnHeaderRegex().IsMatch(value.Text):
@@ -145,7 +148,7 @@ internal static partial class HeaderReader
             warnings.Add($"{string.Join(", ", absent.Select(p => p.Person.Name))} marked \"A\" in the membership list {(absent.Count == 1 ? "was" : "were")} read as apologies.");
         var people = attendees.Select(p => p.Person).ToList();
         (chair, minuteTaker) = PeopleListParser.MarkedChairAndMinuteTaker(people, chair, minuteTaker);
-        return new NotesHeader(title, date, time, venue, chair, minuteTaker, people, apologised);
+        return new NotesHeader(title, date, time, venue, chair, minuteTaker, people, apologised, attendanceLabelled);
     }
 
     private static bool IsOnlyADate(NoteLine line) =>
@@ -155,7 +158,7 @@ internal static partial class HeaderReader
     private static Spanned<string>? PersonName(NoteLine value, List<string> warnings)
     {
         var people = PeopleListParser.Parse([value], [], "chair");
-        return people.Count == 1 && people[0].Initials is not null ? new Spanned<string>(people[0].Name, people[0].Span) : NameOnly(value);
+        return people.Count == 1 ? new Spanned<string>(people[0].Name, people[0].Span) : NameOnly(value);
     }
 
     /// <summary>
@@ -232,7 +235,7 @@ internal static partial class HeaderReader
         if (FieldOf(label.Groups["label"].Value) == Field.MinuteTaker && !label.Groups["colon"].Success
             && NotAMinuteTakerRegex().IsMatch(text.AsSpan(label.Index + label.Length)))
             return false; // "MINUTES OF THE PREVIOUS MEETING"
-        if (label.Groups["note"].Success && !label.Groups["colon"].Success && label.Index > 0)
+        if (label.Groups["note"].Success && !label.Groups["colon"].Success && label.Index > 0 && label.Groups["label"].Value.Any(char.IsLower))
             return false;
         if (label.Groups["inline"].Success && !char.IsUpper(text[label.Index + label.Length]))
             return false;

@@ -29,7 +29,7 @@ public static partial class NotesParser
         var lines = notes.Lines;
         var bodyStart = BodyStart(lines);
         var header = HeaderReader.Read(lines.Take(bodyStart).ToList(), warnings, notes.Text);
-        if (header.Attendees.Count == 0)
+        if (!header.AttendanceLabelled)
             header = WithUnlabelledAttendance(header, notes.Text, lines, bodyStart, warnings);
         if (header.Apologies.Count == 0)
             header.Apologies.AddRange(HeaderReader.ApologiesInBody(lines.Skip(bodyStart), warnings));
@@ -85,6 +85,8 @@ public static partial class NotesParser
         }
         if (read > 1)
             warnings.Add($"The attendance was read from {read} lists of names without headings: check that none of them is the apologies.");
+        // The chair or minute taker named under a label of their own joins the list unless it already names them.
+        attendees.AddRange(header.Attendees.Where(p => !attendees.Any(a => a.Name == p.Name)));
         var (chair, minuteTaker) = PeopleListParser.MarkedChairAndMinuteTaker(attendees, header.Chair, header.MinuteTaker);
         return header with { Attendees = attendees, Chair = chair, MinuteTaker = minuteTaker };
     }
@@ -113,6 +115,11 @@ public static partial class NotesParser
         var dated = false;
         for (var i = 0; i < lines.Count; i++)
         {
+            if (i == 0 && DateTimeText.FindDate(lines[i].Text) is not null)
+            {
+                dated = true;
+                continue; // a title with the date in it, however long ("… MINUTES OF THE LEVEL 1 MEETING … 26 NOVEMBER 2018 …")
+            }
             var heading = HeadingRecogniser.Recognise(lines[i]);
             if (heading is { Kind: HeadingKind.Section or HeadingKind.BareNumber or HeadingKind.Numbered })
                 return i;
