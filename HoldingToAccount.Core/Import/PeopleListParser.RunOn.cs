@@ -35,6 +35,9 @@ internal static partial class PeopleListParser
                     starts.Add(s);
             }
         }
+        // "Chief Constable Martin Hale (MH)": a name marked after its capacity is one person, not two.
+        if (starts.Count > 0 && starts.Min > 0 && !BracketRegex().IsMatch(text.AsSpan(0, starts.Min)) && !DashRegex().IsMatch(text.AsSpan(0, starts.Min)))
+            starts.Remove(starts.Min);
         foreach (Match glue in CloseBracketGlueRegex().Matches(text))
             starts.Add(glue.Index);
         foreach (Match glue in WordGlueRegex().Matches(text))

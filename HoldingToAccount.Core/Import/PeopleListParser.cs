@@ -270,6 +270,12 @@ internal static partial class PeopleListParser
     private static Entry? Classify(NoteLine body, string? prefixRole)
     {
         var entry = ClassifyName(body);
+        if (entry is null && prefixRole is not null && SurnameOnlyRegex().Match(body.Text) is { Success: true } surname)
+        {
+            // "ACC Ingram": a role code and a surname
+            var name = surname.Groups["name"];
+            return new Entry(EntryKind.Full, name.Value, null, prefixRole, null, new SourceSpan(body.Start + name.Index, name.Length), null);
+        }
         if (entry is null || prefixRole is null)
             return entry;
         return entry with { Role = entry.Role ?? prefixRole, Kind = entry.Kind == EntryKind.NameOnly ? EntryKind.Full : entry.Kind };
@@ -413,6 +419,9 @@ internal static partial class PeopleListParser
 
     private static Regex TitleRegex(string title) =>
         new(@"\b(?:" + title + @")\b(?!['’])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(TextRules.RegexTimeoutMs));
+
+    [GeneratedRegex(@"^(?<name>[A-Z][\p{L}'’\-]+)[ \t]*[.,;]?$", TextRules.Options, TextRules.RegexTimeoutMs)]
+    private static partial Regex SurnameOnlyRegex();
 
     [GeneratedRegex(@"\s*,\s*(?:and\s+)?|\s+and\s+", TextRules.Options, TextRules.RegexTimeoutMs)]
     private static partial Regex SentenceSeparatorRegex();
