@@ -53,7 +53,7 @@ internal static partial class HeaderReader
                 {
                     // "Minute Taker" on a line of its own: the person is on the next line.
                     field = waiting;
-                    if (field is Field.Chair or Field.MinuteTaker)
+                    if (field == Field.Chair)
                         attendance.Add(value);
                 }
                 waiting = labelField is Field.Chair or Field.MinuteTaker or Field.Date or Field.Venue && value.Length == 0
@@ -114,8 +114,6 @@ internal static partial class HeaderReader
                         break;
                     case Field.MinuteTaker:
                         minuteTaker = PersonName(value, warnings);
-                        if (labelField == Field.MinuteTaker && list == Field.Attendance && value.Length > 0)
-                            attendance.Add(value);
                         break;
                     case Field.Venue:
                         venue = new Spanned<string>(TextRules.Squash(value.Text).TrimEnd('.'), value.Span);

@@ -43,6 +43,15 @@ internal static partial class PeopleListParser
         foreach (Match glue in WordGlueRegex().Matches(text))
             starts.Add(glue.Index);
         starts.Remove(0);
+        // "Ch Supt Alan Moore (…)": a title before a name belongs to that name.
+        var previous = 0;
+        foreach (var start in starts.ToList())
+        {
+            if (HonorificRegex().Match(text[previous..start]) is { Success: true } title && title.Length == start - previous)
+                starts.Remove(start);
+            else
+                previous = start;
+        }
         return starts.Count == 0 ? [] : [.. starts];
     }
 
