@@ -9,7 +9,7 @@ internal sealed partial class BodyReader
         TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex ActionLabelRegex();
 
-    [GeneratedRegex(@"^(?:\*\*)?action(?:\*\*)?\s*(?::|[-–—])\s*(?<rest>\S.*)$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    [GeneratedRegex(@"^(?:\*\*)?actions?(?:\*\*)?\s*(?::|[-–—])\s*(?<rest>\S.*)$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex InlineActionRegex();
 
     [GeneratedRegex(@"\b(?:(?:this|the)\s+item\s+(?:was|has\s+been|is)\s+deferred|item\s+deferred|deferred\s+(?:until|to)\s+the\s+next\s+meeting)\b",

@@ -301,7 +301,7 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
         if (!bulleted && content.Cells().Count >= 2)
             bulleted = true;
         var current = _block.Count > 0 ? _block[^1] : null;
-        if (_singleAction && !bulleted && current is { EndsSentence: true })
+        if (_singleAction && current is { EndsSentence: true })
         {
             CloseBlock(); // "Action: …" marks one action; the sentences after it are minutes again
             return;

@@ -28,7 +28,9 @@ public static partial class NotesParser
         var warnings = new List<string>();
         var lines = notes.Lines;
         var bodyStart = BodyStart(lines);
-        var header = HeaderReader.Read(lines.Take(bodyStart).ToList(), warnings);
+        var header = HeaderReader.Read(lines.Take(bodyStart).ToList(), warnings, notes.Text);
+        if (!header.AttendanceLabelled)
+            header = WithUnlabelledAttendance(header, notes.Text, lines, bodyStart, warnings);
         if (header.Apologies.Count == 0)
             header.Apologies.AddRange(HeaderReader.ApologiesInBody(lines.Skip(bodyStart), warnings));
         var body = new BodyReader(new OwnerVocabulary(header.Attendees.Concat(header.Apologies)));
@@ -54,6 +56,57 @@ public static partial class NotesParser
     }
 
     /// <summary>
+    /// Attendance written with no heading, in the header or at the top of the first item ("1. Welcome and introductions"
+    /// over a list of names). The attendance list ends with its minute taker: a list after that one is not read as
+    /// attendance (it is most often the apologies, but the notes do not say so) and is named in a warning.
+    /// </summary>
+    private static NotesHeader WithUnlabelledAttendance(NotesHeader header, string text, IReadOnlyList<NoteLine> lines, int bodyStart, List<string> warnings)
+    {
+        var end = bodyStart;
+        while (end < lines.Count && !IsProse(lines[end]))
+            end++;
+        var lists = PeopleListParser.UnlabelledLists(text, lines.Take(end).ToList());
+        if (lists.Count == 0)
+            return header;
+        var attendees = new List<DraftPerson>();
+        var read = 0;
+        foreach (var list in lists)
+        {
+            if (attendees.Count > 0 && PeopleListParser.MarkedChairAndMinuteTaker(attendees, null, null).MinuteTaker is not null)
+            {
+                var unplaced = PeopleListParser.Parse(list, [], "unlabelled");
+                warnings.Add($"A second list of names without a heading follows the attendance ({string.Join(", ", unplaced.Select(p => p.Name))}); "
+                    + "the notes do not say whether they attended or sent apologies, so they were not read: add them before committing.");
+                continue;
+            }
+            read++;
+            foreach (var line in list)
+                attendees.AddRange(PeopleListParser.GroupLine(line) ?? PeopleListParser.Parse([line], warnings, "attendance"));
+        }
+        if (read > 1)
+            warnings.Add($"The attendance was read from {read} lists of names without headings: check that none of them is the apologies.");
+        // The chair or minute taker named under a label of their own joins the list unless it already names them.
+        attendees.AddRange(header.Attendees.Where(p => !attendees.Any(a => a.Name == p.Name)));
+        var (chair, minuteTaker) = PeopleListParser.MarkedChairAndMinuteTaker(attendees, header.Chair, header.MinuteTaker);
+        return header with { Attendees = attendees, Chair = chair, MinuteTaker = minuteTaker };
+    }
+
+    /// <summary>A sentence of the minutes ("SM welcomed the meeting.", "• Minutes accepted."): the header is over.</summary>
+    private static bool IsProse(NoteLine line)
+    {
+        var bulleted = TextRules.TryStripBullet(line, out var content);
+        if (!bulleted && !TextRules.EndsSentence(line.Text))
+            return false;
+        if (HeaderReader.StartsWithLabel(content) || DateTimeText.FindDate(content.Text) is not null)
+            return false;
+        var words = content.Text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < (bulleted ? 2 : 4))
+            return false;
+        var lower = words.Count(w => char.IsLower(w[0]));
+        return lower * 5 >= words.Length * 2;
+    }
+
+    /// <summary>
     /// The first line of the agenda: a numbered heading, a number on its own, an action marker, or — once the header has
     /// given the date — a heading in capitals on a line of its own (notes whose items are not numbered).
     /// </summary>
@@ -62,13 +115,18 @@ public static partial class NotesParser
         var dated = false;
         for (var i = 0; i < lines.Count; i++)
         {
+            if (i == 0 && DateTimeText.FindDate(lines[i].Text) is not null)
+            {
+                dated = true;
+                continue; // a title with the date in it, however long ("… MINUTES OF THE LEVEL 1 MEETING … 26 NOVEMBER 2018 …")
+            }
             var heading = HeadingRecogniser.Recognise(lines[i]);
             if (heading is { Kind: HeadingKind.Section or HeadingKind.BareNumber or HeadingKind.Numbered })
                 return i;
             if (dated && heading is { Kind: HeadingKind.Unnumbered, TitleIsCaps: true } && heading.Span.Length == lines[i].Length)
                 return i;
             dated |= DateTimeText.FindDate(lines[i].Text) is not null;
-            if (BodyMarkerRegex().IsMatch(lines[i].Text))
+            if (BodyMarkerRegex().IsMatch(lines[i].Text) || (i > 0 && IsProse(lines[i])))
                 return i;
         }
         return lines.Count;

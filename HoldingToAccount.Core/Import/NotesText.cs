@@ -130,7 +130,7 @@ public sealed partial class NotesText
         var cuts = new SortedSet<int>();
         foreach (Match run in MergedCapsRunRegex().Matches(line.Text))
         {
-            if (run.Index > 0 && TextRules.LetterCount(run.Value) >= 12)
+            if (run.Index > 0 && TextRules.LetterCount(run.Value) >= 12 && !ContinuesCapitals(line.Text, run.Index))
                 cuts.Add(run.Index);
         }
         foreach (Match marker in MergedSubItemRegex().Matches(line.Text))
@@ -148,7 +148,24 @@ public sealed partial class NotesText
         }
     }
 
-    [GeneratedRegex(@"(?<=\s)[A-Z][A-Z'’&()\-–,:]+(?:[ \t]+(?:[A-Z][A-Z'’&()\-–,:]+|[/&–\-])){2,}(?=[ \t]|$)", RegexOptions.CultureInvariant, 250)]
+    /// <summary>
+    /// The word before <paramref name="index"/> is in capitals or a bare number ("POLICE &amp; CRIME …", "LEVEL 1 MEETING",
+    /// "2018 COMMENCING"): the run goes on from it, so a heading cannot start here.
+    /// </summary>
+    private static bool ContinuesCapitals(string text, int index)
+    {
+        var end = index;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+            end--;
+        var start = end;
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            start--;
+        var word = text[start..end];
+        return word.Length > 0 && !word.Any(char.IsLower) && !word.EndsWith('.') && !word.EndsWith(')') && (word.Any(char.IsLetter) || word.All(c => char.IsAsciiDigit(c)) || word is "&" or "/" or "–" or "-");
+    }
+
+    // Atomic tokens: a long run-on line in capitals must not make the engine try every way of cutting each word.
+    [GeneratedRegex(@"(?<=\s)(?>[A-Z][A-Z'’&()\-–,:]+)(?:(?>[ \t]+)(?>[A-Z][A-Z'’&()\-–,:]+|[/&–\-])(?=[ \t]|$)){2,}", RegexOptions.CultureInvariant, 250)]
     private static partial Regex MergedCapsRunRegex();
 
     [GeneratedRegex(@"(?<=\s)[1-9][0-9]?\)[ \t]+(?=[A-Z])", RegexOptions.CultureInvariant, 250)]

@@ -14,7 +14,7 @@ internal sealed partial class OwnerVocabulary
 {
     private static readonly HashSet<string> _standardCodes = new(StringComparer.Ordinal)
     {
-        "PCC", "DPCC", "CC", "DCC", "ACC", "CEX", "CFO", "SO", "PO", "PM", "SPM", "ALL", "OPCC", "DCEX", "CO",
+        "PCC", "DPCC", "PFCC", "DPFCC", "CC", "DCC", "ACC", "CEX", "CFO", "SO", "PO", "PM", "SPM", "ALL", "OPCC", "DCEX", "CO",
     };
 
     private readonly HashSet<string> _codes = new(_standardCodes, StringComparer.Ordinal);

@@ -21,6 +21,8 @@ internal static partial class PeopleListParser
 
     private static readonly (Regex Title, string Code)[] _titles =
     [
+        (TitleRegex(@"deputy police,?\s+fire\s+(?:and|&)\s+crime\s+commissioner"), "DPFCC"),
+        (TitleRegex(@"police,?\s+fire\s+(?:and|&)\s+crime\s+commissioner"), "PFCC"),
         (TitleRegex("deputy police and crime commissioner"), "DPCC"),
         (TitleRegex("police and crime commissioner"), "PCC"),
         (TitleRegex("deputy chief constable"), "DCC"),
@@ -43,20 +45,99 @@ internal static partial class PeopleListParser
         CodeOnly,
     }
 
+    /// <summary>A person of a list, and whether the list marks them absent.</summary>
+    internal sealed record ListedPerson(DraftPerson Person, bool Absent);
+
     private sealed record Entry(EntryKind Kind, string? Name, string? Capacity, string? Role, string? Initials, SourceSpan NameSpan, SourceSpan? CapacitySpan);
 
-    public static List<DraftPerson> Parse(IEnumerable<NoteLine> lines, List<string> warnings, string listName)
+    /// <param name="sentence">The list is a sentence ("from ACC Blatchly, ACC Pauline Sturman, and Stuart McCartney"):
+    /// commas and "and" before a name separate people.</param>
+    public static List<DraftPerson> Parse(IEnumerable<NoteLine> lines, List<string> warnings, string listName, bool sentence = false) =>
+        ParseMarked(lines, warnings, listName, absenceMarked: false, sentence).Select(p => p.Person).ToList();
+
+    /// <param name="absenceMarked">The list says "A – denotes absence": a name marked "A" sent apologies.</param>
+    public static List<ListedPerson> ParseMarked(IEnumerable<NoteLine> lines, List<string> warnings, string listName, bool absenceMarked, bool sentence = false)
     {
         var entries = new List<Entry>();
+        var absentAt = new HashSet<int>();
+        var absentNext = false;
         foreach (var line in lines)
         {
-            foreach (var part in Parts(line))
+            var parts = Parts(line);
+            if (sentence)
+                parts = parts.SelectMany(SentenceParts);
+            foreach (var whole in parts)
             {
+                var part = whole;
+                if (absenceMarked && AbsenceMarkRegex().Match(part.Text) is { Success: true } mark)
+                {
+                    absentNext = true;
+                    part = part.From(mark.Length);
+                }
+                var markedAfter = absenceMarked && TrailingAbsenceMarkRegex().Match(part.Text) is { Success: true } trailing;
+                if (markedAfter)
+                    part = new NoteLine(part.Start, part.Text[..TrailingAbsenceMarkRegex().Match(part.Text).Index]).From(0);
                 if (Classify(part) is { } entry)
+                {
+                    if (absentNext && entry.Kind is EntryKind.Full or EntryKind.NameOnly)
+                        absentAt.Add(entry.NameSpan.Start);
                     entries.Add(entry);
+                }
+                absentNext = markedAfter;
             }
         }
-        return Assemble(entries, warnings, listName);
+        return Assemble(entries, warnings, listName).Select(p => new ListedPerson(p, absentAt.Contains(p.Span.Start))).ToList();
+    }
+
+    /// <summary>True when the text starts with a person's name ("Jonathan Edwards.", "ACC Blatchly", "Dr Emily Warren").</summary>
+    public static bool StartsWithName(string text)
+    {
+        var line = WithoutTitle(new NoteLine(0, text.Trim()));
+        var words = WordRegex().Matches(line.Text).Select(w => w.Value.TrimEnd(',', '.', ';')).ToList();
+        if (words.Count >= 2 && OwnerVocabulary.IsStandardCode(words[0]) && IsNameWord(words[1]))
+            return true;
+        return words.Count >= 2 && IsNameWord(words[0]) && IsNameWord(words[1]) && words[0].Length > 1 || (words.Count >= 2 && words[0].Length == 1 && IsNameWord(words[1]));
+    }
+
+    /// <summary>
+    /// The chair and the minute taker as the attendance marks them, when no label named them: "John Campion (JC) Chair –
+    /// Police &amp; Crime Commissioner", "… – Chair", "(Chair and Police &amp; Crime Commissioner)", "Rachael Thorold (minutes)",
+    /// "Lisa Matthews (LM) Personal Assistant to the CEO (Minutes)".
+    /// </summary>
+    public static (Spanned<string>? Chair, Spanned<string>? MinuteTaker) MarkedChairAndMinuteTaker(
+        IReadOnlyList<DraftPerson> people, Spanned<string>? chair, Spanned<string>? minuteTaker)
+    {
+        foreach (var person in people)
+        {
+            if (person.Capacity is not { } capacity)
+                continue;
+            if (chair is null && ChairMarkRegex().IsMatch(capacity))
+                chair = new Spanned<string>(person.Name, person.Span);
+            if (minuteTaker is null && MinutesMarkRegex().IsMatch(capacity))
+                minuteTaker = new Spanned<string>(person.Name, person.Span);
+        }
+        return (chair, minuteTaker);
+    }
+
+    private static IEnumerable<NoteLine> SentenceParts(NoteLine part)
+    {
+        var text = part.Text;
+        if (text.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+        {
+            part = part.From(4);
+            text = part.Text;
+        }
+        var from = 0;
+        foreach (Match separator in SentenceSeparatorRegex().Matches(text))
+        {
+            var after = separator.Index + separator.Length;
+            if (!StartsWithName(text[after..]))
+                continue;
+            yield return new NoteLine(part.Start + from, text[from..separator.Index]).From(0);
+            from = after;
+        }
+        var last = new NoteLine(part.Start + from, text[from..]).From(0);
+        yield return new NoteLine(last.Start, last.Text.TrimEnd('.', ';')).From(0);
     }
 
     private static List<DraftPerson> Assemble(List<Entry> entries, List<string> warnings, string listName)
@@ -112,6 +193,42 @@ internal static partial class PeopleListParser
     /// <summary>One line may list several people: "A (PCC), B (CC) and C (DCC)" or "A; B".</summary>
     private static IEnumerable<NoteLine> Parts(NoteLine line)
     {
+        foreach (var cell in CellsBetweenBars(line))
+        {
+            foreach (var part in SeparatedParts(cell))
+            {
+                var starts = RunOnStarts(part.Text);
+                var from = 0;
+                foreach (var start in starts.Append(part.Length))
+                {
+                    var piece = new NoteLine(part.Start + from, part.Text[from..start]).From(0);
+                    if (piece.Length > 0)
+                        yield return piece;
+                    from = start;
+                }
+            }
+        }
+    }
+
+    /// <summary>"Present: | Julia Mulligan (JM) – … |": a table flattened with bars between its cells.</summary>
+    private static IEnumerable<NoteLine> CellsBetweenBars(NoteLine line)
+    {
+        var from = 0;
+        while (from <= line.Length)
+        {
+            var bar = line.Text.IndexOf('|', from);
+            var to = bar < 0 ? line.Length : bar;
+            var cell = new NoteLine(line.Start + from, line.Text[from..to]).From(0);
+            if (cell.Length > 0)
+                yield return cell;
+            if (bar < 0)
+                break;
+            from = bar + 1;
+        }
+    }
+
+    private static IEnumerable<NoteLine> SeparatedParts(NoteLine line)
+    {
         var text = line.Text;
         var separators = text.Contains(';', StringComparison.Ordinal)
             ? ListSemicolonRegex()
@@ -153,6 +270,12 @@ internal static partial class PeopleListParser
     private static Entry? Classify(NoteLine body, string? prefixRole)
     {
         var entry = ClassifyName(body);
+        if (entry is null && prefixRole is not null && SurnameOnlyRegex().Match(body.Text) is { Success: true } surname)
+        {
+            // "ACC Ingram": a role code and a surname
+            var name = surname.Groups["name"];
+            return new Entry(EntryKind.Full, name.Value, null, prefixRole, null, new SourceSpan(body.Start + name.Index, name.Length), null);
+        }
         if (entry is null || prefixRole is null)
             return entry;
         return entry with { Role = entry.Role ?? prefixRole, Kind = entry.Kind == EntryKind.NameOnly ? EntryKind.Full : entry.Kind };
@@ -160,6 +283,21 @@ internal static partial class PeopleListParser
 
     private static Entry? ClassifyName(NoteLine body)
     {
+        if (NameAtBracket(body.Text) is var (nameStart, bracket, bracketInitials)
+            && (nameStart > 0 || !InitialsRegex().IsMatch(body.Text)))
+        {
+            var nameText = body.Text[nameStart..bracket.Index].TrimEnd();
+            var before = new NoteLine(body.Start, body.Text[..nameStart]).From(0);
+            var after = body.From(bracket.Index + bracket.Length);
+            if (bracketInitials is null)
+                after = body.From(bracket.Index); // "(observing)" stays with the capacity
+            var capacityPart = before.Length > 0 ? before : after;
+            var (heldCapacity, heldCode, heldSpan) = Capacity(capacityPart, marked: true);
+            if (before.Length > 0 && bracketInitials is null && after.Length > 0)
+                heldCapacity = heldCapacity is null ? null : $"{heldCapacity} {TextRules.Squash(after.Text).TrimEnd('.', ';')}";
+            return new Entry(heldCapacity is null && heldCode is null ? EntryKind.NameOnly : EntryKind.Full, TextRules.Squash(nameText), heldCapacity, heldCode, bracketInitials,
+                new SourceSpan(body.Start + nameStart, nameText.Length), heldSpan);
+        }
 
         string? initials = null;
         // "(JC)" after a name is its initials — also when they spell a role code, if they are the name's initials ("Pippa Mills (PM)").
@@ -280,7 +418,25 @@ internal static partial class PeopleListParser
     }
 
     private static Regex TitleRegex(string title) =>
-        new(@"\b(?:" + title + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(TextRules.RegexTimeoutMs));
+        new(@"\b(?:" + title + @")\b(?!['’])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(TextRules.RegexTimeoutMs));
+
+    [GeneratedRegex(@"^(?<name>[A-Z][\p{L}'’\-]+)[ \t]*[.,;]?$", TextRules.Options, TextRules.RegexTimeoutMs)]
+    private static partial Regex SurnameOnlyRegex();
+
+    [GeneratedRegex(@"\s*,\s*(?:and\s+)?|\s+and\s+", TextRules.Options, TextRules.RegexTimeoutMs)]
+    private static partial Regex SentenceSeparatorRegex();
+
+    [GeneratedRegex(@"^A[ \t]+(?=[A-Z][\p{L}'’\-]+[ \t]+[A-Z])", TextRules.Options, TextRules.RegexTimeoutMs)]
+    private static partial Regex AbsenceMarkRegex();
+
+    [GeneratedRegex(@"[ \t]A$", TextRules.Options, TextRules.RegexTimeoutMs)]
+    private static partial Regex TrailingAbsenceMarkRegex();
+
+    [GeneratedRegex(@"^\(?chair(?:man|woman|person)?\b(?!\s+of\b)|(?<!\b(?:vice|deputy)[ \t]*)(?:[–—\-,][ \t]*|\()chair(?:man|woman|person)?\)?[ \t.;]*$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex ChairMarkRegex();
+
+    [GeneratedRegex(@"\(minutes?\)|^minutes?$|^minute[- ]?taker$|^\(?notes?[- ]?taker\)?$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex MinutesMarkRegex();
 
     [GeneratedRegex(@"^\(?(?<code>[\p{L}]{1,2}/[\p{L}]{2,5}|[\p{L}]{2,6})\)\.?$", TextRules.Options, TextRules.RegexTimeoutMs)]
     private static partial Regex CodeOnlyRegex();
@@ -297,14 +453,14 @@ internal static partial class PeopleListParser
     [GeneratedRegex(@"(?<=\))\s*(?:,\s*(?:and\s+)?|\s+and\s+)", TextRules.Options, TextRules.RegexTimeoutMs)]
     private static partial Regex ListCommaRegex();
 
-    [GeneratedRegex(@"^(?<name>(?:[A-Z][\p{L}'’\-]+[ \t]+){1,3}[A-Z][\p{L}'’\-]+)[ \t]*\((?<ini>[A-Z]{2,4})\)[ \t]*(?:[-–—,:][ \t]*)?(?<rest>.*)$", TextRules.Options, TextRules.RegexTimeoutMs)]
+    [GeneratedRegex(@"^(?<name>(?:[A-Z][\p{L}'’\-]+(?:[ \t]+[–\-])?[ \t]+){1,3}[A-Z][\p{L}'’\-]+)[ \t]*\((?<ini>[A-Z][A-Za-z]{0,2}[A-Z][a-z]?(?:-[A-Z]{1,2})?)\)[ \t]*(?:[-–—,:][ \t]*)?(?<rest>.*)$", TextRules.Options, TextRules.RegexTimeoutMs)]
     private static partial Regex InitialsRegex();
 
-    [GeneratedRegex(@"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lady|Rev|Revd|Lord|Baroness|(?:[TA]/)?(?:Ch(?:ief)?\.?\s*)?(?:Supt|Superintendent|Insp|Inspector)|C/Supt|Det(?:ective)?|DCI|DI|DS|DC|PC|PS|Sgt|Sergeant)\.?[ \t]+)+",
+    [GeneratedRegex(@"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lady|Rev|Revd|Lord|Baroness|(?:[TAD]/)?(?:Ch(?:ief)?\.?\s*)?(?:Supt|Superintendent|Insp|Inspector)|C/Supt|Det(?:ective)?|DCI|DI|DS|DC|PC|PS|Sgt|Sergeant)\.?[ \t]+)+",
         TextRules.Options, TextRules.RegexTimeoutMs)]
     private static partial Regex HonorificRegex();
 
-    [GeneratedRegex(@"^(?<code>(?:[TA]/)?[A-Z]{2,4})[ \t]+(?=[A-Z][a-z][\p{L}'’\-]*[ \t]+[A-Z])", TextRules.Options, TextRules.RegexTimeoutMs)]
+    [GeneratedRegex(@"^(?<code>(?:[TA]/)?[A-Z]{2,5})[ \t]+(?=[A-Z][a-z][\p{L}'’\-]*(?:[ \t]+[A-Z]|[ \t]*\(|[ \t]*[,;.]?$))", TextRules.Options, TextRules.RegexTimeoutMs)]
     private static partial Regex RolePrefixRegex();
 
     [GeneratedRegex(@"[\t,:\-–—]", TextRules.Options, TextRules.RegexTimeoutMs)]
