@@ -45,6 +45,7 @@ public static class CoreServiceCollectionExtensions
                 provider.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton<ActionService>();
         services.AddSingleton<MeetingService>();
+        services.AddSingleton<Publishing.PublicationService>();
         services.AddSingleton<PeopleService>();
         services.AddSingleton<Audit.AuditService>();
         services.AddSingleton<DemoData>();

@@ -7,6 +7,7 @@ using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Dashboard.Components;
 using HoldingToAccount.Dashboard.Health;
 using HoldingToAccount.Dashboard.Jobs;
+using HoldingToAccount.Dashboard.Public;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -56,6 +57,7 @@ public static class DashboardSetup
             context => HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Authorization.Count == 0
                 && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/ical"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UsePublicCaching();
         app.UseSignIn();
         app.UseJobs();
         app.UseAntiforgery();
@@ -65,6 +67,7 @@ public static class DashboardSetup
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapApi();
         app.MapCalendarFeeds();
+        app.MapPublicPages();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'")
             .Add(endpoint =>
