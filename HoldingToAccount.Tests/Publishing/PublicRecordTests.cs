@@ -183,7 +183,7 @@ public sealed class PublicRecordTests : IAsyncLifetime
 
         Assert.All(log, a => Assert.NotEmpty(a.Owners));
         Assert.Contains(log, a => a.Owners.Any(o => o.Code == "CC" && o.Title == "Chief Constable"));
-        Assert.All(log, a => Assert.Contains(a.Status, new[] { "Open", "Closed", "Withdrawn" }));
+        Assert.All(log, a => Assert.True(a.Status is "Open" or "Closed" or "Withdrawn", a.Status));
         await using var db = await _register.Database.CreateContextAsync();
         var people = await db.People.Select(p => p.Name).ToListAsync();
         Assert.All(log, a => Assert.DoesNotContain(a.Owners, o => people.Contains(o.Title)));
