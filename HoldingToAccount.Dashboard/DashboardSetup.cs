@@ -55,7 +55,8 @@ public static class DashboardSetup
         // Pages get a friendly "not found"; the API and feeds keep their own status codes and problem bodies.
         app.UseWhen(
             context => HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Authorization.Count == 0
-                && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/ical"),
+                && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/ical")
+                && !context.Request.Path.StartsWithSegments(PublicEndpoints.Prefix),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UsePublicCaching();
         app.UseSignIn();

@@ -45,7 +45,7 @@ public static class PublicEndpoints
         {
             var notes = await register.NotesAsync(id, ct);
             if (notes is null)
-                return Results.NotFound();
+                return Results.Text("These notes are not published.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
             using var buffer = new MemoryStream();
             NotesDocument.WriteDocx(notes, buffer);
             return Versioned(context, buffer.ToArray(), NotesDocument.DocxContentType, NotesDocument.FileName(notes, "notes", "docx"));

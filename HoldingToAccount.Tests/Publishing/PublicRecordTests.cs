@@ -1,13 +1,13 @@
 using HoldingToAccount.Core;
 using HoldingToAccount.Core.Access;
 using HoldingToAccount.Core.Audit;
+using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Export;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.Publishing;
 using HoldingToAccount.Tests.Export;
 using HoldingToAccount.Tests.TestData;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HoldingToAccount.Tests.Publishing;
 
@@ -20,7 +20,7 @@ public sealed class PublicRecordTests : IAsyncLifetime
     private ExportRegister _register = null!;
 
     private PublicationService Publication => _register.Database.Get<PublicationService>();
-    private PublicRegister Public => ActivatorUtilities.GetServiceOrCreateInstance<PublicRegister>(_register.Database.Services);
+    private PublicRegister Public => new(_register.Database.Get<IDbContextFactory<AppDbContext>>(), _register.Notes);
 
     public async Task InitializeAsync() => _register = await ExportRegister.CreateAsync();
 
@@ -70,7 +70,7 @@ public sealed class PublicRecordTests : IAsyncLifetime
     [Fact]
     public async Task A_planned_meeting_has_no_notes_to_publish()
     {
-        var february = await _register.MeetingOnAsync(ExportRegister.Feb2017);
+        var february = (await _register.Meetings.ListAsync()).First(m => m.Status == MeetingStatus.Planned);
         await Publication.SetSeriesPublicAsync(february.SeriesId, true, Secretariat);
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => Publication.PublishAsync(february.Id, february.Version, Secretariat));
