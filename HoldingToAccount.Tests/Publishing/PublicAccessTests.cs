@@ -88,7 +88,8 @@ public sealed class PublicAccessTests(AppFixture app) : IClassFixture<AppFixture
                 break;
         }
         Assert.NotNull(item);
-        await PublishAsync(meeting!);
+        Assert.NotNull(meeting);
+        await PublishAsync(meeting);
         await Meetings.UpdateAgendaItemAsync(item.Id, new AgendaItemInput(item.Section, item.Title, item.Questions, item.Findings, item.Deferred, Restricted: true), Secretariat);
 
         var html = await app.Anonymous.GetStringAsync($"/public/meetings/{meeting.Id}");
