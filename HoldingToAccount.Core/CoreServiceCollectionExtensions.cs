@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ActionService>();
         services.AddSingleton<Insights.InsightsService>();
         services.AddSingleton<MeetingService>();
+        services.AddSingleton<Publishing.PublicationService>();
         services.AddSingleton<PeopleService>();
         services.AddSingleton<Audit.AuditService>();
         services.AddSingleton<DemoData>();

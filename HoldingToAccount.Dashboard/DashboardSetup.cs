@@ -7,6 +7,7 @@ using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Dashboard.Components;
 using HoldingToAccount.Dashboard.Health;
 using HoldingToAccount.Dashboard.Jobs;
+using HoldingToAccount.Dashboard.Public;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -58,9 +59,11 @@ public static class DashboardSetup
         // Pages get a friendly "not found"; the API and feeds keep their own status codes and problem bodies.
         app.UseWhen(
             context => HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Authorization.Count == 0
-                && !ApiProblems.IsForPrograms(context.Request.Path) && !context.Request.Path.StartsWithSegments("/ical"),
+                && !ApiProblems.IsForPrograms(context.Request.Path) && !context.Request.Path.StartsWithSegments("/ical")
+                && !context.Request.Path.StartsWithSegments(PublicEndpoints.Prefix),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseApiProblems();
+        app.UsePublicCaching();
         app.UseSignIn();
         app.UseJobs();
         app.UseAntiforgery();
@@ -70,6 +73,7 @@ public static class DashboardSetup
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapApi();
         app.MapCalendarFeeds();
+        app.MapPublicPages();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'")
             .Add(endpoint =>

@@ -45,6 +45,9 @@ public class ActionItem
     public string? DuePhrase { get; set; }
 
     public ActionStatus Status { get; set; }
+
+    /// <summary>Left out of the public notes and the public action log (operationally sensitive).</summary>
+    public bool Restricted { get; set; }
     public int? ClosedAtMeetingId { get; set; }
     public Meeting? ClosedAtMeeting { get; set; }
     public DateOnly? ClosedOn { get; set; }

@@ -203,13 +203,17 @@ public static class AuditSentences
         var clauses = new List<string>();
         var changed = e.Changed.Select(c => c.Field).ToHashSet();
         if (changed.Remove("Status"))
+        {
+            changed.ExceptWith(["PublishedAt", "WithdrawnAt", "WithdrawnReason"]);
             clauses.Add(e.After("Status") switch
             {
+                "Held" when e.Before("Status") == "Published" => $"withdrew the public notes of {title}: {Quote(e.After("WithdrawnReason"), 300)}",
                 "Held" => $"marked {title} held",
                 "Cancelled" => $"cancelled {title}",
                 "Published" => $"published the notes of {title}",
                 var s => $"changed the status of {title} from {Status(e.Before("Status"))} to {Status(s)}",
             });
+        }
         if (changed.Remove("Date") | changed.Remove("StartTime"))
             clauses.Add($"moved {title} from {Show(e.Before("Date"))} {e.Before("StartTime")?[..5]} to {Show(e.After("Date"))} {e.After("StartTime")?[..5]}");
         if (changed.Remove("Title"))
@@ -297,6 +301,9 @@ public static class AuditSentences
     {
         Added => $"added the meeting series {Quote(e.Value("Name"), 120)}",
         Deleted => $"deleted the meeting series {Quote(e.Value("Name"), 120)}",
+        _ when e.Changed.Select(c => c.Field).SequenceEqual(["IsPublic"]) => e.After("IsPublic") is "true" or "True"
+            ? $"made the meeting series {Quote(e.Value("Name"), 120)} public: its published notes show on the public pages"
+            : $"took the meeting series {Quote(e.Value("Name"), 120)} off the public pages",
         _ => $"changed the meeting series {Quote(e.Value("Name"), 120)}: {Join(Fields(e, e.Changed.Select(c => c.Field), ""))}",
     };
 

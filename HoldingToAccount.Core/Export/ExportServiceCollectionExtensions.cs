@@ -11,6 +11,7 @@ public static class ExportServiceCollectionExtensions
         services.TryAddSingleton<NotesExport>();
         services.TryAddSingleton<ActionLogExport>();
         services.TryAddSingleton<CalendarFeeds>();
+        services.TryAddSingleton<Publishing.PublicRegister>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Meetings;
+using HoldingToAccount.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoldingToAccount.Core.Export;
@@ -45,7 +46,7 @@ public sealed class NotesExport(MeetingService meetings, ActionService actions, 
         var arising = detail.ActionsArising;
         if (variant == NotesVariant.Public)
         {
-            var hidden = await RaisedAtRestrictedItemsAsync(broughtForward.Concat(arising).Select(a => a.Id).ToList(), ct);
+            var hidden = await HiddenFromPublicAsync(broughtForward.Concat(arising).Select(a => a.Id).ToList(), ct);
             detail = detail with
             {
                 Agenda = detail.Agenda
@@ -65,15 +66,17 @@ public sealed class NotesExport(MeetingService meetings, ActionService actions, 
         return new MeetingNotes(detail, variant, withUpdates, arising);
     }
 
-    private async Task<HashSet<int>> RaisedAtRestrictedItemsAsync(List<int> actionIds, CancellationToken ct)
+    /// <summary>The actions <see cref="PublicRecord.ShownAction"/> keeps out of public notes: restricted, or raised under a restricted item.</summary>
+    private async Task<HashSet<int>> HiddenFromPublicAsync(List<int> actionIds, CancellationToken ct)
     {
         if (actionIds.Count == 0)
             return [];
         await using var db = await factory.CreateDbContextAsync(ct);
-        var ids = await db.Actions
-            .Where(a => actionIds.Contains(a.Id) && a.RaisedAtAgendaItem != null && a.RaisedAtAgendaItem.Restricted)
+        var shown = await db.Actions
+            .Where(a => actionIds.Contains(a.Id))
+            .Where(PublicRecord.ShownAction)
             .Select(a => a.Id)
             .ToListAsync(ct);
-        return [.. ids];
+        return [.. actionIds.Except(shown)];
     }
 }

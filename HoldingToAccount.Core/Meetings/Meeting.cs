@@ -29,6 +29,13 @@ public class Meeting
     /// <summary>For a meeting imported from notes: a hash of the source text, so importing the same notes again is recognised.</summary>
     public string? ImportedFromHash { get; set; }
 
+    /// <summary>When the public notes were published (UTC); null while they are not on the public pages.</summary>
+    public DateTime? PublishedAt { get; set; }
+
+    /// <summary>When the public notes were last taken down (UTC), and why; cleared when they are published again.</summary>
+    public DateTime? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
+
     public List<MeetingAttendee> Attendees { get; set; } = [];
     public List<AgendaItem> AgendaItems { get; set; } = [];
 

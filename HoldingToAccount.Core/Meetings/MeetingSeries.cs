@@ -11,6 +11,9 @@ public class MeetingSeries
     /// <summary>A rule <see cref="Recurrence"/> understands, e.g. "last Tuesday monthly 10:30".</summary>
     public string? Recurrence { get; set; }
     public string? DefaultVenue { get; set; }
+
+    /// <summary>Whether the series' published notes and actions appear on the public pages.</summary>
+    public bool IsPublic { get; set; }
     public List<AgendaSection> Sections { get; set; } = [];
     public List<Meeting> Meetings { get; set; } = [];
 }

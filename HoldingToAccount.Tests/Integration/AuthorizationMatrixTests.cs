@@ -23,6 +23,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     [
         "/account/login", "/account/access-denied", "/account/logout", "/account/external", "/account/external-callback", "/healthz", "/not-found", "/Error", "/board/{DisplayToken}",
         "/ical/person/{token}.ics", "/ical/series/{seriesId}/{token}.ics",
+        "/public", "/public/actions", "/public/meetings/{Id:int}", "/public/meetings/{id:int}/notes.docx", "/public/feed.atom",
     ];
 
     private static readonly Dictionary<string, Principal[]> AllowedByPolicy = new()
@@ -38,7 +39,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && !raw.StartsWith("/_", StringComparison.Ordinal) && !raw.Contains('.', StringComparison.Ordinal)
                 || e.RoutePattern.RawText is "/openapi/{documentName}.json" or "/ical/person/{token}.ics" or "/ical/series/{seriesId}/{token}.ics"
-                || (e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) ?? false))
+                || (e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) ?? false)
+                || (e.RoutePattern.RawText?.StartsWith("/public/", StringComparison.Ordinal) ?? false))
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null)
             // The framework's static-file fallback serves files only; the app's fallback policy still guards it.
             .Where(e => !(e.RoutePattern.RawText?.Contains(":file}", StringComparison.Ordinal) ?? false));
@@ -77,6 +79,13 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 continue;
             var url = Fill(raw, ids);
             using var response = await client.GetAsync(url);
+            if (raw.StartsWith("/public/meetings/", StringComparison.Ordinal))
+            {
+                // The meeting filled in is held but not published: the public routes answer as if it did not exist, to everyone.
+                if (response.StatusCode != HttpStatusCode.NotFound)
+                    failures.Add($"{principal} GET {url}: {(int)response.StatusCode}, expected 404 for notes that are not published");
+                continue;
+            }
             var allowed = Allowed(route, principal);
             var granted = response.IsSuccessStatusCode;
             if (allowed != granted)
@@ -85,6 +94,23 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 failures.Add($"{principal} GET {url}: {(int)response.StatusCode} is neither a success nor a proper refusal");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Theory]
+    [MemberData(nameof(Principals))]
+    public async Task The_public_pages_answer_every_caller_alike_and_never_show_a_meeting_whose_notes_are_not_published(Principal principal)
+    {
+        var unpublished = (await KnownIdsAsync())["id"];
+        using var client = NoRedirects(principal);
+
+        foreach (var path in new[] { "/public", "/public/actions", "/public/feed.atom" })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{principal} GET {path}: {(int)response.StatusCode}");
+            Assert.DoesNotContain($"/public/meetings/{unpublished}", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using var notes = await client.GetAsync($"/public/meetings/{unpublished}");
+        Assert.Equal(HttpStatusCode.NotFound, notes.StatusCode);
     }
 
     [Theory]

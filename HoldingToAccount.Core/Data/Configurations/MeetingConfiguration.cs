@@ -15,5 +15,6 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasIndex(m => new { m.SeriesId, m.Date });
         builder.Property(m => m.ImportedFromHash).HasMaxLength(64);
         builder.HasIndex(m => m.ImportedFromHash);
+        builder.Property(m => m.WithdrawnReason).HasMaxLength(InputLimits.Reason);
     }
 }

@@ -70,6 +70,9 @@ namespace HoldingToAccount.Core.Data.Migrations
                     b.Property<int>("RaisedAtMeetingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Restricted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -385,6 +388,9 @@ namespace HoldingToAccount.Core.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SeriesId")
                         .HasColumnType("INTEGER");
 
@@ -408,6 +414,13 @@ namespace HoldingToAccount.Core.Data.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("WrittenResponsesDue")
                         .HasColumnType("TEXT");
@@ -468,6 +481,9 @@ namespace HoldingToAccount.Core.Data.Migrations
                     b.Property<string>("DefaultVenue")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()

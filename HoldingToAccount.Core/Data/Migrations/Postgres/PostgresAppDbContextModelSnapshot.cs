@@ -77,6 +77,9 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                     b.Property<int>("RaisedAtMeetingId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Restricted")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
@@ -404,6 +407,9 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("SeriesId")
                         .HasColumnType("integer");
 
@@ -427,6 +433,13 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateOnly?>("WrittenResponsesDue")
                         .HasColumnType("date");
@@ -491,6 +504,9 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                     b.Property<string>("DefaultVenue")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Kind")
                         .IsRequired()
