@@ -155,6 +155,9 @@ public static partial class ActionLogParser
         if (date is { } on)
         {
             var parsed = DuePhraseParser.Parse(phrase, raisedOn ?? on);
+            // A month's first day is the month itself, not a meeting: the month's meeting is found when there is one.
+            if (parsed.Kind == DueTargetKind.MeetingInMonth && parsed.Date == on)
+                return new LogDue(phrase, null, null);
             if (parsed.Kind is DueTargetKind.MeetingInMonth or DueTargetKind.NextMeeting)
                 return new LogDue(phrase, null, on);
             if (parsed.Kind == DueTargetKind.Date && parsed.Date is { } by && by < on)

@@ -115,7 +115,7 @@ internal sealed class ActionLogWriter(AppDbContext db, ActionLogDraft draft, Act
                 meetingDates.Add(dueOn);
             var outcome = existing is null ? LogRowOutcome.New : Changes(existing, row, owners) ? LogRowOutcome.Update : LogRowOutcome.Unchanged;
             Rows.Add(new LogRowReview(row.Row, reference, outcome, owners.Select(o => o.Code).ToList(), warnings, problems));
-            Problems.AddRange(problems.Select(p => $"Row {row.Row}: {p}").Except(Problems));
+            Problems.AddRange(problems.Select(p => $"Row {row.Row}: {p}").Except(Problems).ToList());
             _plan.Add((row, existing, reference, owners, raisedOn));
         }
         MeetingsToCreate = meetingDates.Count(d => !_meetings.ContainsKey(d));

@@ -60,7 +60,7 @@ public static partial class LogValues
         var key = Spaces().Replace(text.Trim().ToLowerInvariant().Replace('_', ' ').Replace('-', ' '), " ").TrimEnd('.');
         if (key.Length == 0)
             return null;
-        if (RagColour(key) is { } colour)
+        if (RagOf(key) is { } colour)
             return rag.For(colour);
         return key switch
         {
@@ -75,12 +75,12 @@ public static partial class LogValues
         };
     }
 
-    public static RagColour? RagColour(string key) => key switch
+    public static RagColour? RagOf(string key) => key switch
     {
-        "red" or "r" => ActionLog.RagColour.Red,
-        "amber" or "a" or "yellow" or "orange" => ActionLog.RagColour.Amber,
-        "green" or "g" => ActionLog.RagColour.Green,
-        "blue" or "b" => ActionLog.RagColour.Blue,
+        "red" or "r" => RagColour.Red,
+        "amber" or "a" or "yellow" or "orange" => RagColour.Amber,
+        "green" or "g" => RagColour.Green,
+        "blue" or "b" => RagColour.Blue,
         _ => null,
     };
 
@@ -108,10 +108,10 @@ public static partial class LogValues
             hue += 360;
         return hue switch
         {
-            < 20 or >= 330 => ActionLog.RagColour.Red,
-            < 70 => ActionLog.RagColour.Amber,
-            < 170 => ActionLog.RagColour.Green,
-            < 260 => ActionLog.RagColour.Blue,
+            < 20 or >= 330 => RagColour.Red,
+            < 70 => RagColour.Amber,
+            < 170 => RagColour.Green,
+            < 260 => RagColour.Blue,
             _ => null,
         };
     }

@@ -1,5 +1,4 @@
 using System.Text;
-using HoldingToAccount.Core;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Import;
 using HoldingToAccount.Core.Import.ActionLog;
