@@ -160,9 +160,10 @@ public static partial class ActionLogParser
                 return new LogDue(phrase, null, null);
             if (parsed.Kind is DueTargetKind.MeetingInMonth or DueTargetKind.NextMeeting)
                 return new LogDue(phrase, null, on);
-            if (parsed.Kind == DueTargetKind.Date && parsed.Date is { } by && by < on)
-                return new LogDue(phrase, by, null, BoundMeeting: on);
-            return new LogDue(phrase, on, null);
+            // The log's date is the one in force (a revisit's "in 6 months" counts from the day it was scheduled, not from the
+            // meeting it is recorded against); a later date than the wording gives is the meeting it was brought forward to.
+            var later = parsed.Kind == DueTargetKind.Date && parsed.Date is { } by && by < on;
+            return new LogDue(phrase, on, null, BoundMeeting: later ? on : null);
         }
         return new LogDue(phrase, null, null);
     }

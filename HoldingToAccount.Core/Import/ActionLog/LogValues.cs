@@ -33,7 +33,7 @@ public static partial class LogValues
 
     public static DateOnly? Date(string text)
     {
-        var plain = OrdinalSuffix().Replace(text.Trim().TrimEnd('.'), "$1").Replace(",", "", StringComparison.Ordinal);
+        var plain = OrdinalSuffix().Replace(text.Trim().TrimEnd('.'), "${day}").Replace(",", "", StringComparison.Ordinal);
         plain = Spaces().Replace(plain, " ");
         if (plain.Length == 0)
             return null;
@@ -120,7 +120,7 @@ public static partial class LogValues
     public static IReadOnlyList<string> Owners(string text) =>
         OwnerSeparators().Split(text).Select(t => t.Trim().Trim('(', ')', '.')).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    [GeneratedRegex(@"\b(\d{1,2})(?:st|nd|rd|th)\b", TextPatterns.Options | RegexOptions.IgnoreCase, TextPatterns.TimeoutMs)]
+    [GeneratedRegex(@"\b(?<day>\d{1,2})(?:st|nd|rd|th)\b", TextPatterns.Options | RegexOptions.IgnoreCase, TextPatterns.TimeoutMs)]
     private static partial Regex OrdinalSuffix();
 
     [GeneratedRegex(@"\s+", TextPatterns.Options, TextPatterns.TimeoutMs)]
