@@ -18,8 +18,8 @@ internal static class CsvSheetReader
         var field = new StringBuilder();
         var quoted = false;
         var wasQuoted = false;
-        var line = 1;
-        var rowStart = 1;
+        // Rows are numbered as a spreadsheet shows them: one per record, however many lines a quoted field spans.
+        var record = 0;
 
         void EndField()
         {
@@ -33,7 +33,8 @@ internal static class CsvSheetReader
         void EndRow()
         {
             EndField();
-            var row = new LogRow(rowStart, fields.ToList());
+            record++;
+            var row = new LogRow(record, fields.ToList());
             fields.Clear();
             if (!row.IsBlank)
             {
@@ -41,7 +42,6 @@ internal static class CsvSheetReader
                 if (rows.Count > ActionLogReader.MaxRows + ActionLogReader.HeaderSearchRows)
                     throw ActionLogReader.TooManyRows(Path.GetFileNameWithoutExtension(fileName));
             }
-            rowStart = line;
         }
 
         for (var i = 0; i < text.Length; i++)
@@ -57,11 +57,7 @@ internal static class CsvSheetReader
                 else if (c == '"')
                     quoted = false;
                 else
-                {
-                    if (c == '\n')
-                        line++;
                     field.Append(c);
-                }
             }
             else if (c == '"' && field.ToString().Trim().Length == 0)
             {
@@ -74,7 +70,6 @@ internal static class CsvSheetReader
             {
                 if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
                     i++;
-                line++;
                 EndRow();
             }
             else
