@@ -5,6 +5,7 @@ using System.Text.Json;
 using HoldingToAccount.Core;
 using HoldingToAccount.Core.Access;
 using HoldingToAccount.Core.Import;
+using HoldingToAccount.Core.Import.ActionLog;
 using HoldingToAccount.Core.Meetings;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,6 +73,8 @@ public static class ImportVerb
     private static async Task<int> RunAsync(IServiceProvider services, ImportRequest request)
     {
         var file = request.File;
+        if (ActionLogReader.IsActionLogFile(file))
+            return await ActionLogVerb.RunAsync(services, file, request.DryRun, request.Json, request.Series);
         try
         {
             var draft = await ImportService.ReadFileAsync(file);
