@@ -81,7 +81,7 @@ public sealed class RegisterFilter
         RaisedFrom is { } f ? DateOnly.FromDateTime(f) : null,
         RaisedTo is { } t ? DateOnly.FromDateTime(t) : null,
         DueMeetingId, Text, MinTimesCarried, OverdueOnly, Status is { IsAnyOpen: true }, Kind, sort, descending,
-        AtMeetingId, ClosedAtMeetingId);
+        AtMeetingId: AtMeetingId, ClosedAtMeetingId: ClosedAtMeetingId);
 
     public RegisterFilter Copy() => (RegisterFilter)MemberwiseClone();
 
