@@ -64,6 +64,7 @@ public static class DashboardSetup
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseApiProblems();
         app.UsePublicCaching();
+        app.UseUnpublishedNotFound();
         app.UseSignIn();
         app.UseJobs();
         app.UseAntiforgery();

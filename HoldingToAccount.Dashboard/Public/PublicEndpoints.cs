@@ -37,6 +37,33 @@ public static class PublicEndpoints
             return next(context);
         }));
 
+    /// <summary>
+    /// The notes page of a meeting that is not published (or does not exist) answers 404 with a short page of its own,
+    /// before any page is rendered: a rendered page cannot both say so and keep the 404.
+    /// </summary>
+    public static void UseUnpublishedNotFound(this WebApplication app) =>
+        app.UseWhen(context => HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments(Prefix + "/meetings", out var rest)
+                && rest.Value is { Length: > 1 } id && int.TryParse(id.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _),
+            branch => branch.Use(async (context, next) =>
+            {
+                var id = int.Parse(context.Request.Path.Value!.AsSpan((Prefix + "/meetings/").Length), System.Globalization.CultureInfo.InvariantCulture);
+                if (await context.RequestServices.GetRequiredService<PublicRegister>().MeetingAsync(id, context.RequestAborted) is not null)
+                {
+                    await next(context);
+                    return;
+                }
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(NotPublishedPage, context.RequestAborted);
+            }));
+
+    private const string NotPublishedPage =
+        "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<title>Notes not found – Police and Crime Commissioner</title><link rel=\"stylesheet\" href=\"/public.css\"></head>"
+        + "<body><main id=\"content\"><h1>These notes are not published</h1>"
+        + "<p>There are no published notes at this address. They may have been withdrawn, or the address may be wrong.</p>"
+        + "<p><a href=\"/public\">See all published notes</a></p></main></body></html>";
+
     public static void MapPublicPages(this WebApplication app)
     {
         var group = app.MapGroup(Prefix).AllowAnonymous().WithTags("Public").ExcludeFromDescription();

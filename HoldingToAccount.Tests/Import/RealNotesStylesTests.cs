@@ -33,7 +33,7 @@ public class RealNotesStylesTests
         Assert.Equal(Time("09:45"), draft.StartTime?.Value); // "at 9.45am"
         Assert.Equal("Rosalind Thorne", draft.Chair?.Value);
         Assert.Equal("Lucy Penn", draft.MinuteTaker?.Value);
-        Assert.Equal(["Rosalind Thorne", "Martin Hale", "Fiona Greaves", "Neil Carver", "Dana Rudge", "Lucy Penn"], draft.Attendees.Select(a => a.Name));
+        Assert.Equal(["Rosalind Thorne", "Martin Hale", "Fiona Greaves", "Neil Carver", "Dana Rudge"], draft.Attendees.Select(a => a.Name)); // the minute taker is not an attendee
         Assert.Equal("CC", draft.Attendees[1].Role);
         Assert.Equal("DCC", draft.Attendees[2].Role);
         Assert.Equal("SO", draft.Attendees[3].Role); // the Chief Constable's staff officer is not the Chief Constable
