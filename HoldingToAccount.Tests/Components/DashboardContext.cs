@@ -70,6 +70,7 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Get<ChangeNotifier>());
         Services.AddSingleton(Database.Get<PresenterFocus>());
         Services.AddSingleton(Database.Get<RoomScreen>());
+        Services.AddSingleton(Database.Get<HoldingToAccount.Core.Publishing.PublicationService>());
         Services.AddSingleton<IDbContextFactory<AuthDbContext>>(_authDatabase);
         Services.AddSingleton<TokenService>();
     }

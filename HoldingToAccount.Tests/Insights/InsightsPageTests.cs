@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using HoldingToAccount.Core.Changes;
+using HoldingToAccount.Core.Insights;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Dashboard.Board;
@@ -37,8 +38,11 @@ public sealed class InsightsPageTests(BrowserFixture browser)
             await Expect(figure.GetByTestId("insights-table").Locator("table").First).ToBeVisibleAsync();
             await Expect(figure.GetByTestId("insights-summary")).Not.ToBeEmptyAsync();
         }
-        await Expect(page.Locator("[data-figure=updates] [data-testid=insights-summary]"))
-            .ToHaveTextAsync("CC: 0 of 9 updates in time, none due in the period before; DCC: 0 of 2 updates in time, none due in the period before; PCC: 0 of 1 updates in time, none due in the period before.");
+        // Other browser tests post updates in the same app, so the counts are Core's at this moment, not fixed numbers;
+        // the figures themselves are checked against hand-counted data in InsightsDemoFiguresTests.
+        var owners = await UpdatesInTimeNowAsync();
+        Assert.Contains(owners, o => o.Owner == "CC" && o.Due > 0);
+        await Expect(page.Locator("[data-figure=updates] [data-testid=insights-summary]")).ToHaveTextAsync(InsightsText.Updates(owners));
         var march = page.Locator("[data-testid=insights-meeting-row]").Filter(new() { HasText = "28 Mar 2017" });
         await Expect(march.GetByTestId("link-brought-forward")).ToHaveTextAsync("2");
         await Expect(march.GetByTestId("link-carried")).ToHaveTextAsync("2");
@@ -129,7 +133,8 @@ public sealed class InsightsPageTests(BrowserFixture browser)
             var summary = board.GetByTestId("board-performance");
             await Expect(summary).ToBeVisibleAsync(new() { Timeout = 10_000 });
             await Expect(board.Locator("[data-testid='board-section'][aria-current='step']")).ToHaveAttributeAsync("data-section", BoardView.Performance);
-            await Expect(summary.Locator("[data-testid=board-performance-owners] tr[data-owner=CC]")).ToContainTextAsync("0 of 9");
+            var cc = (await UpdatesInTimeNowAsync()).Single(o => o.Owner == "CC");
+            await Expect(summary.Locator("[data-testid=board-performance-owners] tr[data-owner=CC]")).ToContainTextAsync($"{cc.InTime} of {cc.Due}");
             await Expect(summary.Locator("[data-testid=board-performance-meetings] li")).ToHaveCountAsync(6);
             var fits = await board.EvaluateAsync<bool[]>(@"() => {
                 const parts = [...document.querySelectorAll('[data-testid=board-performance] tr, [data-testid=board-performance-meetings] li')];
@@ -147,5 +152,13 @@ public sealed class InsightsPageTests(BrowserFixture browser)
             await context.CloseAsync();
             await services.GetRequiredService<TokenService>().RevokeDisplayTokenAsync(issued.Id, "test");
         }
+    }
+
+    /// <summary>Updates in time per owner for the page's default choice (the series with most held meetings, its last twelve months).</summary>
+    private async Task<IReadOnlyList<OwnerUpdates>> UpdatesInTimeNowAsync()
+    {
+        var insights = browser.App.Factory.Services.GetRequiredService<InsightsService>();
+        var query = await insights.QueryAsync(null, null, null) ?? throw new InvalidOperationException("no series with held meetings");
+        return (await insights.UpdatesInTimeAsync(query)).Owners;
     }
 }
