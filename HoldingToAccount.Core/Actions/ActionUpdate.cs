@@ -12,4 +12,9 @@ public class ActionUpdate
     public int? MeetingId { get; set; }
     public ActionStatus? NewStatus { get; set; }
     public Decision Decision { get; set; }
+
+    /// <summary>How the update reached the register: typed in the app (or its API), or by replying to an e-mail.</summary>
+    public UpdateChannel Channel { get; set; }
 }
+
+public enum UpdateChannel { App, Email }

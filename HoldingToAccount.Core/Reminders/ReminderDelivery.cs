@@ -19,6 +19,15 @@ public enum ReminderKind
 
     /// <summary>Before a meeting that asks for written responses to its questions: to the CC holder, 2 working days ahead.</summary>
     WrittenResponses,
+
+    /// <summary>Sent now by the secretariat: an owner is asked for an update on an action due at a meeting.</summary>
+    Chase,
+
+    /// <summary>To the holder's line and the secretariat: an action has slipped past an escalation threshold.</summary>
+    Escalation,
+
+    /// <summary>To the sender of an e-mailed reply: what was recorded from it, or why nothing was.</summary>
+    ReplyReceipt,
 }
 
 public enum ReminderStatus { Planned, Sent, Failed, Skipped }
@@ -67,6 +76,18 @@ public class ReminderDelivery : Audit.INotAudited
     public string? Reason { get; set; }
     public string? Subject { get; set; }
     public string? MessageId { get; set; }
+
+    /// <summary>The secretariat's own words added to a chase, or the reason an escalation was sent.</summary>
+    public string? Note { get; set; }
+
+    /// <summary>Who asked for a chase to be sent now; null for reminders the sweep plans.</summary>
+    public string? RequestedBy { get; set; }
+
+    /// <summary>
+    /// The signed token a reply to this message carries back (in its reply address and footer), so a reply can be
+    /// matched to the delivery and its recipient without trusting the sender's address alone.
+    /// </summary>
+    public string? ReplyToken { get; set; }
 
     public IReadOnlyList<string> Roles => Split(RoleCodes);
     public IReadOnlyList<string> VacantRoles => Split(VacantRoleCodes);

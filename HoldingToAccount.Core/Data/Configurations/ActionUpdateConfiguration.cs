@@ -13,5 +13,6 @@ internal sealed class ActionUpdateConfiguration : IEntityTypeConfiguration<Actio
         builder.Property(u => u.Author).HasMaxLength(200);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(u => u.MeetingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => new { u.ActionItemId, u.Date });
+        builder.Property(u => u.Channel).HasMaxLength(16);
     }
 }

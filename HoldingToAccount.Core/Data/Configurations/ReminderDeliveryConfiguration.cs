@@ -21,6 +21,11 @@ internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<R
         builder.Property(d => d.VacantRoleCodes).HasMaxLength(200);
         builder.Property(d => d.Subject).HasMaxLength(500);
         builder.Property(d => d.MessageId).HasMaxLength(500);
+        builder.Property(d => d.Note).HasMaxLength(2000);
+        builder.Property(d => d.RequestedBy).HasMaxLength(200);
+        builder.Property(d => d.ReplyToken).HasMaxLength(200);
+        builder.HasIndex(d => d.ReplyToken).IsUnique();
+        builder.HasIndex(d => d.MessageId);
 
         // The guard that makes at-least-once execution send once. Every part is non-null: SQLite and PostgreSQL
         // treat NULLs as distinct in a unique index, which would let duplicates through.

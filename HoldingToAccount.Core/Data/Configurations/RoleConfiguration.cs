@@ -11,5 +11,6 @@ internal sealed class RoleConfiguration : IEntityTypeConfiguration<Role>
         builder.Property(r => r.Code).HasMaxLength(16);
         builder.Property(r => r.Title).HasMaxLength(200);
         builder.HasIndex(r => r.Code).IsUnique();
+        builder.HasOne(r => r.LineRole).WithMany().HasForeignKey(r => r.LineRoleId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -198,6 +198,11 @@ namespace HoldingToAccount.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -541,6 +546,9 @@ namespace HoldingToAccount.Core.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LineRoleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -550,6 +558,8 @@ namespace HoldingToAccount.Core.Data.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("LineRoleId");
 
                     b.ToTable("Roles");
                 });
@@ -582,6 +592,71 @@ namespace HoldingToAccount.Core.Data.Migrations
                     b.HasIndex("RoleId", "From");
 
                     b.ToTable("RoleHoldings");
+                });
+
+            modelBuilder.Entity("HoldingToAccount.Core.Reminders.Chasing.ChaseRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HandledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ActionItemId", "HandledAtUtc");
+
+                    b.ToTable("ChaseRequests", (string)null);
+                });
+
+            modelBuilder.Entity("HoldingToAccount.Core.Reminders.Chasing.Escalation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EscalatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalatedOn");
+
+                    b.HasIndex("ActionItemId", "Reason", "Threshold")
+                        .IsUnique();
+
+                    b.ToTable("Escalations", (string)null);
                 });
 
             modelBuilder.Entity("HoldingToAccount.Core.Reminders.ReminderDelivery", b =>
@@ -617,6 +692,10 @@ namespace HoldingToAccount.Core.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -634,6 +713,14 @@ namespace HoldingToAccount.Core.Data.Migrations
 
                     b.Property<string>("RecipientName")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyToken")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -670,7 +757,12 @@ namespace HoldingToAccount.Core.Data.Migrations
 
                     b.HasIndex("MeetingId");
 
+                    b.HasIndex("MessageId");
+
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ReplyToken")
+                        .IsUnique();
 
                     b.HasIndex("Status", "PlannedFor");
 
@@ -697,6 +789,77 @@ namespace HoldingToAccount.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("ReminderSweeps", (string)null);
+                });
+
+            modelBuilder.Entity("HoldingToAccount.Core.Reminders.Replies.InboundMailboxState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastRunUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSuccessUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InboundMailbox", (string)null);
+                });
+
+            modelBuilder.Entity("HoldingToAccount.Core.Reminders.Replies.InboundReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProcessedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("ProcessedAtUtc");
+
+                    b.ToTable("InboundReplies", (string)null);
                 });
 
             modelBuilder.Entity("ActionOwners", b =>
@@ -827,6 +990,16 @@ namespace HoldingToAccount.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("HoldingToAccount.Core.People.Role", b =>
+                {
+                    b.HasOne("HoldingToAccount.Core.People.Role", "LineRole")
+                        .WithMany()
+                        .HasForeignKey("LineRoleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("LineRole");
+                });
+
             modelBuilder.Entity("HoldingToAccount.Core.People.RoleHolding", b =>
                 {
                     b.HasOne("HoldingToAccount.Core.People.Person", "Person")
@@ -846,6 +1019,29 @@ namespace HoldingToAccount.Core.Data.Migrations
                     b.Navigation("Role");
                 });
 
+            modelBuilder.Entity("HoldingToAccount.Core.Reminders.Chasing.ChaseRequest", b =>
+                {
+                    b.HasOne("HoldingToAccount.Core.Actions.ActionItem", null)
+                        .WithMany()
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HoldingToAccount.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("HoldingToAccount.Core.Reminders.Chasing.Escalation", b =>
+                {
+                    b.HasOne("HoldingToAccount.Core.Actions.ActionItem", null)
+                        .WithMany()
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HoldingToAccount.Core.Reminders.ReminderDelivery", b =>
                 {
                     b.HasOne("HoldingToAccount.Core.Actions.ActionItem", null)
@@ -861,6 +1057,14 @@ namespace HoldingToAccount.Core.Data.Migrations
                     b.HasOne("HoldingToAccount.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("HoldingToAccount.Core.Reminders.Replies.InboundReply", b =>
+                {
+                    b.HasOne("HoldingToAccount.Core.Reminders.ReminderDelivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

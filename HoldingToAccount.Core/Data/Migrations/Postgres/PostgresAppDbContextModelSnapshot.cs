@@ -209,6 +209,11 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -568,6 +573,9 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int?>("LineRoleId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -577,6 +585,8 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("LineRoleId");
 
                     b.ToTable("Roles");
                 });
@@ -611,6 +621,75 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                     b.HasIndex("RoleId", "From");
 
                     b.ToTable("RoleHoldings");
+                });
+
+            modelBuilder.Entity("HoldingToAccount.Core.Reminders.Chasing.ChaseRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("HandledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ActionItemId", "HandledAtUtc");
+
+                    b.ToTable("ChaseRequests", (string)null);
+                });
+
+            modelBuilder.Entity("HoldingToAccount.Core.Reminders.Chasing.Escalation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EscalatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalatedOn");
+
+                    b.HasIndex("ActionItemId", "Reason", "Threshold")
+                        .IsUnique();
+
+                    b.ToTable("Escalations", (string)null);
                 });
 
             modelBuilder.Entity("HoldingToAccount.Core.Reminders.ReminderDelivery", b =>
@@ -648,6 +727,10 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int?>("PersonId")
                         .HasColumnType("integer");
 
@@ -665,6 +748,14 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
 
                     b.Property<string>("RecipientName")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReplyToken")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RequestedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -701,7 +792,12 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
 
                     b.HasIndex("MeetingId");
 
+                    b.HasIndex("MessageId");
+
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ReplyToken")
+                        .IsUnique();
 
                     b.HasIndex("Status", "PlannedFor");
 
@@ -728,6 +824,79 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("ReminderSweeps", (string)null);
+                });
+
+            modelBuilder.Entity("HoldingToAccount.Core.Reminders.Replies.InboundMailboxState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("LastRunUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastSuccessUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InboundMailbox", (string)null);
+                });
+
+            modelBuilder.Entity("HoldingToAccount.Core.Reminders.Replies.InboundReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DeliveryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ProcessedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("ProcessedAtUtc");
+
+                    b.ToTable("InboundReplies", (string)null);
                 });
 
             modelBuilder.Entity("ActionOwners", b =>
@@ -858,6 +1027,16 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("HoldingToAccount.Core.People.Role", b =>
+                {
+                    b.HasOne("HoldingToAccount.Core.People.Role", "LineRole")
+                        .WithMany()
+                        .HasForeignKey("LineRoleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("LineRole");
+                });
+
             modelBuilder.Entity("HoldingToAccount.Core.People.RoleHolding", b =>
                 {
                     b.HasOne("HoldingToAccount.Core.People.Person", "Person")
@@ -877,6 +1056,29 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                     b.Navigation("Role");
                 });
 
+            modelBuilder.Entity("HoldingToAccount.Core.Reminders.Chasing.ChaseRequest", b =>
+                {
+                    b.HasOne("HoldingToAccount.Core.Actions.ActionItem", null)
+                        .WithMany()
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HoldingToAccount.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("HoldingToAccount.Core.Reminders.Chasing.Escalation", b =>
+                {
+                    b.HasOne("HoldingToAccount.Core.Actions.ActionItem", null)
+                        .WithMany()
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HoldingToAccount.Core.Reminders.ReminderDelivery", b =>
                 {
                     b.HasOne("HoldingToAccount.Core.Actions.ActionItem", null)
@@ -892,6 +1094,14 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
                     b.HasOne("HoldingToAccount.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("HoldingToAccount.Core.Reminders.Replies.InboundReply", b =>
+                {
+                    b.HasOne("HoldingToAccount.Core.Reminders.ReminderDelivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
