@@ -111,18 +111,13 @@ public static class RateLimits
         await response.WriteAsync(signIn ? SignInBusyPage(seconds) : BusyPage(seconds), cancel);
     }
 
-    private static string BusyPage(int seconds) => Page("Busy – trying again", $"<meta http-equiv=\"refresh\" content=\"{seconds}\">",
+    private static string BusyPage(int seconds) => PlainHtmlPage.Render("Busy – trying again – Holding to Account",
         "<h1>Busy for a moment</h1>"
-        + $"<p role=\"status\">This screen has asked for the page too often. It tries again by itself in {seconds} seconds; there is nothing to do.</p>");
+        + $"<p role=\"status\">This screen has asked for the page too often. It tries again by itself in {seconds} seconds; there is nothing to do.</p>",
+        $"<meta http-equiv=\"refresh\" content=\"{seconds}\">");
 
-    private static string SignInBusyPage(int seconds) => Page("Too many sign-in attempts", "",
+    private static string SignInBusyPage(int seconds) => PlainHtmlPage.Render("Too many sign-in attempts – Holding to Account",
         "<h1>Too many sign-in attempts</h1>"
         + $"<p role=\"alert\">There have been too many sign-in attempts from this computer in the last minute. Wait {seconds} seconds, then "
         + "<a href=\"/account/login\">try signing in again</a>.</p>");
-
-    private static string Page(string title, string head, string body) =>
-        $"<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + $"<title>{title} – Holding to Account</title>{head}"
-        + "<style>body{font-family:system-ui,sans-serif;font-size:1.25rem;line-height:1.5;margin:2rem;max-width:40rem}</style></head>"
-        + $"<body><main>{body}</main></body></html>";
 }

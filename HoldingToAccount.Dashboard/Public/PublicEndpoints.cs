@@ -47,8 +47,9 @@ public static class PublicEndpoints
             branch => branch.Use(async (context, next) =>
             {
                 var id = int.Parse(context.Request.Path.Value!.AsSpan((Prefix + "/meetings/").Length), System.Globalization.CultureInfo.InvariantCulture);
-                if (await context.RequestServices.GetRequiredService<PublicRegister>().MeetingAsync(id, context.RequestAborted) is not null)
+                if (await context.RequestServices.GetRequiredService<PublicRegister>().MeetingAsync(id, context.RequestAborted) is { } meeting)
                 {
+                    context.Items[typeof(PublicMeeting)] = meeting;
                     await next(context);
                     return;
                 }
@@ -57,12 +58,13 @@ public static class PublicEndpoints
                 await context.Response.WriteAsync(NotPublishedPage, context.RequestAborted);
             }));
 
-    private const string NotPublishedPage =
-        "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>Notes not found – Police and Crime Commissioner</title><link rel=\"stylesheet\" href=\"/public.css\"></head>"
-        + "<body><main id=\"content\"><h1>These notes are not published</h1>"
+    /// <summary>What a visitor reads at the address of notes that are not published, from the middleware or the page.</summary>
+    internal const string NotPublishedTitle = "Notes not found – Police and Crime Commissioner";
+    internal const string NotPublishedContent = "<h1>These notes are not published</h1>"
         + "<p>There are no published notes at this address. They may have been withdrawn, or the address may be wrong.</p>"
-        + "<p><a href=\"/public\">See all published notes</a></p></main></body></html>";
+        + "<p><a href=\"/public\">See all published notes</a></p>";
+
+    private static readonly string NotPublishedPage = PlainHtmlPage.Render(NotPublishedTitle, NotPublishedContent, stylesheet: "/public.css");
 
     public static void MapPublicPages(this WebApplication app)
     {

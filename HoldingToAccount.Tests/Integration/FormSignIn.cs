@@ -18,7 +18,7 @@ public static partial class FormSignIn
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["_handler"] = "login",
-                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Antiforgery().Match(form).Groups[1].Value),
+                ["__RequestVerificationToken"] = AntiforgeryToken(form),
                 ["Input.Email"] = email,
                 ["Input.Password"] = password,
             }),
@@ -26,6 +26,9 @@ public static partial class FormSignIn
         configure?.Invoke(request);
         return await client.SendAsync(request);
     }
+
+    /// <summary>The antiforgery token a rendered form carries, as the browser would post it back.</summary>
+    public static string AntiforgeryToken(string form) => WebUtility.HtmlDecode(Antiforgery().Match(form).Groups[1].Value);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Antiforgery();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using HoldingToAccount.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -16,7 +15,7 @@ namespace HoldingToAccount.Tests.Integration;
 /// discovery endpoint on loopback stands in for one: enough to prove the app offers the button, and sends the browser
 /// to the provider with its client id and callback; the token exchange itself needs a real provider.
 /// </summary>
-public sealed partial class SingleSignOnTests : IAsyncLifetime
+public sealed class SingleSignOnTests : IAsyncLifetime
 {
     private static readonly string[] Code = ["code"], Public = ["public"], Rs256 = ["RS256"];
     private WebApplication _provider = null!;
@@ -62,15 +61,15 @@ public sealed partial class SingleSignOnTests : IAsyncLifetime
     public async Task With_an_authority_configured_the_sign_in_page_offers_single_sign_on_and_hands_over_to_the_provider()
     {
         var baseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
+        using var client = FormSignIn.Client(baseAddress);
 
         var page = await client.GetStringAsync("/account/login?returnUrl=%2Fmy-actions");
         Assert.Contains("Sign in with Force account", page, StringComparison.Ordinal);
-        var token = Antiforgery().Match(page).Groups[1].Value;
+        var token = FormSignIn.AntiforgeryToken(page);
 
         using var response = await client.PostAsync("/account/external", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token), ["returnUrl"] = "/my-actions",
+            ["__RequestVerificationToken"] = token, ["returnUrl"] = "/my-actions",
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -88,9 +87,6 @@ public sealed partial class SingleSignOnTests : IAsyncLifetime
         var page = await client.GetStringAsync("/account/login");
         Assert.Contains("id=\"password\"", page, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Antiforgery();
 
     public async Task DisposeAsync()
     {
