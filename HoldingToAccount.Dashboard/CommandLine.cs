@@ -7,6 +7,7 @@ using HoldingToAccount.Core;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Demo;
 using HoldingToAccount.Core.Export;
+using HoldingToAccount.Core.Grammar;
 using HoldingToAccount.Core.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -193,7 +194,7 @@ public static class CommandLine
         await using (var auth = await services.GetRequiredService<IDbContextFactory<Auth.AuthDbContext>>().CreateDbContextAsync())
             pending.AddRange(await auth.Database.GetPendingMigrationsAsync());
         await DatabaseSetup.MigrateAllAsync(services);
-        Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
+        Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {Counted.Of(pending.Count, "migration")}: {string.Join(", ", pending)}.");
         return Ok;
     }
 

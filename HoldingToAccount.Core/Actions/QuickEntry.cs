@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HoldingToAccount.Core.Grammar;
 using HoldingToAccount.Core.People;
 
 namespace HoldingToAccount.Core.Actions;
@@ -73,19 +74,19 @@ public static partial class QuickEntry
         return result;
     }
 
-    [GeneratedRegex(@"^(?<owners>.{1,80}?)\s+(?:to|will|should|must|is\s+to|are\s+to)\s+", RegexOptions.IgnoreCase, 500)]
+    [GeneratedRegex(@"^(?<owners>.{1,80}?)\s+(?:to|will|should|must|is\s+to|are\s+to)\s+", RegexOptions.IgnoreCase, TextPatterns.TimeoutMs)]
     private static partial Regex Leading();
 
-    [GeneratedRegex(@"(?:\s+[-–—]\s*|\s*\(|\s+)(?<owners>(?:T/)?[A-Za-z]{2,4}(?:/(?:T/)?[A-Za-z]{2,4})*(?:\s*(?:/|,|and|&)\s*(?:T/)?[A-Za-z]{2,4})*)\)?\s*\.?$", RegexOptions.None, 500)]
+    [GeneratedRegex(@"(?:\s+[-–—]\s*|\s*\(|\s+)(?<owners>(?:T/)?[A-Za-z]{2,4}(?:/(?:T/)?[A-Za-z]{2,4})*(?:\s*(?:/|,|and|&)\s*(?:T/)?[A-Za-z]{2,4})*)\)?\s*\.?$", RegexOptions.None, TextPatterns.TimeoutMs)]
     private static partial Regex TrailingOwners();
 
-    [GeneratedRegex(@"\s*(?:,|&|\band\b|(?<!\bT)/)\s*", RegexOptions.IgnoreCase, 500)]
+    [GeneratedRegex(@"\s*(?:,|&|\band\b|(?<!\bT)/)\s*", RegexOptions.IgnoreCase, TextPatterns.TimeoutMs)]
     private static partial Regex Separators();
 
-    [GeneratedRegex(@"^(?:the|our)\s+", RegexOptions.IgnoreCase, 500)]
+    [GeneratedRegex(@"^(?:the|our)\s+", RegexOptions.IgnoreCase, TextPatterns.TimeoutMs)]
     private static partial Regex Article();
 
-    [GeneratedRegex(@"\brevisit(?:s|ed|ing)?\b", RegexOptions.IgnoreCase, 500)]
+    [GeneratedRegex(@"\brevisit(?:s|ed|ing)?\b", RegexOptions.IgnoreCase, TextPatterns.TimeoutMs)]
     private static partial Regex Revisit();
 
     [GeneratedRegex(@"\s+")]

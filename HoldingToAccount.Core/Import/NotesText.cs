@@ -165,9 +165,9 @@ public sealed partial class NotesText
     }
 
     // Atomic tokens: a long run-on line in capitals must not make the engine try every way of cutting each word.
-    [GeneratedRegex(@"(?<=\s)(?>[A-Z][A-Z'’&()\-–,:]+)(?:(?>[ \t]+)(?>[A-Z][A-Z'’&()\-–,:]+|[/&–\-])(?=[ \t]|$)){2,}", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<=\s)(?>[A-Z][A-Z'’&()\-–,:]+)(?:(?>[ \t]+)(?>[A-Z][A-Z'’&()\-–,:]+|[/&–\-])(?=[ \t]|$)){2,}", RegexOptions.CultureInvariant, TextRules.RegexTimeoutMs)]
     private static partial Regex MergedCapsRunRegex();
 
-    [GeneratedRegex(@"(?<=\s)[1-9][0-9]?\)[ \t]+(?=[A-Z])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<=\s)[1-9][0-9]?\)[ \t]+(?=[A-Z])", RegexOptions.CultureInvariant, TextRules.RegexTimeoutMs)]
     private static partial Regex MergedSubItemRegex();
 }

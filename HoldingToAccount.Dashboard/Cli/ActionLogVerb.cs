@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HoldingToAccount.Core;
 using HoldingToAccount.Core.Access;
+using HoldingToAccount.Core.Grammar;
 using HoldingToAccount.Core.Import;
 using HoldingToAccount.Core.Import.ActionLog;
 using HoldingToAccount.Core.Meetings;
@@ -30,7 +31,7 @@ internal static class ActionLogVerb
                     foreach (var action in draft.Actions)
                         Console.Out.WriteLine($"  row {action.Row,5}  {action.Reference ?? "(new)",-10} {string.Join('/', action.Owners),-10} {action.Status?.ToString() ?? "-",-16} {action.Text}");
                 await Console.Error.WriteLineAsync(
-                    $"Read {draft.Actions.Count} action(s) and {draft.Warnings.Count} warning(s) from {Path.GetFileName(file)}; nothing was saved.");
+                    $"Read {Counted.Of(draft.Actions.Count, "action")} and {Counted.Of(draft.Warnings.Count, "warning")} from {Path.GetFileName(file)}; nothing was saved.");
                 return CommandLine.Ok;
             }
             int? seriesId = null;

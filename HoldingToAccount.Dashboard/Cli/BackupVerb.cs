@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using HoldingToAccount.Core.Backup;
 using HoldingToAccount.Core.Data;
+using HoldingToAccount.Core.Grammar;
 using HoldingToAccount.Dashboard.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -49,7 +50,7 @@ public static class BackupVerb
                 }
                 Console.WriteLine(pending.Count == 0
                     ? "It was already up to date with this version of the app."
-                    : $"Brought it up to date with {pending.Count} migration(s): {string.Join(", ", pending)}.");
+                    : $"Brought it up to date with {Counted.Of(pending.Count, "migration")}: {string.Join(", ", pending)}.");
                 return CommandLine.Ok;
             });
     }

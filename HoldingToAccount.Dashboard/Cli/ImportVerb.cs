@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using HoldingToAccount.Core;
 using HoldingToAccount.Core.Access;
+using HoldingToAccount.Core.Grammar;
 using HoldingToAccount.Core.Import;
 using HoldingToAccount.Core.Import.ActionLog;
 using HoldingToAccount.Core.Meetings;
@@ -83,7 +84,7 @@ public static class ImportVerb
                 Console.Out.Write(ImportDraftJson.Serialize(draft));
                 Console.Out.WriteLine();
                 await Console.Error.WriteLineAsync(
-                    $"Read {draft.Items.Count} item(s), {draft.Actions.Count} action(s) and {draft.Warnings.Count} warning(s) from {Path.GetFileName(file)}; nothing was saved.");
+                    $"Read {Counted.Of(draft.Items.Count, "item")}, {Counted.Of(draft.Actions.Count, "action")} and {Counted.Of(draft.Warnings.Count, "warning")} from {Path.GetFileName(file)}; nothing was saved.");
                 return Ok;
             }
             return await CommitAsync(services, draft, request);

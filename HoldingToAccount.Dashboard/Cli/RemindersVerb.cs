@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using HoldingToAccount.Core;
 using HoldingToAccount.Core.Data;
+using HoldingToAccount.Core.Grammar;
 using HoldingToAccount.Core.Reminders;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,7 +55,7 @@ public static class RemindersVerb
         if (mode == "preview")
         {
             var preview = await planner.PlanAsync(asOf, dryRun: true);
-            Console.WriteLine($"{preview.Due.Count} reminder(s) due at {when} (London); nothing was written or sent.");
+            Console.WriteLine($"{Counted.Of(preview.Due.Count, "reminder")} due at {when} (London); nothing was written or sent.");
             Print(preview);
             return Ok;
         }
@@ -78,7 +79,7 @@ public static class RemindersVerb
         }
         var transport = services.GetRequiredService<IEmailSender>().Transport;
         Print(plan);
-        Console.WriteLine($"{plan.Due.Count} reminder(s) due at {when} (London), {plan.CreatedIds.Count} newly planned; "
+        Console.WriteLine($"{Counted.Of(plan.Due.Count, "reminder")} due at {when} (London), {plan.CreatedIds.Count} newly planned; "
             + $"sent {Count(outcomes, SendOutcome.Sent)}, already sent {Count(outcomes, SendOutcome.AlreadySent)}, "
             + $"skipped {Count(outcomes, SendOutcome.Skipped) + Count(outcomes, SendOutcome.SkippedBefore)}, failed {Count(outcomes, SendOutcome.Failed)}, "
             + $"left planned {outcomes.GetValueOrDefault("LeftPlanned") + Count(outcomes, SendOutcome.NotSendable)}; via {transport}.");

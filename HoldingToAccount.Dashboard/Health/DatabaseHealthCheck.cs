@@ -1,4 +1,5 @@
 using HoldingToAccount.Core.Data;
+using HoldingToAccount.Core.Grammar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -14,7 +15,7 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> factory)
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
             return pending == 0
                 ? HealthCheckResult.Healthy($"{db.Database.ProviderName} reachable, schema up to date")
-                : HealthCheckResult.Degraded($"{pending} migration(s) not applied");
+                : HealthCheckResult.Degraded($"{Counted.Of(pending, "migration")} not applied");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

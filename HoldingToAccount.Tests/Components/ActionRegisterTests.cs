@@ -31,7 +31,7 @@ public sealed class ActionRegisterTests : DashboardContext
     {
         var cut = RenderAt("/actions");
         cut.WaitForAssertion(() => Assert.Equal(["2017/03", "2017/02", "2017/01"], Refs(cut)));
-        Assert.Contains("3 action(s)", cut.Find("[data-testid=register-total]").TextContent);
+        Assert.Contains("3 actions", cut.Find("[data-testid=register-total]").TextContent);
         Assert.All(cut.FindAll("[data-testid=action-status]"), chip => Assert.Contains("Open", chip.TextContent));
         Assert.Single(cut.FindAll("h1"));
     }
@@ -66,6 +66,6 @@ public sealed class ActionRegisterTests : DashboardContext
     public void Overdue_and_carried_filters_come_from_the_URL_too()
     {
         var cut = RenderAt("/actions?overdue=true&carried=1");
-        cut.WaitForAssertion(() => Assert.Contains("0 action(s)", cut.Find("[data-testid=register-total]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("0 actions", cut.Find("[data-testid=register-total]").TextContent));
     }
 }

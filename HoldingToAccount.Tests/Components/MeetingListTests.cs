@@ -193,7 +193,7 @@ public sealed class MeetingListTests : DashboardContext
         await cut.PressAsync("[data-testid=plan-year]:not([disabled])");
         await dialogs.PressAsync("[data-testid=plan-confirm]");
 
-        Snackbars.WaitForAssertion(() => Assert.Contains("10 meeting(s) planned.", Snackbars.Markup));
+        Snackbars.WaitForAssertion(() => Assert.Contains("10 meetings planned.", Snackbars.Markup));
         cut.WaitForAssertion(() => Assert.Equal(13, cut.FindAll("[data-testid=meeting-row]").Count));
         Assert.Contains("Upcoming (13)", cut.Find("[data-testid=meetings-upcoming]").TextContent);
     }

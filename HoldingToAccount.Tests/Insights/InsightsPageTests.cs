@@ -106,7 +106,7 @@ public sealed class InsightsPageTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/actions\?.*at=\d+"));
-        await Expect(page.GetByTestId("register-total")).ToHaveTextAsync("2 action(s) match these filters");
+        await Expect(page.GetByTestId("register-total")).ToHaveTextAsync("2 actions match these filters");
         await Expect(page.GetByTestId("filter-chips")).ToContainTextAsync("Brought forward to Monthly Assurance Meeting March 2017");
         await Expect(page.GetByTestId("action-link").Filter(new() { HasText = "2017/" })).ToHaveCountAsync(2);
         await page.Context.CloseAsync();

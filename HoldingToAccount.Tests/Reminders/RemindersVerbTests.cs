@@ -17,7 +17,7 @@ public sealed class RemindersVerbTests
 
         var (previewExit, preview) = await RunAsync(services, "preview", "--as-of", "2017-02-18T08:00");
         Assert.Equal(0, previewExit);
-        Assert.Contains("1 reminder(s) due at Saturday 18 February 2017, 08:00 (London); nothing was written or sent.", preview);
+        Assert.Contains("1 reminder due at Saturday 18 February 2017, 08:00 (London); nothing was written or sent.", preview);
         Assert.Contains("MeetingDigest   Anthony Bangham <anthony.bangham@example.org>  CC  Monthly Assurance Meeting February 2017", preview);
         Assert.Empty(await h.DeliveriesAsync());
 

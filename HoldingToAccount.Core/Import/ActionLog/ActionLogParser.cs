@@ -44,7 +44,7 @@ public static partial class ActionLogParser
             actions.Add(action);
         }
         if (skipped.Count > 0)
-            warnings.Add($"{skipped.Count} row(s) with no action text were left out (row {string.Join(", ", skipped.Take(10))}{(skipped.Count > 10 ? ", …" : "")}).");
+            warnings.Add($"{Counted.Of(skipped.Count, "row")} with no action text {(skipped.Count == 1 ? "was" : "were")} left out (row {string.Join(", ", skipped.Take(10))}{(skipped.Count > 10 ? ", …" : "")}).");
         warnings.AddRange(actions.SelectMany(a => a.Warnings.Concat(a.Problems).Select(w => $"Row {a.Row}: {w}")));
         return new ActionLogDraft(source, mapping, actions, warnings);
     }

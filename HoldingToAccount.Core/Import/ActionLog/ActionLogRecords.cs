@@ -1,4 +1,5 @@
 using HoldingToAccount.Core.Actions;
+using HoldingToAccount.Core.Grammar;
 
 namespace HoldingToAccount.Core.Import.ActionLog;
 
@@ -34,5 +35,5 @@ public sealed record ActionLogReview(
 public sealed record ActionLogResult(string SeriesName, int Created, int Updated, int Unchanged, int MeetingsCreated)
 {
     public string Summary =>
-        $"Imported the action log into {SeriesName}: {Created:N0} new action(s), {Updated:N0} updated, {Unchanged:N0} unchanged, {MeetingsCreated:N0} meeting(s) added.";
+        $"Imported the action log into {SeriesName}: {Counted.Of(Created, "new action")}, {Updated:N0} updated, {Unchanged:N0} unchanged, {Counted.Of(MeetingsCreated, "meeting")} added.";
 }

@@ -40,7 +40,7 @@ public sealed class ActionLogImportBrowserTests(BrowserFixture browser)
         await Expect(import.Preview).ToContainTextAsync("Publish the review of neighbourhood policing hubs");
         await import.Page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("action-log-preview.png"), FullPage = true });
 
-        await import.CommitAsync("2 new action(s)");
+        await import.CommitAsync("2 new actions");
 
         var page = import.Page;
         await page.GotoAsync("/actions/2015-71");
