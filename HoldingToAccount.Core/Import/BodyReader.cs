@@ -7,8 +7,8 @@ namespace HoldingToAccount.Core.Import;
 
 /// <summary>
 /// Reads the agenda items, the actions agreed under them and the date of the next meeting, one line at a time.
-/// Actions come only from explicit markers ("Action(s) arising", "Action:", a register reference, a deferred item),
-/// never from sentences that merely mention actions.
+/// Actions come from explicit markers ("Action(s) arising", "Action:", a register reference, a deferred item), never
+/// from sentences that merely mention actions; only notes that mark none have their task sentences read as actions.
 /// </summary>
 internal sealed partial class BodyReader(OwnerVocabulary owners)
 {
@@ -175,6 +175,8 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
             _nextMeetingLines.Add(line);
         else if (TextRules.MentionsNextMeeting(line.Text))
             _nextMeetingMentions.Add(line);
+        else
+            NoteUnlabelledTasks(line);
     }
 
     /// <summary>Starts a section or item for a recognised heading; false when the shape does not fit where it stands.</summary>

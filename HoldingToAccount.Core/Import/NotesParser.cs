@@ -36,6 +36,7 @@ public static partial class NotesParser
         var body = new BodyReader(new OwnerVocabulary(header.Attendees.Concat(header.Apologies)));
         for (var i = bodyStart; i < lines.Count; i++)
             body.Read(lines[i]);
+        body.TakeUnlabelledTasksIfNoActions(warnings);
 
         var date = header.Date;
         var nextMeeting = NextMeeting(body.NextMeetingLines.Concat(body.NextMeetingMentions)
