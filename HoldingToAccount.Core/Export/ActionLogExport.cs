@@ -45,6 +45,9 @@ public sealed class ActionLogExport(ActionService actions, TimeProvider clock)
         new("Latest update", 60, a => a.LatestUpdate?.Text, Wrap: true),
         new("Latest update on", 12, a => a.LatestUpdate?.Date),
         new("Date closed", 12, a => a.ClosedOn),
+        // Said apart from "Due" so that a log read back binds the action to the meeting, not to a date that happens to be
+        // its day; last, so that the columns people and their formulas already use keep their places.
+        new("Due meeting", 30, a => a.DueMeeting is null ? null : ExportText.Due(a)),
     ];
 
     public async Task WriteXlsxAsync(ActionFilter filter, Stream output, CancellationToken ct = default)

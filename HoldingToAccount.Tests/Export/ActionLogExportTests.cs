@@ -44,9 +44,9 @@ public sealed class ActionLogExportTests : IAsyncLifetime
 
         var rows = worksheet.GetFirstChild<SheetData>()!.Elements<Row>().ToList();
         Assert.Equal(total + 1, rows.Count);
-        Assert.Equal($"A1:M{total + 1}", worksheet.GetFirstChild<AutoFilter>()!.Reference!.Value);
+        Assert.Equal($"A1:N{total + 1}", worksheet.GetFirstChild<AutoFilter>()!.Reference!.Value);
         Assert.Equal(
-            ["Ref", "Date raised", "Meeting", "Item", "Action", "Owners", "Due", "Due as agreed", "Status", "Times carried", "Latest update", "Latest update on", "Date closed"],
+            ["Ref", "Date raised", "Meeting", "Item", "Action", "Owners", "Due", "Due as agreed", "Status", "Times carried", "Latest update", "Latest update on", "Date closed", "Due meeting"],
             rows[0].Elements<Cell>().Select(c => c.InnerText));
         Assert.Equal("Action log", workbook.PackageProperties.Title);
         Assert.Equal("en-GB", workbook.PackageProperties.Language);
@@ -169,7 +169,7 @@ public sealed class ActionLogExportTests : IAsyncLifetime
         var text = Encoding.UTF8.GetString(bytes[3..]);
         var records = ParseCsv(text);
         Assert.Equal(total + 1, records.Count);
-        Assert.All(records, r => Assert.Equal(13, r.Count));
+        Assert.All(records, r => Assert.Equal(14, r.Count));
         Assert.Equal("Ref", records[0][0]);
         Assert.Contains(records, r => r[4] == "'" + hostile);
         Assert.Contains(records, r => r[1] == "2017-01-31" && r[5] == "CC");

@@ -83,7 +83,8 @@ public static partial class ActionLogParser
 
         var owners = Text(Cell(LogField.Owners)) is { } ownerText ? LogValues.Owners(ownerText) : [];
         var raised = Raised(Cell(LogField.RaisedOn), Text(Cell(LogField.RaisedAt)), headers, mapping, warnings);
-        var due = Due(Cell(LogField.Due), Text(Cell(LogField.DueAsAgreed)), raised.Date);
+        var due = DueMeeting(Cell(LogField.DueMeeting), Text(Cell(LogField.DueAsAgreed)))
+            ?? Due(Cell(LogField.Due), Text(Cell(LogField.DueAsAgreed)), raised.Date);
         var closedOn = DateOf(Cell(LogField.ClosedOn), LogField.ClosedOn, mapping, headers, warnings);
         var status = Status(Cell(LogField.Status), rag, warnings);
         if (status is null && closedOn is not null)
@@ -136,6 +137,16 @@ public static partial class ActionLogParser
         if (date is null && meeting is not null && TrailingDate().Match(meeting) is { Success: true } match)
             date = LogValues.Date(match.Groups["date"].Value);
         return new LogRaised(date, meeting);
+    }
+
+    /// <summary>A column that names the meeting an action is due at ("Monthly Assurance Meeting (7 Dec 2026)", or its date).</summary>
+    private static LogDue? DueMeeting(LogCell? cell, string? asAgreed)
+    {
+        if (cell is null || Text(cell) is not { } written)
+            return null;
+        if (MeetingWithDate().Match(written) is { Success: true } named && LogValues.Date(named.Groups["date"].Value) is { } meetingDate)
+            return new LogDue(asAgreed, null, meetingDate, named.Groups["title"].Value.Trim());
+        return LogValues.Date(cell) is { } on ? new LogDue(asAgreed, null, on) : null;
     }
 
     private static LogDue Due(LogCell? cell, string? asAgreed, DateOnly? raisedOn)
