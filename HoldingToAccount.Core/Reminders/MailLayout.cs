@@ -57,7 +57,8 @@ public static class MailLayout
         $"<tr><td style=\"padding:10px 12px;font-family:{FontStack};font-size:15px;line-height:22px;color:{Ink};\">{Lines(text)}</td></tr></table>",
         $"{text}\n");
 
-    /// <summary>Labelled facts, labels small and grey beside their values.</summary>
+    /// <summary>Labelled facts, labels small and grey beside their values (a share of the width, so a phone keeps
+    /// room for the values).</summary>
     public static MailBlock Facts(IEnumerable<(string Label, string Value)> facts) => Facts(facts, "");
 
     /// <summary>A link drawn as a button: a coloured cell, since Outlook ignores padding on links.</summary>
@@ -76,11 +77,11 @@ public static class MailLayout
         var button = Button(action.LinkText, action.Url);
         var html =
             $"<table role=\"presentation\" width=\"100%\" {Tight} style=\"width:100%;border:1px solid {Rule};border-left:4px solid {Accent};\">" +
-            $"<tr><td style=\"padding:10px 12px 12px 12px;\">" +
+            $"<tr><td style=\"padding:8px 12px 10px 12px;\">" +
             $"<h3 style=\"margin:0 0 6px 0;font-family:{FontStack};font-size:16px;line-height:22px;font-weight:bold;color:{Ink};\">" +
             $"<span style=\"font-family:{FontStack};color:{Accent};\">{E(action.Reference)}:</span> {E(action.Text)}</h3>" +
             facts.Html +
-            $"<table role=\"presentation\" width=\"100%\" {Tight} style=\"width:100%;\"><tr><td style=\"padding-top:8px;\">{button.Html}</td></tr></table>" +
+            $"<table role=\"presentation\" width=\"100%\" {Tight} style=\"width:100%;\"><tr><td style=\"padding-top:6px;\">{button.Html}</td></tr></table>" +
             "</td></tr></table>";
         var text = $"* {action.Reference}  {action.Text}\n{facts.Text}    {button.Text}";
         return new MailBlock(html, text, 0);
@@ -138,7 +139,7 @@ public static class MailLayout
         foreach (var (label, value) in facts)
         {
             html.Append(CultureInfo.InvariantCulture,
-                    $"<tr><td valign=\"top\" width=\"118\" style=\"width:118px;padding:2px 10px 2px 0;font-family:{FontStack};font-size:13px;line-height:20px;font-weight:bold;color:{Quiet};\">{E(label)}</td>")
+                    $"<tr><td valign=\"top\" width=\"30%\" style=\"width:30%;padding:2px 8px 2px 0;font-family:{FontStack};font-size:13px;line-height:20px;font-weight:bold;color:{Quiet};\">{E(label)}</td>")
                 .Append(CultureInfo.InvariantCulture,
                     $"<td valign=\"top\" style=\"padding:2px 0;font-family:{FontStack};font-size:15px;line-height:20px;color:{Ink};\">{E(value)}</td></tr>");
             text.Append(indent).Append(label).Append(": ").Append(value).Append('\n');

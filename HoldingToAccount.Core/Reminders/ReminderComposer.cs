@@ -181,7 +181,7 @@ public sealed partial class ReminderComposer(
         var subject = overdue
             ? $"Action {reference} is overdue: it was due on {London.LongDate(due)}"
             : $"Action {reference} is due today";
-        var page = new Page(subject, overdue ? $"Action {reference} is overdue" : $"Action {reference} is due today", delivery);
+        var page = new Page(subject, overdue ? $"Action {reference} is overdue" : $"Due today: action {reference}", delivery);
         page.Paragraph((overdue
             ? $"This action was due on {London.LongDate(due)} and is still open. {Vacancy(delivery)}"
             : $"This action falls due today, {London.LongDate(due)}. {Vacancy(delivery)}").TrimEnd());
@@ -267,7 +267,7 @@ public sealed partial class ReminderComposer(
     /// </summary>
     private sealed class Page
     {
-        private const int LongestUpdate = 140;
+        private const int LongestUpdate = 100;
         private readonly string _title;
         private readonly DateOnly? _today;
         private readonly List<MailBlock> _blocks = [];
@@ -332,7 +332,7 @@ public sealed partial class ReminderComposer(
         {
             var dueOn = a.DueKind == DueKind.Date ? a.DueDate : a.DueMeeting?.Date ?? a.DueDate;
             var due = a is { DueKind: DueKind.Date, DueDate: { } date } ? London.LongDate(date)
-                : a.DueMeeting is { } m ? $"{m.Title} ({London.ShortDate(m.Date)})"
+                : a.DueMeeting is { } m ? $"the meeting of {London.ShortDate(m.Date)}"
                 : a.DueDate is { } d ? London.LongDate(d)
                 : string.IsNullOrWhiteSpace(a.DuePhrase) ? "next meeting" : $"next meeting (\u201c{a.DuePhrase}\u201d)";
             var overdue = a.Status.IsOpen() && dueOn is { } on && _today is { } today && on < today;

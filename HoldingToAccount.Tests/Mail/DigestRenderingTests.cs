@@ -49,10 +49,10 @@ public sealed class DigestRenderingTests : IAsyncLifetime
 
         var html = message.HtmlBody ?? throw new InvalidOperationException("the digest has no HTML body");
         var pane = await DrawAsync(html, 600, "digest-600.png");
+        var phone = await DrawAsync(html, 390, "digest-390.png");
+
         Assert.True(pane.Height <= MostPixelsTall, $"the four-action digest is {pane.Height} px tall at 600 px wide");
         Assert.True(pane.Width <= 600, $"the digest is {pane.Width} px wide in a 600 px pane");
-
-        var phone = await DrawAsync(html, 390, "digest-390.png");
         Assert.True(phone.Width <= 390, $"the digest is {phone.Width} px wide on a 390 px phone: it scrolls sideways");
     }
 
