@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Data;
@@ -19,9 +18,10 @@ public sealed record IcsAttachment(string FileName, string Content);
 /// <summary>
 /// Writes a delivery row out as an e-mail from the register as it stands when it is sent, so a reminder never lists
 /// an action closed since it was planned. Returns null when nothing is left to say (every action has been closed).
-/// HTML is plain and accessible: real headings and lists, status in words, links that say where they go.
+/// Laid out with <see cref="MailLayout"/>: Outlook-safe HTML and its plain-text twin, one short heading, status in
+/// words, links that say where they go, one compact block per action.
 /// </summary>
-public sealed class ReminderComposer(
+public sealed partial class ReminderComposer(
     IDbContextFactory<AppDbContext> factory,
     ActionService actions,
     MeetingCalendar meetingCalendar,
@@ -71,6 +71,13 @@ public sealed class ReminderComposer(
                 part.ContentTransferEncoding = ContentEncoding.Base64;
         }
         message.Body = body.ToMessageBody();
+        // Declared quoted-printable: raw UTF-8 under an implied 7bit is mangled by strict relays and archives, and
+        // quoted-printable keeps the bodies readable in the .eml files of the pickup folder.
+        foreach (var part in message.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment))
+        {
+            part.SetText(Encoding.UTF8, part.Text);
+            part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
+        }
         return message;
     }
 
@@ -85,14 +92,13 @@ public sealed class ReminderComposer(
 
         var when = London.LongDateTime(meeting.Date, meeting.StartTime);
         var subject = $"{Count(mine.Count)} due at the {meeting.Title} on {London.LongDate(meeting.Date)}";
-        var page = new Page(subject, delivery.RecipientName);
-        page.Heading(2, "The meeting");
+        var page = new Page(subject, $"{Count(mine.Count)} due on {DayAndMonth(meeting.Date)}", delivery);
+        page.Paragraph(Vacancy(delivery));
         page.Facts([("Meeting", meeting.Title), ("Date and time", when), ("Venue", meeting.Venue ?? "to be confirmed")]);
-        page.Paragraph(Why(delivery));
+        page.Paragraph("A calendar entry for the meeting is attached.");
         page.Heading(2, $"Your actions due at this meeting ({mine.Count})");
         page.Paragraph("Please post an update on each before the meeting.");
         page.Actions(mine, a => Link("/my-actions", a.Reference), "Post an update on");
-        page.Paragraph("A calendar entry for the meeting is attached.");
         return new ComposedReminder(subject, page.Text, page.Html, new IcsAttachment("meeting.ics", Ics(meeting, mine.Count)));
     }
 
@@ -105,8 +111,8 @@ public sealed class ReminderComposer(
         if (mine.Count == 0)
             return null;
         var subject = $"Actions arising for you from the {meeting.Title}";
-        var page = new Page(subject, delivery.RecipientName);
-        page.Paragraph($"The {meeting.Title} was held on {London.LongDate(meeting.Date)}. {Why(delivery)}");
+        var page = new Page(subject, $"{Count(mine.Count)} arising for you", delivery);
+        page.Paragraph($"The {meeting.Title} was held on {London.LongDate(meeting.Date)}. {Vacancy(delivery)}".TrimEnd());
         page.Heading(2, $"Actions arising ({mine.Count})");
         page.Actions(mine, a => Link("/my-actions", a.Reference), "Post an update on");
         return new ComposedReminder(subject, page.Text, page.Html, null);
@@ -130,9 +136,8 @@ public sealed class ReminderComposer(
         }
         var due = meeting.WrittenResponsesDue.Value;
         var subject = $"Written responses for the {meeting.Title} are due on {London.LongDate(due)}";
-        var page = new Page(subject, delivery.RecipientName);
-        page.Paragraph($"Written responses to the questions sent in advance of the {meeting.Title} are due on {London.LongDate(due)}. {Why(delivery)}");
-        page.Heading(2, "The meeting");
+        var page = new Page(subject, $"Written responses due {DayAndMonth(due)}", delivery);
+        page.Paragraph($"Written responses to the questions sent in advance of the {meeting.Title} are due on {London.LongDate(due)}. {Vacancy(delivery)}".TrimEnd());
         page.Facts([
             ("Meeting", meeting.Title),
             ("Date and time", London.LongDateTime(meeting.Date, meeting.StartTime)),
@@ -176,11 +181,10 @@ public sealed class ReminderComposer(
         var subject = overdue
             ? $"Action {reference} is overdue: it was due on {London.LongDate(due)}"
             : $"Action {reference} is due today";
-        var page = new Page(subject, delivery.RecipientName);
-        page.Paragraph(overdue
-            ? $"This action was due on {London.LongDate(due)} and is still open. {Why(delivery)}"
-            : $"This action falls due today, {London.LongDate(due)}. {Why(delivery)}");
-        page.Heading(2, "The action");
+        var page = new Page(subject, overdue ? $"Action {reference} is overdue" : $"Due today: action {reference}", delivery);
+        page.Paragraph((overdue
+            ? $"This action was due on {London.LongDate(due)} and is still open. {Vacancy(delivery)}"
+            : $"This action falls due today, {London.LongDate(due)}. {Vacancy(delivery)}").TrimEnd());
         page.Actions([action], a => Link("/my-actions", a.Reference), "Post an update on");
         return new ComposedReminder(subject, page.Text, page.Html, null);
     }
@@ -206,12 +210,12 @@ public sealed class ReminderComposer(
         if (overdue.Count == 0)
             return null;
         var subject = $"Overdue actions: {overdue.Count} open past their due point on {London.LongDate(day)}";
-        var page = new Page(subject, delivery.RecipientName);
+        var page = new Page(subject, $"{Count(overdue.Count)} overdue", delivery);
         page.Paragraph("These actions are still open after the meeting or date they were due at. This summary goes to the secretariat every week.");
         foreach (var owner in overdue.GroupBy(a => string.Join('/', a.Owners)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             page.Heading(2, $"Owned by {owner.Key} ({owner.Count()})");
-            page.Actions(owner.ToList(), a => Link("/actions/" + ActionReference.ToUrl(a.Reference), null), "Open");
+            page.Actions(owner.ToList(), a => Link("/actions/" + ActionReference.ToUrl(a.Reference), null), a => $"Open {a.Reference} in the register");
         }
         return new ComposedReminder(subject, page.Text, page.Html, null);
     }
@@ -228,16 +232,21 @@ public sealed class ReminderComposer(
 
     private static string Count(int n) => n == 1 ? "1 action" : $"{n} actions";
 
-    private static string Why(ReminderDelivery delivery)
+    private static string Why(ReminderDelivery delivery) => $"{Holding(delivery)} {Vacancy(delivery)}".Trim();
+
+    /// <summary>Why this person gets it: small print in the footer.</summary>
+    private static string Holding(ReminderDelivery delivery)
     {
         var held = delivery.Roles.Except(delivery.VacantRoles).ToList();
-        var parts = new List<string>();
-        if (held.Count > 0)
-            parts.Add($"You are receiving this as the holder of {Join(held)} on {London.LongDate(delivery.PlannedFor)}.");
-        if (delivery.VacantRoles.Count > 0)
-            parts.Add($"{Join(delivery.VacantRoles)} {(delivery.VacantRoles.Count == 1 ? "was" : "were")} vacant on {London.LongDate(delivery.PlannedFor)}, so this comes to the secretariat.");
-        return string.Join(' ', parts);
+        return held.Count == 0 ? "" : $"You are receiving this as the holder of {Join(held)} on {London.LongDate(delivery.PlannedFor)}.";
     }
+
+    /// <summary>That the secretariat stands in for a vacant role: said in the body, as it asks them to act.</summary>
+    private static string Vacancy(ReminderDelivery delivery) =>
+        delivery.VacantRoles.Count == 0 ? ""
+            : $"{Join(delivery.VacantRoles)} {(delivery.VacantRoles.Count == 1 ? "was" : "were")} vacant on {London.LongDate(delivery.PlannedFor)}, so this comes to the secretariat.";
+
+    private static string DayAndMonth(DateOnly date) => date.ToString("d MMMM", Uk);
 
     private static string Join(IReadOnlyList<string> codes) =>
         codes.Count <= 1 ? string.Concat(codes) : string.Join(", ", codes.Take(codes.Count - 1)) + " and " + codes[^1];
@@ -252,98 +261,99 @@ public sealed class ReminderComposer(
         return MeetingCalendar.Serialize(calendar);
     }
 
-    /// <summary>Builds the plain-text and HTML bodies side by side so they always say the same thing.</summary>
+    /// <summary>
+    /// A message being written: its short heading, the greeting, then pieces of <see cref="MailLayout"/> in order,
+    /// and the footer saying why it came. The two bodies come out of the same pieces, so they always agree.
+    /// </summary>
     private sealed class Page
     {
-        private readonly StringBuilder _text = new();
-        private readonly StringBuilder _html = new();
+        private const int LongestUpdate = 100;
+        private readonly string _title;
+        private readonly DateOnly? _today;
+        private readonly List<MailBlock> _blocks = [];
+        private readonly List<string> _footer = [];
+        private (string Html, string Text)? _document;
 
-        public Page(string title, string recipientName)
+        public Page(string title, string heading, ReminderDelivery delivery) : this(title, heading, delivery.RecipientName, delivery.PlannedFor) =>
+            Footnote(Holding(delivery));
+
+        public Page(string title, string recipientName) : this(title, title, recipientName, null)
         {
-            _html.Append("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>")
-                .Append(E(title)).Append("</title></head><body style=\"font-family:Arial,sans-serif;line-height:1.5\">\n")
-                .Append("<h1>").Append(E(title)).Append("</h1>\n");
-            _text.AppendLine(title).AppendLine(new string('=', Math.Min(title.Length, 72))).AppendLine();
+        }
+
+        private Page(string title, string heading, string recipientName, DateOnly? today)
+        {
+            _title = title;
+            _today = today;
+            _blocks.Add(MailLayout.Heading(heading));
             Paragraph($"Dear {recipientName},");
         }
 
-        public string Text => _text + "\n--\nHolding to account action register. This message was sent automatically.\n";
+        public string Text => Document.Text;
 
-        public string Html => _html + "<hr><p>Holding to account action register. This message was sent automatically.</p>\n</body></html>\n";
+        public string Html => Document.Html;
 
-        public void Heading(int level, string text)
-        {
-            _html.Append(CultureInfo.InvariantCulture, $"<h{level}>").Append(E(text)).Append(CultureInfo.InvariantCulture, $"</h{level}>\n");
-            _text.AppendLine(text).AppendLine(new string('-', Math.Min(text.Length, 72))).AppendLine();
-        }
+        private (string Html, string Text) Document => _document ??= MailLayout.Document(_title, _blocks, MailLayout.Footer(_footer));
+
+        public void Add(MailBlock block) => _blocks.Add(block);
+
+        public void Footnote(string text) => _footer.Add(text);
+
+        public void Heading(int level, string text) => _blocks.Add(level <= 2 ? MailLayout.Section(text) : MailLayout.Subheading(text));
 
         public void Paragraph(string text)
         {
-            if (string.IsNullOrWhiteSpace(text))
-                return;
-            _html.Append("<p>").Append(E(text)).Append("</p>\n");
-            _text.AppendLine(text).AppendLine();
+            if (!string.IsNullOrWhiteSpace(text))
+                _blocks.Add(MailLayout.Paragraph(text));
         }
 
-        public void Link(string text, string url)
+        public void Note(string text)
         {
-            _html.Append("<p><a href=\"").Append(E(url)).Append("\">").Append(E(text)).Append("</a></p>\n");
-            _text.Append(text).Append(": ").AppendLine(url).AppendLine();
+            if (!string.IsNullOrWhiteSpace(text))
+                _blocks.Add(MailLayout.Note(text));
         }
 
-        public void Facts(IEnumerable<(string Term, string Value)> facts)
-        {
-            _html.Append("<dl>\n");
-            foreach (var (term, value) in facts)
-            {
-                _html.Append("<dt>").Append(E(term)).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");
-                _text.Append(term).Append(": ").AppendLine(value);
-            }
-            _html.Append("</dl>\n");
-            _text.AppendLine();
-        }
+        public void Link(string text, string url) => _blocks.Add(MailLayout.Button(text, url));
 
-        public void Actions(IReadOnlyList<ActionRow> rows, Func<ActionRow, string> link, string linkVerb)
+        public void Facts(IEnumerable<(string Term, string Value)> facts) => _blocks.Add(MailLayout.Facts(facts));
+
+        public void Actions(IReadOnlyList<ActionRow> rows, Func<ActionRow, string> link, string linkVerb) =>
+            Actions(rows, link, a => $"{linkVerb} {a.Reference}");
+
+        public void Actions(IReadOnlyList<ActionRow> rows, Func<ActionRow, string> link, Func<ActionRow, string> linkText)
         {
-            _html.Append("<ol>\n");
             foreach (var a in rows)
-            {
-                var facts = ActionFacts(a);
-                _html.Append("<li>\n<h3>").Append(E($"{a.Reference}: {a.Text}")).Append("</h3>\n<dl>\n");
-                _text.Append("* ").Append(a.Reference).Append("  ").AppendLine(a.Text);
-                foreach (var (term, value) in facts)
-                {
-                    _html.Append("<dt>").Append(E(term)).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");
-                    _text.Append("    ").Append(term).Append(": ").AppendLine(value);
-                }
-                var url = link(a);
-                _html.Append("</dl>\n<p><a href=\"").Append(E(url)).Append("\">").Append(E($"{linkVerb} {a.Reference}")).Append("</a></p>\n</li>\n");
-                _text.Append("    ").Append(linkVerb).Append(' ').Append(a.Reference).Append(": ").AppendLine(url).AppendLine();
-            }
-            _html.Append("</ol>\n");
+                _blocks.Add(MailLayout.Action(new MailAction(a.Reference, a.Text, ActionFacts(a), linkText(a), link(a))));
         }
 
-        private static List<(string, string)> ActionFacts(ActionRow a)
+        /// <summary>What the reader needs to act, and no more: where it stands, when it is due, how long it has slipped,
+        /// and the gist of the latest update.</summary>
+        private List<(string, string)> ActionFacts(ActionRow a)
         {
-            var raised = $"{a.RaisedAt.Title} ({London.ShortDate(a.RaisedAt.Date)})"
-                + (a.ItemNumber is null ? "" : $", item {a.ItemNumber}{(a.ItemTitle is null ? "" : " " + a.ItemTitle)}");
-            var due = a.DueMeeting is { } m ? $"{m.Title} ({London.ShortDate(m.Date)})"
+            var dueOn = a.DueKind == DueKind.Date ? a.DueDate : a.DueMeeting?.Date ?? a.DueDate;
+            var due = a is { DueKind: DueKind.Date, DueDate: { } date } ? London.LongDate(date)
+                : a.DueMeeting is { } m ? $"the meeting of {London.ShortDate(m.Date)}"
                 : a.DueDate is { } d ? London.LongDate(d)
-                : "next meeting";
-            if (!string.IsNullOrWhiteSpace(a.DuePhrase))
-                due += $" (\u201c{a.DuePhrase}\u201d)";
-            var facts = new List<(string, string)>
-            {
-                ("Owner", string.Join('/', a.Owners)),
-                ("Raised at", raised),
-                ("Due", due),
-                ("Status", Words(a.Status)),
-                ("Times carried forward", a.TimesCarried.ToString(Uk)),
-            };
+                : string.IsNullOrWhiteSpace(a.DuePhrase) ? "next meeting" : $"next meeting (\u201c{a.DuePhrase}\u201d)";
+            var overdue = a.Status.IsOpen() && dueOn is { } on && _today is { } today && on < today;
+            var facts = new List<(string, string)> { ("Status", Words(a.Status) + (overdue ? ", overdue" : "")) };
+            if (a.Owners.Count > 1)
+                facts.Add(("Owners", string.Join('/', a.Owners)));
+            facts.Add(("Due", due));
+            facts.Add(("Times carried forward", a.TimesCarried.ToString(Uk)));
             facts.Add(("Latest update", a.LatestUpdate is { } u
-                ? $"{London.ShortDate(u.Date)}, {u.Author}: {u.Text}"
+                ? $"{London.ShortDate(u.Date)}, {u.Author}: {Shortened(u.Text)}"
                 : "none yet"));
             return facts;
+        }
+
+        private static string Shortened(string text)
+        {
+            var flat = string.Join(' ', text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+            if (flat.Length <= LongestUpdate)
+                return flat;
+            var cut = flat.LastIndexOf(' ', LongestUpdate);
+            return flat[..(cut > LongestUpdate / 2 ? cut : LongestUpdate)].TrimEnd(',', ';', ':', '.') + "\u2026";
         }
 
         private static string Words(ActionStatus status) => status switch
@@ -354,7 +364,5 @@ public sealed class ReminderComposer(
             ActionStatus.Cancelled => "Cancelled",
             _ => "Open",
         };
-
-        private static string E(string text) => WebUtility.HtmlEncode(text);
     }
 }

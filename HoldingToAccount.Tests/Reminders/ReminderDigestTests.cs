@@ -1,3 +1,4 @@
+using AngleSharp.Html.Parser;
 using HoldingToAccount.Core.Reminders;
 using MimeKit;
 using HoldingToAccount.Tests.TestData;
@@ -43,14 +44,17 @@ public sealed class ReminderDigestTests
         Assert.Contains("Latest update: none yet", text);
         Assert.Contains($"{ReminderHarness.BaseUrl}/my-actions?ref=2017-01", text);
 
-        var html = first.HtmlBody;
-        Assert.Contains("<html lang=\"en-GB\">", html);
-        Assert.Contains("<h1>1 action due at the Monthly Assurance Meeting February 2017", html);
-        Assert.Contains("<h2>Your actions due at this meeting (1)</h2>", html);
-        Assert.Contains("<ol>", html);
-        Assert.Contains("<h3>2017/01: An update on domestic burglary in North Worcestershire</h3>", html);
-        Assert.Contains($"<a href=\"{ReminderHarness.BaseUrl}/my-actions?ref=2017-01\">Post an update on 2017/01</a>", html);
-        Assert.Contains("<dt>Status</dt><dd>Open</dd>", html);
+        var html = new HtmlParser().ParseDocument(first.HtmlBody!);
+        Assert.Equal("en-GB", html.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("1 action due on 28 February", Assert.Single(html.QuerySelectorAll("h1")).TextContent);
+        Assert.Contains(html.QuerySelectorAll("h2"), h => h.TextContent == "Your actions due at this meeting (1)");
+        Assert.Contains(html.QuerySelectorAll("h3"), h => h.TextContent == "2017/01: An update on domestic burglary in North Worcestershire");
+        var link = Assert.Single(html.QuerySelectorAll("a"), a => a.TextContent == "Post an update on 2017/01");
+        Assert.Equal($"{ReminderHarness.BaseUrl}/my-actions?ref=2017-01", link.GetAttribute("href"));
+        var status = Assert.Single(html.QuerySelectorAll("td"), td => td.TextContent == "Status");
+        Assert.Equal("Open", status.NextElementSibling?.TextContent);
+        Assert.Contains("font-weight:bold", status.GetAttribute("style"), StringComparison.Ordinal);
+        Assert.DoesNotContain("font-weight:bold", status.NextElementSibling!.GetAttribute("style"), StringComparison.Ordinal);
 
         var ics = Assert.Single(first.Attachments.OfType<MimePart>());
         Assert.Equal("meeting.ics", ics.FileName);

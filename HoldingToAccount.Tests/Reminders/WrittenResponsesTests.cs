@@ -1,3 +1,4 @@
+using AngleSharp.Html.Parser;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.Reminders;
 using Microsoft.EntityFrameworkCore;
@@ -63,9 +64,10 @@ public sealed class WrittenResponsesTests
         Assert.Contains("Date and time: Tuesday 28 February 2017, 10:30", message.TextBody);
         Assert.Contains("holder of CC on Thursday 16 February 2017", message.TextBody);
         Assert.Contains("repeat domestic burglary in North Worcestershire", message.TextBody);
-        Assert.Contains("<h2>Questions sent in advance (1)</h2>", message.HtmlBody);
-        Assert.Contains("<h3>4a.1 Performance against the police and crime plan</h3>", message.HtmlBody);
-        Assert.Contains($"<a href=\"{ReminderHarness.BaseUrl}/meetings/{feb}\">", message.HtmlBody);
+        var html = new HtmlParser().ParseDocument(message.HtmlBody!);
+        Assert.Contains(html.QuerySelectorAll("h2"), h => h.TextContent == "Questions sent in advance (1)");
+        Assert.Contains(html.QuerySelectorAll("h3"), h => h.TextContent == "4a.1 Performance against the police and crime plan");
+        Assert.Contains(html.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"{ReminderHarness.BaseUrl}/meetings/{feb}");
 
         var delivery = Assert.Single(await h.DeliveriesAsync());
         Assert.Equal(ReminderKind.WrittenResponses, delivery.Kind);
