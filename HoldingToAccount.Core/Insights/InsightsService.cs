@@ -13,7 +13,7 @@ namespace HoldingToAccount.Core.Insights;
 public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
     /// <summary>An update is in time when it reaches the register at least this long before the meeting starts.</summary>
-    public const int UpdateNoticeHours = 48;
+    public const int UpdateNoticeHours = UpdateNotice.Hours;
 
     /// <summary>
     /// The query the page opens with, and fills in what a link left out: the series asked for (or the one with most held
@@ -99,19 +99,11 @@ public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, Tim
         var result = new List<MeetingOwnerUpdates>();
         foreach (var meeting in await HeldAsync(db, query, ct))
         {
-            var deadline = London.ToInstant(meeting.Date, meeting.StartTime).UtcDateTime.AddHours(-UpdateNoticeHours);
-            var previous = await db.Meetings
-                .Where(m => m.SeriesId == meeting.SeriesId && m.Status != MeetingStatus.Cancelled && m.Date < meeting.Date)
-                .OrderByDescending(m => m.Date).Select(m => new { m.Date, m.StartTime }).FirstOrDefaultAsync(ct);
-            var since = previous is null ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc) : London.ToInstant(previous.Date, previous.StartTime).UtcDateTime;
-            var actions = await db.Actions.Where(CarryForward.OutstandingAt(meeting))
-                .Select(a => new
-                {
-                    Owners = a.Owners.Select(o => o.Code).ToList(),
-                    InTime = a.Updates.Any(u => u.MeetingId == null && u.Decision == Decision.None
-                        && u.RecordedAtUtc > since && u.RecordedAtUtc <= deadline),
-                })
-                .ToListAsync(ct);
+            var window = await UpdateNotice.WindowAsync(db, meeting, ct);
+            var outstanding = db.Actions.Where(CarryForward.OutstandingAt(meeting));
+            var inTime = (await outstanding.Where(UpdateNotice.InTime(window)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+            var actions = (await outstanding.Select(a => new { a.Id, Owners = a.Owners.Select(o => o.Code).ToList() }).ToListAsync(ct))
+                .Select(a => new { a.Owners, InTime = inTime.Contains(a.Id) });
             result.AddRange(actions.SelectMany(a => a.Owners.Select(o => (Owner: o, a.InTime)))
                 .GroupBy(a => a.Owner)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)

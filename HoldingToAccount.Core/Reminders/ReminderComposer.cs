@@ -21,7 +21,7 @@ public sealed record IcsAttachment(string FileName, string Content);
 /// an action closed since it was planned. Returns null when nothing is left to say (every action has been closed).
 /// HTML is plain and accessible: real headings and lists, status in words, links that say where they go.
 /// </summary>
-public sealed class ReminderComposer(
+public sealed partial class ReminderComposer(
     IDbContextFactory<AppDbContext> factory,
     ActionService actions,
     MeetingCalendar meetingCalendar,
@@ -43,6 +43,8 @@ public sealed class ReminderComposer(
             ReminderKind.DueDate or ReminderKind.Overdue => await ActionAsync(delivery, ct),
             ReminderKind.OverdueSummary => await OverdueSummaryAsync(delivery, ct),
             ReminderKind.WrittenResponses => await WrittenResponsesAsync(delivery, ct),
+            ReminderKind.Chase => await ChaseAsync(delivery, ct),
+            ReminderKind.Escalation => await EscalationAsync(delivery, ct),
             _ => null,
         };
     }
