@@ -57,7 +57,7 @@ public sealed partial class ReminderPlanner
     }
 
     /// <summary>Each new escalation row says why, in words, for the Outbox and the message.</summary>
-    private async Task NoteEscalationsAsync(IReadOnlyList<int> created, CancellationToken ct)
+    private async Task NoteEscalationsAsync(List<int> created, CancellationToken ct)
     {
         if (created.Count == 0)
             return;
