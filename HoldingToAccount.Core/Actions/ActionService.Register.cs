@@ -74,7 +74,7 @@ public sealed partial class ActionService
             actions = at is null ? actions.Where(a => false) : actions.Where(CarryForward.OutstandingAt(at));
         }
         if (query.EscalatedOnly)
-            actions = actions.Where(ActionItem.Open).Where(a => db.Set<Reminders.Chasing.Escalation>().Any(e => e.ActionItemId == a.Id));
+            actions = actions.Where(a => db.Set<Reminders.Chasing.Escalation>().Any(e => e.ActionItemId == a.Id));
         if (query.MinTimesCarried is > 0 and var min)
             actions = actions.Where(AtLeast(CarryForward.TimesCarried(db.Meetings, before), min));
         return (actions, before);

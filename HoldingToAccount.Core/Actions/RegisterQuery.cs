@@ -14,7 +14,7 @@ public enum RegisterSort { Reference, Raised, Due, TimesCarried, Status }
 /// <see cref="AtMeetingId"/> keeps the actions brought forward to that meeting
 /// (<see cref="CarryForward.OutstandingAt"/>), and then "times carried" counts as it stood at that meeting;
 /// <see cref="ClosedAtMeetingId"/> keeps the actions closed there (<see cref="ActionItem.ClosedAt"/>).
-/// <see cref="EscalatedOnly"/> keeps open actions escalated for slipping (<see cref="Reminders.Chasing.Escalation"/>).
+/// <see cref="EscalatedOnly"/> keeps actions ever escalated for slipping (<see cref="Reminders.Chasing.Escalation"/>).
 /// </summary>
 public sealed record RegisterQuery(
     string? Owner = null,

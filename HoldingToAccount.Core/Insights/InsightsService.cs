@@ -54,7 +54,7 @@ public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, Tim
         var (updates, byMeeting) = await UpdatesInTimeAsync(query, ct);
         var revisits = await RevisitPipelineAsync(query.SeriesId, ct);
         return new InsightsFigures(query, await MeetingsAsync(query, ct), updates, byMeeting,
-            await CloseTimesAsync(query, ct), await CarriedAsync(query, ct), revisits.Months, revisits.WithoutDate);
+            await CloseTimesAsync(query, ct), await CarriedAsync(query, ct), revisits.Months, revisits.WithoutDate, await EscalationsAsync(query, ct));
     }
 
     /// <summary>The held meetings of the period: brought forward (<see cref="CarryForward.OutstandingAt"/>), of those
@@ -139,6 +139,19 @@ public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, Tim
         var carried = await CountByOwnerAsync(raised.Where(ActionService.AtLeast(CarryForward.TimesCarried(db.Meetings, tomorrow), 2)), ct);
         return all.OrderBy(o => o.Key, StringComparer.Ordinal)
             .Select(o => new OwnerCarried(o.Key, o.Value, carried.GetValueOrDefault(o.Key)))
+            .ToList();
+    }
+
+    /// <summary>Per owner role: actions raised in the period, and those escalated since for slipping (the register's
+    /// "escalated" filter).</summary>
+    public async Task<IReadOnlyList<OwnerEscalations>> EscalationsAsync(InsightsQuery query, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var raised = RaisedIn(db, query);
+        var all = await CountByOwnerAsync(raised, ct);
+        var escalated = await CountByOwnerAsync(raised.Where(a => db.Set<Reminders.Chasing.Escalation>().Any(e => e.ActionItemId == a.Id)), ct);
+        return all.OrderBy(o => o.Key, StringComparer.Ordinal)
+            .Select(o => new OwnerEscalations(o.Key, o.Value, escalated.GetValueOrDefault(o.Key)))
             .ToList();
     }
 

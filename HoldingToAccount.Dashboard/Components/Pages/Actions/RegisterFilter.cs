@@ -20,7 +20,7 @@ public sealed class RegisterFilter
     public int? MinTimesCarried { get; set; }
     public bool OverdueOnly { get; set; }
 
-    /// <summary>Open actions escalated for slipping (<see cref="RegisterQuery.EscalatedOnly"/>).</summary>
+    /// <summary>Actions escalated for slipping (<see cref="RegisterQuery.EscalatedOnly"/>).</summary>
     public bool EscalatedOnly { get; set; }
 
     /// <summary>Brought forward to this meeting (<see cref="RegisterQuery.AtMeetingId"/>).</summary>
