@@ -113,7 +113,8 @@ public sealed class ChasingTests
         Assert.Empty(await chase.RequestsAtMeetingAsync(feb));
         await using var db = await h.Database.CreateContextAsync();
         var audited = await db.AuditEntries.Where(e => e.EntityType == nameof(ChaseRequest)).OrderBy(e => e.Id).Select(e => new { e.Who, e.Change }).ToListAsync();
-        Assert.Equal([("John Campion", "Added"), ("Sam Carter", "Modified"), ("Sam Carter", "Added")], audited.Select(a => (a.Who, a.Change)));
+        Assert.Equal(("John Campion", "Added"), (audited[0].Who, audited[0].Change));
+        Assert.Equal([("Sam Carter", "Added"), ("Sam Carter", "Modified")], audited.Skip(1).Select(a => (a.Who, a.Change)).Order());
     }
 
     [Fact]

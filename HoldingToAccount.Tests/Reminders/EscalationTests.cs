@@ -16,9 +16,9 @@ public sealed class EscalationTests
 {
     private static readonly DateTimeOffset Start = new(2017, 1, 31, 9, 0, 0, TimeSpan.Zero);
 
-    /// <summary>January, February and March held; April planned. Raised in January: a DCC action due at the next
-    /// meeting (carried at February and March), a CC action due on 1 February (overdue and carried); raised in March,
-    /// an ACC action not yet due.</summary>
+    /// <summary>January, February and March (28th) held; April planned. Raised in January: a DCC action due at the next
+    /// meeting (carried at February and March; 28 days overdue from 29 March), a CC action due on 1 February (carried,
+    /// and overdue by more than 28 days by March); raised in March, an ACC action not yet due.</summary>
     private static async Task<(ReminderHarness H, ActionRow Dcc, ActionRow Cc, ActionRow Acc)> SlippedAsync()
     {
         var h = await ReminderHarness.CreateAsync(Start);
@@ -44,44 +44,56 @@ public sealed class EscalationTests
         (await h.DeliveriesAsync()).Where(d => d.Kind == ReminderKind.Escalation).ToList();
 
     [Fact]
-    public async Task An_action_that_slipped_goes_to_its_line_and_the_secretariat_once_however_often_the_sweep_runs()
+    public async Task An_action_that_slipped_goes_to_its_line_and_the_secretariat_once_per_threshold_however_often_the_sweep_runs()
     {
         var (h, dcc, cc, _) = await SlippedAsync();
         await using var _ = h;
 
-        h.At(2017, 4, 3, 8, 0);
+        h.At(2017, 3, 28, 8, 0);
         await h.SweepAsync();
-        h.At(2017, 4, 3, 8, 15);
-        await h.SweepAsync();
-        h.At(2017, 4, 4, 8, 0);
+        h.At(2017, 3, 28, 8, 15);
         await h.SweepAsync();
 
-        var sent = await EscalationsSentAsync(h);
+        var first = await EscalationsSentAsync(h);
         Assert.Equal(
             [
-                (dcc.Id, "anthony.bangham@example.org", "CC"),
-                (dcc.Id, "sam.carter@example.org", ""),
-                (cc.Id, "john.campion@example.org", "PCC"),
-                (cc.Id, "sam.carter@example.org", ""),
+                (dcc.Id, "anthony.bangham@example.org", "CC", "carried 2\u00d7"),
+                (dcc.Id, "sam.carter@example.org", "", "carried 2\u00d7"),
+                (cc.Id, "john.campion@example.org", "PCC", "carried 2\u00d7 and overdue 28+ days"),
+                (cc.Id, "sam.carter@example.org", "", "carried 2\u00d7 and overdue 28+ days"),
             ],
-            sent.Select(d => (d.ActionItemId!.Value, d.Recipient, d.RoleCodes)).OrderBy(d => d.Value).ThenBy(d => d.Recipient));
-        Assert.All(sent, d => Assert.Equal(ReminderStatus.Sent, d.Status));
-        Assert.Equal("carried 2\u00d7", sent.First(d => d.ActionItemId == dcc.Id).Note);
-        Assert.Equal("carried 2\u00d7 and overdue 28+ days", sent.First(d => d.ActionItemId == cc.Id).Note);
+            first.Select(d => (d.ActionItemId!.Value, d.Recipient, d.RoleCodes, d.Note)).OrderBy(d => d.Value).ThenBy(d => d.Recipient));
+        Assert.All(first, d => Assert.Equal(ReminderStatus.Sent, d.Status));
+
+        // The next day the DCC's action is also 28 days past its due point: a new threshold, escalated once more.
+        h.At(2017, 3, 29, 8, 0);
+        await h.SweepAsync();
+        h.At(2017, 3, 29, 8, 15);
+        await h.SweepAsync();
+
+        var second = (await EscalationsSentAsync(h)).Where(d => d.PlannedFor == new DateOnly(2017, 3, 29)).ToList();
+        Assert.Equal(
+            [("anthony.bangham@example.org", "overdue 28+ days"), ("sam.carter@example.org", "overdue 28+ days")],
+            second.Select(d => (d.Recipient, d.Note)).OrderBy(d => d.Recipient));
+        Assert.All(second, d => Assert.Equal(dcc.Id, d.ActionItemId));
+        Assert.Equal(6, (await EscalationsSentAsync(h)).Count);
 
         await using var db = await h.Database.CreateContextAsync();
-        var recorded = await db.Set<Escalation>().OrderBy(e => e.ActionItemId).ThenBy(e => e.Reason)
-            .Select(e => new { e.ActionItemId, e.Reason, e.Threshold, e.EscalatedOn }).ToListAsync();
+        var recorded = await db.Set<Escalation>().Select(e => new { e.ActionItemId, e.Reason, e.Threshold, e.EscalatedOn }).ToListAsync();
         Assert.Equal(
-            [(dcc.Id, EscalationReason.Carried, 2), (cc.Id, EscalationReason.Carried, 2), (cc.Id, EscalationReason.Overdue, 28)],
-            recorded.Select(e => (e.ActionItemId, e.Reason, e.Threshold)).OrderBy(e => e.ActionItemId).ThenBy(e => e.Reason));
-        Assert.All(recorded, e => Assert.Equal(new DateOnly(2017, 4, 3), e.EscalatedOn));
+            [
+                (dcc.Id, EscalationReason.Carried, 2, new DateOnly(2017, 3, 28)),
+                (dcc.Id, EscalationReason.Overdue, 28, new DateOnly(2017, 3, 29)),
+                (cc.Id, EscalationReason.Carried, 2, new DateOnly(2017, 3, 28)),
+                (cc.Id, EscalationReason.Overdue, 28, new DateOnly(2017, 3, 28)),
+            ],
+            recorded.Select(e => (e.ActionItemId, e.Reason, e.Threshold, e.EscalatedOn)).OrderBy(e => e.ActionItemId).ThenBy(e => e.Reason));
 
         var messages = await h.Smtp.WaitForAsync((await h.DeliveriesAsync()).Count(d => d.Status == ReminderStatus.Sent));
-        var toLine = messages.Single(m => m.Subject?.StartsWith("Escalated", StringComparison.Ordinal) == true && m.To.Mailboxes.Single().Address == "anthony.bangham@example.org");
-        Assert.Equal($"Escalated: action {dcc.Reference} (carried 2\u00d7)", toLine.Subject);
-        Assert.NotNull(toLine.TextBody);
+        var toLine = messages.Single(m => m.Subject == $"Escalated: action {dcc.Reference} (carried 2\u00d7)");
+        Assert.Equal("anthony.bangham@example.org", toLine.To.Mailboxes.Single().Address);
         Assert.Contains("CC is the line of the owning role", toLine.TextBody);
+        Assert.Contains("DCC to brief on Athena", toLine.TextBody);
     }
 
     [Fact]
@@ -92,10 +104,10 @@ public sealed class EscalationTests
         await using (var db = await h.Database.CreateContextAsync())
         {
             var cc = await db.Roles.SingleAsync(r => r.Code == "CC");
-            await db.RoleHoldings.Where(x => x.RoleId == cc.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.To, new DateOnly(2017, 3, 31)));
+            await db.RoleHoldings.Where(x => x.RoleId == cc.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.To, new DateOnly(2017, 3, 27)));
         }
 
-        h.At(2017, 4, 3, 8, 0);
+        h.At(2017, 3, 28, 8, 0);
         await h.SweepAsync();
         await h.SweepAsync();
 
@@ -108,7 +120,7 @@ public sealed class EscalationTests
     {
         var (h, dcc, cc, acc) = await SlippedAsync();
         await using var _ = h;
-        h.At(2017, 4, 3, 8, 0);
+        h.At(2017, 3, 28, 8, 0);
         await h.SweepAsync();
 
         var flags = await h.Get<ChaseService>().EscalationsAsync([dcc.Id, cc.Id, acc.Id]);
