@@ -82,8 +82,9 @@ public sealed class ChaseJourneyTests(BrowserFixture browser)
         var (february, silentCc, _, _) = await MeetingWithOwnersToChaseAsync();
         await using (var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
-            var id = await db.Actions.Where(a => a.Year == int.Parse(silentCc[..4], System.Globalization.CultureInfo.InvariantCulture)
-                && a.Sequence == int.Parse(silentCc[5..], System.Globalization.CultureInfo.InvariantCulture)).Select(a => a.Id).SingleAsync();
+            var year = int.Parse(silentCc[..4], System.Globalization.CultureInfo.InvariantCulture);
+            var sequence = int.Parse(silentCc[5..], System.Globalization.CultureInfo.InvariantCulture);
+            var id = await db.Actions.Where(a => a.Year == year && a.Sequence == sequence).Select(a => a.Id).SingleAsync();
             db.Set<Escalation>().Add(new Escalation { ActionItemId = id, Reason = EscalationReason.Overdue, Threshold = 28, EscalatedOn = new DateOnly(2017, 2, 1), CreatedAtUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
