@@ -46,7 +46,7 @@ public sealed class ChaseJourneyTests(BrowserFixture browser)
         await note.FocusAsync();
         await page.Keyboard.TypeAsync("Please post an update before the pre-meet on Thursday.");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("chase-dialog-1440.png") });
-        await dialog.GetByTestId("chase-send").FocusAsync();
+        await page.GetByTestId("chase-send").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.GetByText("2 chases sent.")).ToBeVisibleAsync();
@@ -55,7 +55,7 @@ public sealed class ChaseJourneyTests(BrowserFixture browser)
         // A second chase the same day says so rather than sending again.
         await panel.GetByTestId("chase-all").ClickAsync();
         await Expect(dialog.GetByTestId("chase-summary")).ToContainTextAsync("went earlier today, so nothing more will be sent");
-        await Expect(dialog.GetByTestId("chase-send")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("chase-send")).ToHaveCountAsync(0);
         await page.Keyboard.PressAsync("Escape");
 
         await page.GotoAsync("/outbox");
