@@ -73,6 +73,8 @@ public sealed partial class ActionService
             before = at?.Date ?? before;
             actions = at is null ? actions.Where(a => false) : actions.Where(CarryForward.OutstandingAt(at));
         }
+        if (query.EscalatedOnly)
+            actions = actions.Where(a => db.Set<Reminders.Chasing.Escalation>().Any(e => e.ActionItemId == a.Id));
         if (query.MinTimesCarried is > 0 and var min)
             actions = actions.Where(AtLeast(CarryForward.TimesCarried(db.Meetings, before), min));
         return (actions, before);

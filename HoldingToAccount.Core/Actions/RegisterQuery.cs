@@ -14,6 +14,7 @@ public enum RegisterSort { Reference, Raised, Due, TimesCarried, Status }
 /// <see cref="AtMeetingId"/> keeps the actions brought forward to that meeting
 /// (<see cref="CarryForward.OutstandingAt"/>), and then "times carried" counts as it stood at that meeting;
 /// <see cref="ClosedAtMeetingId"/> keeps the actions closed there (<see cref="ActionItem.ClosedAt"/>).
+/// <see cref="EscalatedOnly"/> keeps actions ever escalated for slipping (<see cref="Reminders.Chasing.Escalation"/>).
 /// </summary>
 public sealed record RegisterQuery(
     string? Owner = null,
@@ -31,7 +32,8 @@ public sealed record RegisterQuery(
     bool Descending = true,
     DateTime? ChangedSinceUtc = null,
     int? AtMeetingId = null,
-    int? ClosedAtMeetingId = null);
+    int? ClosedAtMeetingId = null,
+    bool EscalatedOnly = false);
 
 /// <summary>Open actions per owner role, as the home page counts them.</summary>
 public sealed record OwnerCounts(string Owner, int Outstanding, int Overdue, int CarriedTwiceOrMore);

@@ -62,6 +62,7 @@ public static class AuditSentences
             "IdentityUserRole" => UserRole(entry, names),
             "ApiToken" => Token(entry, names),
             "DisplayToken" => DisplayToken(entry),
+            "ChaseRequest" => ChaseRequest(entry, names),
             _ => null,
         } ?? Generic(entry);
         return Sentence(row.Who, what, row.AtUtc);
@@ -275,6 +276,19 @@ public static class AuditSentences
             Added => $"added the role {role}",
             Deleted => $"deleted the role {role}",
             _ => $"changed the role {role}: {Join(Fields(e, e.Changed.Select(c => c.Field), ""))}",
+        };
+    }
+
+    /// <summary>A chase sent now is recorded as a request handled at once; the chair's request stays open until handled.</summary>
+    private static string? ChaseRequest(Entry e, AuditNames names)
+    {
+        var reference = ActionName(Id(e.Value("ActionItemId")), names);
+        return e.Change switch
+        {
+            Added when e.Value("HandledAtUtc") is not null => $"sent a chase for an update on {reference}",
+            Added => $"asked for the owner of {reference} to be chased",
+            Modified when e.After("HandledAtUtc") is not null => $"dealt with the request to chase the owner of {reference}",
+            _ => null,
         };
     }
 

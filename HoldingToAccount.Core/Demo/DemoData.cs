@@ -87,6 +87,12 @@ public sealed class DemoData(IDbContextFactory<AppDbContext> factory, TimeProvid
             newRoles.Add(role);
         }
         db.Roles.AddRange(newRoles);
+        foreach (var demoRole in file.Roles.Where(r => r.Line is not null))
+        {
+            var role = roles[RoleCodes.Normalise(demoRole.Code)];
+            if (newRoles.Contains(role) && roles.TryGetValue(RoleCodes.Normalise(demoRole.Line), out var line))
+                role.LineRole = line;
+        }
 
         var emails = file.People.Select(p => p.Email).OfType<string>().ToList();
         var existingPeople = await db.People.Include(p => p.Holdings).Where(p => p.Email != null && emails.Contains(p.Email)).ToListAsync(ct);
@@ -307,7 +313,8 @@ public sealed class DemoData(IDbContextFactory<AppDbContext> factory, TimeProvid
 // The shape of Demo/demo-data.json. Unknown properties ("about", "demoNote") are notes for readers and are skipped.
 internal sealed record DemoFile(List<DemoRole> Roles, List<DemoPerson> People, List<DemoSeries> Series);
 
-internal sealed record DemoRole(string Code, string Title);
+/// <param name="Line">The role this one answers to: where its escalations go.</param>
+internal sealed record DemoRole(string Code, string Title, string? Line = null);
 
 internal sealed record DemoPerson(string Name, string? Email, List<DemoHolding>? Holdings);
 

@@ -10,7 +10,7 @@ public static class InsightsCsv
     public const string ContentType = "text/csv; charset=utf-8";
 
     /// <summary>The figures that can be downloaded, by the name their link uses.</summary>
-    public static readonly IReadOnlyList<string> Figures = ["meetings", "updates", "close-times", "carried", "revisits"];
+    public static readonly IReadOnlyList<string> Figures = ["meetings", "updates", "close-times", "carried", "escalations", "revisits"];
 
     public static string FileName(string figure, InsightsQuery query)
     {
@@ -32,6 +32,8 @@ public static class InsightsCsv
                 .Prepend(["Owner", "Raised in the period and closed", "Median days from raised to closed"]),
             "carried" => figures.Carried.Select(o => new object?[] { o.Owner, o.Raised, o.CarriedTwiceOrMore })
                 .Prepend(["Owner", "Raised in the period", "Carried twice or more"]),
+            "escalations" => (figures.Escalations ?? []).Select(o => new object?[] { o.Owner, o.Raised, o.Escalated })
+                .Prepend(["Owner", "Raised in the period", "Escalated"]),
             "revisits" => figures.Revisits.Select(r => new object?[] { r.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), r.Count })
                 .Append(["No date yet", figures.RevisitsWithoutDate])
                 .Prepend(["Month due", "Open revisits"]),

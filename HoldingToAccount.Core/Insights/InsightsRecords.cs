@@ -33,6 +33,10 @@ public sealed record OwnerCloseTime(string Owner, int Closed, double? MedianDays
 /// <summary>An owner role's actions raised in the period, and how many of them have been carried twice or more.</summary>
 public sealed record OwnerCarried(string Owner, int Raised, int CarriedTwiceOrMore);
 
+/// <summary>An owner role's actions raised in the period, and how many of them have been escalated for slipping
+/// (carried too often or overdue too long: <see cref="Reminders.Chasing.Escalation"/>).</summary>
+public sealed record OwnerEscalations(string Owner, int Raised, int Escalated);
+
 /// <summary>Open revisits due in one month (by the meeting their due point binds to, or their due date);
 /// <paramref name="MeetingId"/>: the one meeting they all bind to, when they do.</summary>
 public sealed record RevisitMonth(DateOnly Month, int Count, int? MeetingId);
@@ -46,4 +50,5 @@ public sealed record InsightsFigures(
     IReadOnlyList<OwnerCloseTime> CloseTimes,
     IReadOnlyList<OwnerCarried> Carried,
     IReadOnlyList<RevisitMonth> Revisits,
-    int RevisitsWithoutDate);
+    int RevisitsWithoutDate,
+    IReadOnlyList<OwnerEscalations>? Escalations = null);

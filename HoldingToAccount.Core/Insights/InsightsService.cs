@@ -13,7 +13,7 @@ namespace HoldingToAccount.Core.Insights;
 public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
     /// <summary>An update is in time when it reaches the register at least this long before the meeting starts.</summary>
-    public const int UpdateNoticeHours = 48;
+    public const int UpdateNoticeHours = UpdateNotice.Hours;
 
     /// <summary>
     /// The query the page opens with, and fills in what a link left out: the series asked for (or the one with most held
@@ -54,7 +54,7 @@ public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, Tim
         var (updates, byMeeting) = await UpdatesInTimeAsync(query, ct);
         var revisits = await RevisitPipelineAsync(query.SeriesId, ct);
         return new InsightsFigures(query, await MeetingsAsync(query, ct), updates, byMeeting,
-            await CloseTimesAsync(query, ct), await CarriedAsync(query, ct), revisits.Months, revisits.WithoutDate);
+            await CloseTimesAsync(query, ct), await CarriedAsync(query, ct), revisits.Months, revisits.WithoutDate, await EscalationsAsync(query, ct));
     }
 
     /// <summary>The held meetings of the period: brought forward (<see cref="CarryForward.OutstandingAt"/>), of those
@@ -99,19 +99,11 @@ public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, Tim
         var result = new List<MeetingOwnerUpdates>();
         foreach (var meeting in await HeldAsync(db, query, ct))
         {
-            var deadline = London.ToInstant(meeting.Date, meeting.StartTime).UtcDateTime.AddHours(-UpdateNoticeHours);
-            var previous = await db.Meetings
-                .Where(m => m.SeriesId == meeting.SeriesId && m.Status != MeetingStatus.Cancelled && m.Date < meeting.Date)
-                .OrderByDescending(m => m.Date).Select(m => new { m.Date, m.StartTime }).FirstOrDefaultAsync(ct);
-            var since = previous is null ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc) : London.ToInstant(previous.Date, previous.StartTime).UtcDateTime;
-            var actions = await db.Actions.Where(CarryForward.OutstandingAt(meeting))
-                .Select(a => new
-                {
-                    Owners = a.Owners.Select(o => o.Code).ToList(),
-                    InTime = a.Updates.Any(u => u.MeetingId == null && u.Decision == Decision.None
-                        && u.RecordedAtUtc > since && u.RecordedAtUtc <= deadline),
-                })
-                .ToListAsync(ct);
+            var window = await UpdateNotice.WindowAsync(db, meeting, ct);
+            var outstanding = db.Actions.Where(CarryForward.OutstandingAt(meeting));
+            var inTime = (await outstanding.Where(UpdateNotice.InTime(window)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+            var actions = (await outstanding.Select(a => new { a.Id, Owners = a.Owners.Select(o => o.Code).ToList() }).ToListAsync(ct))
+                .Select(a => new { a.Owners, InTime = inTime.Contains(a.Id) });
             result.AddRange(actions.SelectMany(a => a.Owners.Select(o => (Owner: o, a.InTime)))
                 .GroupBy(a => a.Owner)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -147,6 +139,19 @@ public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, Tim
         var carried = await CountByOwnerAsync(raised.Where(ActionService.AtLeast(CarryForward.TimesCarried(db.Meetings, tomorrow), 2)), ct);
         return all.OrderBy(o => o.Key, StringComparer.Ordinal)
             .Select(o => new OwnerCarried(o.Key, o.Value, carried.GetValueOrDefault(o.Key)))
+            .ToList();
+    }
+
+    /// <summary>Per owner role: actions raised in the period, and those escalated since for slipping (the register's
+    /// "escalated" filter).</summary>
+    public async Task<IReadOnlyList<OwnerEscalations>> EscalationsAsync(InsightsQuery query, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var raised = RaisedIn(db, query);
+        var all = await CountByOwnerAsync(raised, ct);
+        var escalated = await CountByOwnerAsync(raised.Where(a => db.Set<Reminders.Chasing.Escalation>().Any(e => e.ActionItemId == a.Id)), ct);
+        return all.OrderBy(o => o.Key, StringComparer.Ordinal)
+            .Select(o => new OwnerEscalations(o.Key, o.Value, escalated.GetValueOrDefault(o.Key)))
             .ToList();
     }
 

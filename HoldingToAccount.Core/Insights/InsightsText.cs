@@ -61,6 +61,18 @@ public static class InsightsText
               + string.Join(", ", owners.Select(o => $"{o.Owner} {(o.CarriedTwiceOrMore == 0 ? "none" : o.CarriedTwiceOrMore.ToString(Uk))} of {o.Raised}")) + ".";
     }
 
+    /// <summary>"Escalated for slipping: CC 1 of 7, DCC none of 3."</summary>
+    public static string Escalations(IReadOnlyList<OwnerEscalations> owners)
+    {
+        ArgumentNullException.ThrowIfNull(owners);
+        return owners.Count == 0
+            ? "No actions were raised in this period."
+            : owners.All(o => o.Escalated == 0)
+                ? "None of the actions raised in this period has been escalated."
+                : "Actions raised in the period and escalated for slipping: "
+                  + string.Join(", ", owners.Select(o => $"{o.Owner} {(o.Escalated == 0 ? "none" : o.Escalated.ToString(Uk))} of {o.Raised}")) + ".";
+    }
+
     /// <summary>"5 open revisits: 2 due in May 2017, …".</summary>
     public static string Revisits(IReadOnlyList<RevisitMonth> months, int withoutDate)
     {

@@ -43,6 +43,8 @@ public sealed partial class ReminderComposer(
             ReminderKind.DueDate or ReminderKind.Overdue => await ActionAsync(delivery, ct),
             ReminderKind.OverdueSummary => await OverdueSummaryAsync(delivery, ct),
             ReminderKind.WrittenResponses => await WrittenResponsesAsync(delivery, ct),
+            ReminderKind.Chase => await ChaseAsync(delivery, ct),
+            ReminderKind.Escalation => await EscalationAsync(delivery, ct),
             _ => null,
         };
     }

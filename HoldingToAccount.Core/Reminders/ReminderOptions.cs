@@ -62,6 +62,9 @@ public sealed class ReminderOptions : IValidatableObject
     [Range(15, 24 * 60)]
     public int MeetingMinutes { get; set; } = 120;
 
+    /// <summary>When an action that slips is escalated to its owner's line and the secretariat.</summary>
+    public Chasing.EscalationOptions Escalation { get; set; } = new();
+
     public IReadOnlyList<int> DigestDays => DigestDaysBefore is { Count: > 0 } days ? days.Distinct().Order().ToList() : [10, 3];
 
     public IReadOnlyList<string> SecretariatRoleCodes =>
@@ -77,5 +80,7 @@ public sealed class ReminderOptions : IValidatableObject
             yield return new ValidationResult(schedule, [nameof(SweepInterval)]);
         if (ClaimTimeout < TimeSpan.FromSeconds(10))
             yield return new ValidationResult("Reminders:ClaimTimeout must be at least 10 seconds.", [nameof(ClaimTimeout)]);
+        foreach (var problem in Escalation?.Problems() ?? [])
+            yield return problem;
     }
 }

@@ -63,6 +63,7 @@ public sealed partial class ReminderPlanner(
             await PlanWrittenResponsesAsync(context, day, ct);
         }
         await PlanActionsArisingAsync(context, London.Today(At(asOf)), ct);
+        await PlanEscalationsAsync(context, London.Today(At(asOf)), dryRun, ct);
 
         var due = context.Due.Values
             .Select(d => d.ToPlanned())
@@ -72,6 +73,7 @@ public sealed partial class ReminderPlanner(
             return new ReminderPlan(asOf, due, [], [], context.Unroutable);
 
         var (ids, created) = await RecordAsync(due, ct);
+        await NoteEscalationsAsync(created, ct);
         if (created.Count > 0)
             LogPlanned(logger, created.Count, asOf);
         return new ReminderPlan(asOf, due, ids, created, context.Unroutable);

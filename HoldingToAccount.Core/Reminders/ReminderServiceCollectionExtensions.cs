@@ -29,6 +29,7 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<ReminderSweep>();
         services.AddSingleton<ReminderService>();
+        services.AddSingleton<Chasing.ChaseService>();
         services.TryAddSingleton<IReminderQueue, DirectReminderQueue>();
         return services;
     }

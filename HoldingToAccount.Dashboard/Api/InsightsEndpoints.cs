@@ -26,7 +26,7 @@ public static class InsightsEndpoints
             })
             .RequireAuthorization(Auth.Policies.Insights)
             .WithTags("Insights")
-            .WithSummary("One figure of the Insights page as CSV: figure = meetings | updates | close-times | carried | revisits; series (id) and from/to (YYYY-MM-DD) as on the page, by default the series with most meetings and the twelve months to its latest held meeting.")
+            .WithSummary("One figure of the Insights page as CSV: figure = meetings | updates | close-times | carried | escalations | revisits; series (id) and from/to (YYYY-MM-DD) as on the page, by default the series with most meetings and the twelve months to its latest held meeting.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
     }
 

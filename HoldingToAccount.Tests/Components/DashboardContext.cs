@@ -71,6 +71,7 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Get<PresenterFocus>());
         Services.AddSingleton(Database.Get<RoomScreen>());
         Services.AddSingleton(Database.Get<HoldingToAccount.Core.Publishing.PublicationService>());
+        Services.AddSingleton(Database.Get<HoldingToAccount.Core.Reminders.Chasing.ChaseService>());
         Services.AddSingleton<IDbContextFactory<AuthDbContext>>(_authDatabase);
         Services.AddSingleton<TokenService>();
     }

@@ -22,7 +22,7 @@ namespace HoldingToAccount.Tests.Insights;
 [Collection(BrowserCollection.Name)]
 public sealed class InsightsPageTests(BrowserFixture browser)
 {
-    private static readonly string[] Figures = ["meetings", "updates", "close-times", "carried", "revisits"];
+    private static readonly string[] Figures = ["meetings", "updates", "close-times", "carried", "escalations", "revisits"];
 
     [Fact]
     public async Task Each_figure_has_a_chart_a_one_sentence_summary_a_table_alternative_and_its_data_as_csv()

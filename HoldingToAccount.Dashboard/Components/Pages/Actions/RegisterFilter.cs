@@ -20,6 +20,9 @@ public sealed class RegisterFilter
     public int? MinTimesCarried { get; set; }
     public bool OverdueOnly { get; set; }
 
+    /// <summary>Actions escalated for slipping (<see cref="RegisterQuery.EscalatedOnly"/>).</summary>
+    public bool EscalatedOnly { get; set; }
+
     /// <summary>Brought forward to this meeting (<see cref="RegisterQuery.AtMeetingId"/>).</summary>
     public int? AtMeetingId { get; set; }
 
@@ -36,7 +39,7 @@ public sealed class RegisterFilter
 
     /// <param name="open">The older "open only" switch (<c>open=true</c>), kept so that links made with it still work.</param>
     public static RegisterFilter FromUrl(string? q, string? owner, string? status, int? series, string? from, string? to, int? due, int? carried, bool? overdue, bool? open,
-        int? at = null, int? closedAt = null, string? kind = null) => new()
+        int? at = null, int? closedAt = null, string? kind = null, bool? escalated = null) => new()
     {
         Text = Blank(q),
         Owner = Blank(owner),
@@ -47,6 +50,7 @@ public sealed class RegisterFilter
         DueMeetingId = due,
         MinTimesCarried = carried is > 0 ? carried : null,
         OverdueOnly = overdue == true,
+        EscalatedOnly = escalated == true,
         AtMeetingId = at,
         ClosedAtMeetingId = closedAt,
         Kind = Enum.TryParse<ActionKind>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k) && !int.TryParse(kind, out _) ? k : null,
@@ -63,6 +67,7 @@ public sealed class RegisterFilter
         ["due"] = DueMeetingId,
         ["carried"] = MinTimesCarried is > 0 ? MinTimesCarried : null,
         ["overdue"] = OverdueOnly ? true : null,
+        ["escalated"] = EscalatedOnly ? true : null,
         ["at"] = AtMeetingId,
         ["closedAt"] = ClosedAtMeetingId,
         ["kind"] = Kind?.ToString().ToLowerInvariant(),
@@ -81,7 +86,7 @@ public sealed class RegisterFilter
         RaisedFrom is { } f ? DateOnly.FromDateTime(f) : null,
         RaisedTo is { } t ? DateOnly.FromDateTime(t) : null,
         DueMeetingId, Text, MinTimesCarried, OverdueOnly, Status is { IsAnyOpen: true }, Kind, sort, descending,
-        AtMeetingId: AtMeetingId, ClosedAtMeetingId: ClosedAtMeetingId);
+        AtMeetingId: AtMeetingId, ClosedAtMeetingId: ClosedAtMeetingId, EscalatedOnly: EscalatedOnly);
 
     public RegisterFilter Copy() => (RegisterFilter)MemberwiseClone();
 

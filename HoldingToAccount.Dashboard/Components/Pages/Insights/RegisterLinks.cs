@@ -16,7 +16,7 @@ public static class RegisterLinks
     public static string ClosedAt(int meetingId) => To(new RegisterFilter { ClosedAtMeetingId = meetingId });
 
     /// <summary>Raised at a meeting of the series in the period; <paramref name="closed"/>: and closed since; <paramref name="carriedTwice"/>: carried twice or more.</summary>
-    public static string Raised(InsightsQuery query, string owner, bool closed = false, bool carriedTwice = false)
+    public static string Raised(InsightsQuery query, string owner, bool closed = false, bool carriedTwice = false, bool escalated = false)
     {
         ArgumentNullException.ThrowIfNull(query);
         return To(new RegisterFilter
@@ -27,6 +27,7 @@ public static class RegisterLinks
             RaisedTo = query.To.ToDateTime(TimeOnly.MinValue),
             Status = closed ? StatusFilter.Only(ActionStatus.Closed) : null,
             MinTimesCarried = carriedTwice ? 2 : null,
+            EscalatedOnly = escalated,
         });
     }
 

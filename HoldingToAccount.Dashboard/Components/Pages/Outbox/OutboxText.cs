@@ -42,6 +42,8 @@ internal static class OutboxText
         ReminderKind.OverdueSummary => "Weekly overdue summary",
         ReminderKind.ActionsArising => "Actions arising",
         ReminderKind.WrittenResponses => "Written responses due",
+        ReminderKind.Chase => "Chase for an update",
+        ReminderKind.Escalation => "Escalation",
         _ => kind.ToString(),
     };
 
