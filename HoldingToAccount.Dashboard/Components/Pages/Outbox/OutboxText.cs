@@ -42,6 +42,7 @@ internal static class OutboxText
         ReminderKind.OverdueSummary => "Weekly overdue summary",
         ReminderKind.ActionsArising => "Actions arising",
         ReminderKind.WrittenResponses => "Written responses due",
+        ReminderKind.ReplyReceipt => "Answer to an e-mailed update",
         _ => kind.ToString(),
     };
 
