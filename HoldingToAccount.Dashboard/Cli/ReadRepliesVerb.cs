@@ -1,15 +1,13 @@
 using System.CommandLine;
-using HoldingToAccount.Core;
-using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Reminders.Replies;
-using Microsoft.EntityFrameworkCore;
 
 namespace HoldingToAccount.Dashboard.Cli;
 
 /// <summary>
 /// <c>read-replies</c> reads the reply mailbox once, as the recurring job does: records the e-mailed updates, refuses
 /// what it cannot record, answers each sender and moves each message on. Exit 0 when the mailbox was read (or updating
-/// by e-mail is off, which it says), 1 when it could not be read.
+/// by e-mail is off, which it says), 1 when it could not be read. It does not migrate (migrating takes the database's
+/// write lock even with nothing to apply, and a scheduler may run this every few minutes): the app and <c>migrate</c> do.
 /// </summary>
 public static class ReadRepliesVerb
 {
@@ -18,8 +16,6 @@ public static class ReadRepliesVerb
 
     private static async Task<int> RunAsync(IServiceProvider services)
     {
-        await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
-            await Database.MigrateAsync(db);
         var run = await services.GetRequiredService<InboundMailboxReader>().RunAsync();
         if (run.Error is not null)
         {

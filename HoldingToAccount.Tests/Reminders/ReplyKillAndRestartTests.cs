@@ -43,7 +43,7 @@ public sealed class ReplyKillAndRestartTests
             await using var writeLock = await holder.Database.BeginTransactionAsync();
             await holder.Database.ExecuteSqlRawAsync(holder.Database.IsNpgsql()
                 ? "LOCK TABLE \"InboundReplies\" IN EXCLUSIVE MODE"
-                : "CREATE TABLE \"HeldByTest\" (\"Id\" INTEGER)");
+                : "INSERT INTO \"InboundMailbox\" (\"Id\") VALUES (-1)");
             using var killed = Start(h, imap);
             var log = new System.Text.StringBuilder();
             killed.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
