@@ -50,6 +50,7 @@ public sealed partial class InboundMailboxReader(
             foreach (var uid in await inbox.SearchAsync(SearchQuery.NotDeleted, ct))
             {
                 var message = await inbox.GetMessageAsync(uid, ct);
+                LogReading(logger, message.MessageId ?? "(none)", message.From.ToString());
                 var result = await processor.ProcessAsync(message, ct);
                 if (result.AlreadyHandled)
                     before++;
@@ -112,6 +113,9 @@ public sealed partial class InboundMailboxReader(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Read the reply mailbox: {Recorded} recorded, {Refused} refused, {Before} handled before")]
     private static partial void LogRun(ILogger logger, int recorded, int refused, int before);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read reply {MessageId} from {From}")]
+    private static partial void LogReading(ILogger logger, string messageId, string from);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The reply mailbox could not be read: {Error}")]
     private static partial void LogFailed(ILogger logger, string error);
