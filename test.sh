@@ -10,6 +10,7 @@ export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOG
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
+[ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)
 /usr/bin/python3 -c 'import feedparser' 2>/dev/null || need+=(python3-feedparser)
 command -v libreoffice >/dev/null || need+=(libreoffice-writer-nogui)

@@ -107,6 +107,7 @@ public static class CommandLine
         root.Subcommands.Add(Verb("verify-audit", "Checks the audit trail's hash chain; exits 1 if it was altered.", [], _ => VerifyAuditAsync(services)));
         root.Subcommands.Add(Cli.ImportVerb.Command(services));
         root.Subcommands.Add(Cli.RemindersVerb.Command(services));
+        root.Subcommands.Add(Cli.ReadRepliesVerb.Command(services));
         root.Subcommands.Add(Cli.BackupVerb.Backup(services));
         root.Subcommands.Add(Cli.BackupVerb.Restore(services));
         return root;

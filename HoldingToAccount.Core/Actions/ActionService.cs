@@ -141,30 +141,35 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     /// <summary>Posts an update (and optionally proposes completion). <paramref name="expectedVersion"/> null means "whatever is current";
     /// <paramref name="atMeetingId"/>: the meeting it is recorded at, when the chair notes it there.</summary>
     public async Task AddUpdateAsync(string reference, int? expectedVersion, string text, ActionStatus? newStatus, Actor actor, int? atMeetingId = null, CancellationToken ct = default) =>
-        await ChangeAsync(reference, expectedVersion, actor, ct, async (db, action) =>
-        {
-            if (!await ActionPermissions.CanUpdateAsync(db, actor, action.Id, London.Today(clock), ct))
-                throw new ForbiddenException(actor.May(Permission.UpdateActions)
-                    ? $"Action {action.Reference} is owned by a role you do not hold today, so you cannot update it."
-                    : "Viewers cannot update actions.");
-            var written = ControlCharacters.Strip(text).Trim();
-            if (written.Length == 0)
-                throw new DomainException("Write the update before posting it.");
-            if (written.Length > InputLimits.UpdateText)
-                throw new DomainException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"An update can be at most {InputLimits.UpdateText:N0} characters."));
-            if (!action.IsOpen)
-                throw new DomainException($"Action {action.Reference} is {action.Status.ToString().ToLowerInvariant()}; it takes no more updates.");
-            if (newStatus is not (null or ActionStatus.UpdateProvided or ActionStatus.ProposedComplete))
-                throw new DomainException("An update can only propose completion; closing or cancelling an action is done in the meeting, which records where.");
-            var before = action.Status;
-            action.Status = newStatus ?? ActionStatus.UpdateProvided;
-            if (atMeetingId is { } meetingId && !await db.Meetings.AnyAsync(m => m.Id == meetingId, ct))
-                throw new DomainException($"There is no meeting {meetingId}.");
-            if (action.Status != before)
-                Decided(action, atMeetingId is null ? Decision.None : Decision.Noted, actor);
-            AppendUpdate(action, written, actor.Name, London.Today(clock), atMeetingId, newStatus,
-                atMeetingId is null ? Decision.None : Decision.Noted);
-        });
+        await ChangeAsync(reference, expectedVersion, actor, ct,
+            (db, action) => ApplyUpdateAsync(db, action, text, newStatus, actor, atMeetingId, UpdateChannel.App, ct));
+
+    /// <summary>The one rule for posting an update, whichever way it arrives: who may, what it may say, what it changes.</summary>
+    private async Task ApplyUpdateAsync(AppDbContext db, ActionItem action, string text, ActionStatus? newStatus, Actor actor, int? atMeetingId,
+        UpdateChannel channel, CancellationToken ct)
+    {
+        if (!await ActionPermissions.CanUpdateAsync(db, actor, action.Id, London.Today(clock), ct))
+            throw new ForbiddenException(actor.May(Permission.UpdateActions)
+                ? $"Action {action.Reference} is owned by a role you do not hold today, so you cannot update it."
+                : "Viewers cannot update actions.");
+        var written = ControlCharacters.Strip(text).Trim();
+        if (written.Length == 0)
+            throw new DomainException("Write the update before posting it.");
+        if (written.Length > InputLimits.UpdateText)
+            throw new DomainException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"An update can be at most {InputLimits.UpdateText:N0} characters."));
+        if (!action.IsOpen)
+            throw new DomainException($"Action {action.Reference} is {action.Status.ToString().ToLowerInvariant()}; it takes no more updates.");
+        if (newStatus is not (null or ActionStatus.UpdateProvided or ActionStatus.ProposedComplete))
+            throw new DomainException("An update can only propose completion; closing or cancelling an action is done in the meeting, which records where.");
+        var before = action.Status;
+        action.Status = newStatus ?? ActionStatus.UpdateProvided;
+        if (atMeetingId is { } meetingId && !await db.Meetings.AnyAsync(m => m.Id == meetingId, ct))
+            throw new DomainException($"There is no meeting {meetingId}.");
+        if (action.Status != before)
+            Decided(action, atMeetingId is null ? Decision.None : Decision.Noted, actor);
+        AppendUpdate(action, written, actor.Name, London.Today(clock), atMeetingId, newStatus,
+            atMeetingId is null ? Decision.None : Decision.Noted, channel);
+    }
 
     private static async Task<List<ActionRow>> RowsAsync(AppDbContext db, IQueryable<ActionItem> query, DateOnly before, CancellationToken ct)
     {
@@ -236,7 +241,8 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     private void Decided(ActionItem action, Decision decision, Actor actor) =>
         action.RecordState(London.Today(clock), decision, actor.Name, clock.GetUtcNow().UtcDateTime);
 
-    private void AppendUpdate(ActionItem action, string text, string author, DateOnly date, int? meetingId, ActionStatus? status, Decision decision) =>
+    private void AppendUpdate(ActionItem action, string text, string author, DateOnly date, int? meetingId, ActionStatus? status, Decision decision,
+        UpdateChannel channel = UpdateChannel.App) =>
         action.Updates.Add(new ActionUpdate
         {
             Date = date,
@@ -246,6 +252,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
             MeetingId = meetingId,
             NewStatus = status,
             Decision = decision,
+            Channel = channel,
         });
 
     internal static async Task<List<Role>> ResolveOwnersAsync(AppDbContext db, IReadOnlyList<string> codes, CancellationToken ct)

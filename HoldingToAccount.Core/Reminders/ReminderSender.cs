@@ -38,6 +38,7 @@ public enum SendOutcome
 public sealed partial class ReminderSender(
     IDbContextFactory<AppDbContext> factory,
     ReminderComposer composer,
+    Replies.ReplyInvitation replies,
     IEmailSender email,
     IOptions<ReminderOptions> options,
     TimeProvider clock,
@@ -69,14 +70,19 @@ public sealed partial class ReminderSender(
             return status == ReminderStatus.Planned ? SendOutcome.NotSendable : Finished(status);
         }
 
-        var composed = await composer.ComposeAsync(delivery, ct);
+        var composed = delivery.Kind == ReminderKind.ReplyReceipt ? Replies.ReplyReceipt.Compose(delivery) : await composer.ComposeAsync(delivery, ct);
         if (composed is null)
         {
             await FinishAsync(db, deliveryId, ReminderStatus.Skipped, "Nothing left to remind about: the actions were closed or the meeting cancelled.", null, null, ct);
             return SendOutcome.Skipped;
         }
 
+        var replyToken = await replies.TokenForAsync(db, delivery, ct);
+        if (replyToken is not null)
+            composed = Replies.ReplyInvitation.WithInstructions(composed, replyToken);
         var message = composer.ToMessage(delivery, composed);
+        if (replyToken is not null)
+            replies.Address(message, replyToken);
         EmailSendResult result;
         try
         {

@@ -24,6 +24,13 @@ public static class ReminderServiceCollectionExtensions
             ? provider.GetRequiredService<SmtpEmailSender>()
             : provider.GetRequiredService<PickupFolderEmailSender>());
 
+        services.AddOptions<Replies.InboundOptions>().BindConfiguration(Replies.InboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Replies.ReplyTokens>();
+        services.AddSingleton<Replies.ReplyInvitation>();
+        services.AddSingleton<Replies.InboundReplyProcessor>();
+        services.AddSingleton<Replies.InboundMailboxReader>();
+        services.AddSingleton<Replies.InboundMailboxStatus>();
+
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<ReminderComposer>();
         services.AddSingleton<ReminderSender>();

@@ -4,6 +4,7 @@ using HoldingToAccount.Core;
 using HoldingToAccount.Core.Backup;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Reminders;
+using HoldingToAccount.Core.Reminders.Replies;
 using Microsoft.Extensions.Options;
 
 namespace HoldingToAccount.Dashboard.Jobs;
@@ -41,6 +42,7 @@ public static class JobsSetup
         services.AddTransient<ReminderSweepJob>();
         services.AddTransient<ReminderSendJob>();
         services.AddTransient<BackupJob>();
+        services.AddTransient<InboundReplyJob>();
         // Registered before AddCore, whose reminders fall back to sending straight away only when no queue is registered.
         services.AddSingleton<IReminderQueue, HangfireReminderQueue>();
         services.AddAuthorization();
@@ -72,6 +74,13 @@ public static class JobsSetup
                 new RecurringJobOptions { TimeZone = London.Zone });
         else
             recurring.RemoveIfExists(BackupJob.RecurringId);
+
+        var inbound = app.Services.GetRequiredService<IOptions<InboundOptions>>().Value;
+        if (inbound.IsOn)
+            recurring.AddOrUpdate<InboundReplyJob>(InboundReplyJob.RecurringId, job => job.RunAsync(CancellationToken.None),
+                $"*/{inbound.IntervalMinutes} * * * *", new RecurringJobOptions { TimeZone = London.Zone });
+        else
+            recurring.RemoveIfExists(InboundReplyJob.RecurringId);
 
         // Once per start: whatever was missed while the app was down, and any delivery whose job died with it.
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReminderSweepJob>(job => job.CatchUpAsync(CancellationToken.None));

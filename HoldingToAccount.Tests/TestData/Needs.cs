@@ -14,6 +14,9 @@ public enum Need
 
     /// <summary>A real SMTP server on loopback (<see cref="Mail.SmtpSink"/>: python3-aiosmtpd).</summary>
     Smtp,
+
+    /// <summary>A real IMAP server on loopback (<see cref="Mail.DovecotServer"/>: dovecot-imapd).</summary>
+    Imap,
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ namespace HoldingToAccount.Tests.TestData;
 /// The PostgreSQL pass of test.sh runs only the tests marked <c>Needs=Database</c>, so a database test without the
 /// mark would quietly stop running on PostgreSQL. This reads the test assembly's code: a test class that reaches the
 /// scratch database (itself, through a base class, a fixture, a collection or a helper such as the reminder harness)
-/// must carry <c>[Needs(Need.Database)]</c> (on itself or its base class), and likewise for the browser and the SMTP server; and no class carries a
+/// must carry <c>[Needs(Need.Database)]</c> (on itself or its base class), and likewise for the browser, the SMTP server and the IMAP server; and no class carries a
 /// mark it does not need.
 /// </summary>
 public sealed class NeedsTraitTests
@@ -25,6 +25,7 @@ public sealed class NeedsTraitTests
             Need.Database => typeof(ScratchDatabase),
             Need.Browser => typeof(BrowserFixture),
             Need.Smtp => typeof(SmtpSink),
+            Need.Imap => typeof(DovecotServer),
             _ => throw new ArgumentOutOfRangeException(nameof(need)),
         };
         var reaching = TestClasses.Where(c => CodeGraph.Reaches(c, root)).Select(c => c.FullName).ToHashSet();

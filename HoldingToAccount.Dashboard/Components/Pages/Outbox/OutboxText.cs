@@ -44,6 +44,7 @@ internal static class OutboxText
         ReminderKind.WrittenResponses => "Written responses due",
         ReminderKind.Chase => "Chase for an update",
         ReminderKind.Escalation => "Escalation",
+        ReminderKind.ReplyReceipt => "Answer to an e-mailed update",
         _ => kind.ToString(),
     };
 
