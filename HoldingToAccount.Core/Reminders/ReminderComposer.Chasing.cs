@@ -17,7 +17,7 @@ public sealed partial class ReminderComposer
         var subject = upcoming is null
             ? $"Update needed on action {action.Reference}"
             : $"Update needed on action {action.Reference} before the {upcoming.Title} on {London.LongDate(upcoming.Date)}";
-        var page = new Page(subject, delivery.RecipientName);
+        var page = new Page(subject, $"Update needed on {action.Reference}", delivery);
         page.Paragraph(upcoming is null
             ? "No update has been posted on this action since it was raised or last carried forward. Please post one now."
             : $"This action is due at the {upcoming.Title} on {London.LongDateTime(upcoming.Date, upcoming.StartTime)}, and no update has been posted since it was raised or last carried forward. "
@@ -25,9 +25,10 @@ public sealed partial class ReminderComposer
         if (!string.IsNullOrWhiteSpace(delivery.Note))
         {
             page.Heading(2, $"A note from {delivery.RequestedBy ?? "the secretariat"}");
-            page.Paragraph(delivery.Note);
+            page.Note(delivery.Note);
         }
-        page.Paragraph(Why(delivery));
+        if (Vacancy(delivery) is { Length: > 0 } vacancy)
+            page.Paragraph(vacancy);
         page.Heading(2, "The action");
         page.Actions([action], a => Link("/my-actions", a.Reference), "Post an update on");
         return new ComposedReminder(subject, page.Text, page.Html, null);
@@ -44,13 +45,13 @@ public sealed partial class ReminderComposer
                 .Where(e => e.ActionItemId == action.Id && e.EscalatedOn == delivery.PlannedFor).ToListAsync(ct));
         }
         var subject = $"Escalated: action {action.Reference} ({reasons})";
-        var page = new Page(subject, delivery.RecipientName);
+        var page = new Page(subject, $"Escalated: {action.Reference}", delivery);
         page.Paragraph($"Action {action.Reference}, owned by {string.Join('/', action.Owners)}, has slipped and is escalated: {reasons}. "
             + $"It has been carried forward {action.TimesCarried} time{(action.TimesCarried == 1 ? "" : "s")} and is still open.");
         var lines = delivery.Roles.Except(delivery.VacantRoles).ToList();
         page.Paragraph(lines.Count > 0
-            ? $"{Why(delivery)} {Join(lines)} is the line of the owning role, so its escalations come to you; the secretariat has a copy."
-            : $"{Why(delivery)} This copy is for the secretariat; where the owning role has a line (set on People and roles), its holder is written to as well.".Trim());
+            ? $"{Join(lines)} is the line of the owning role, so its escalations come to you; the secretariat has a copy."
+            : $"{Vacancy(delivery)} This copy is for the secretariat; where the owning role has a line (set on People and roles), its holder is written to as well.".Trim());
         page.Heading(2, "The action");
         page.Actions([action], a => Link("/actions/" + ActionReference.ToUrl(a.Reference), null), "Open");
         return new ComposedReminder(subject, page.Text, page.Html, null);

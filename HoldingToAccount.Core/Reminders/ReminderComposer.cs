@@ -45,6 +45,7 @@ public sealed partial class ReminderComposer(
             ReminderKind.WrittenResponses => await WrittenResponsesAsync(delivery, ct),
             ReminderKind.Chase => await ChaseAsync(delivery, ct),
             ReminderKind.Escalation => await EscalationAsync(delivery, ct),
+            ReminderKind.ReplyReceipt => Receipt(delivery),
             _ => null,
         };
     }
@@ -234,7 +235,15 @@ public sealed partial class ReminderComposer(
 
     private static string Count(int n) => n == 1 ? "1 action" : $"{n} actions";
 
-    private static string Why(ReminderDelivery delivery) => $"{Holding(delivery)} {Vacancy(delivery)}".Trim();
+    /// <summary>The answer to an e-mailed update: its words were fixed when the reply was read, in the row itself.</summary>
+    private static ComposedReminder Receipt(ReminderDelivery delivery)
+    {
+        var subject = delivery.Subject ?? "Your e-mailed update";
+        var page = new Page(subject, "Your reply to the action register", delivery);
+        foreach (var paragraph in (delivery.Note ?? "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            page.Paragraph(paragraph);
+        return new ComposedReminder(subject, page.Text, page.Html, null);
+    }
 
     /// <summary>Why this person gets it: small print in the footer.</summary>
     private static string Holding(ReminderDelivery delivery)
@@ -275,12 +284,12 @@ public sealed partial class ReminderComposer(
         private readonly List<MailBlock> _blocks = [];
         private readonly List<string> _footer = [];
         private (string Html, string Text)? _document;
+        private string? _replyToken;
 
-        public Page(string title, string heading, ReminderDelivery delivery) : this(title, heading, delivery.RecipientName, delivery.PlannedFor) =>
-            Footnote(Holding(delivery));
-
-        public Page(string title, string recipientName) : this(title, title, recipientName, null)
+        public Page(string title, string heading, ReminderDelivery delivery) : this(title, heading, delivery.RecipientName, delivery.PlannedFor)
         {
+            Footnote(Holding(delivery));
+            _replyToken = Replies.ReplyInvitation.InvitesReply(delivery.Kind) ? delivery.ReplyToken : null;
         }
 
         private Page(string title, string heading, string recipientName, DateOnly? today)
@@ -295,7 +304,10 @@ public sealed partial class ReminderComposer(
 
         public string Html => Document.Html;
 
-        private (string Html, string Text) Document => _document ??= MailLayout.Document(_title, _blocks, MailLayout.Footer(_footer));
+        private (string Html, string Text) Document => _document ??= _replyToken is { } token
+            ? MailLayout.Document(_title, _blocks.Append(MailLayout.Note(Replies.ReplyInvitation.Instructions)),
+                MailLayout.Footer(_footer.Append(Replies.ReplyInvitation.FooterPrefix + token)))
+            : MailLayout.Document(_title, _blocks, MailLayout.Footer(_footer));
 
         public void Add(MailBlock block) => _blocks.Add(block);
 

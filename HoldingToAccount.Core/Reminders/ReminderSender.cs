@@ -70,16 +70,16 @@ public sealed partial class ReminderSender(
             return status == ReminderStatus.Planned ? SendOutcome.NotSendable : Finished(status);
         }
 
-        var composed = delivery.Kind == ReminderKind.ReplyReceipt ? Replies.ReplyReceipt.Compose(delivery) : await composer.ComposeAsync(delivery, ct);
+        // Issued before composing: the message carries the token in its reply instructions and footer.
+        var replyToken = await replies.TokenForAsync(db, delivery, ct);
+        delivery.ReplyToken = replyToken;
+        var composed = await composer.ComposeAsync(delivery, ct);
         if (composed is null)
         {
             await FinishAsync(db, deliveryId, ReminderStatus.Skipped, "Nothing left to remind about: the actions were closed or the meeting cancelled.", null, null, ct);
             return SendOutcome.Skipped;
         }
 
-        var replyToken = await replies.TokenForAsync(db, delivery, ct);
-        if (replyToken is not null)
-            composed = Replies.ReplyInvitation.WithInstructions(composed, replyToken);
         var message = composer.ToMessage(delivery, composed);
         if (replyToken is not null)
             replies.Address(message, replyToken);

@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.Reminders;
+using HoldingToAccount.Core.Reminders.Replies;
 using HoldingToAccount.Tests.Reminders;
 using HoldingToAccount.Tests.TestData;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed partial class ReminderMailFormatTests
     private static readonly ReminderKind[] Composed =
     [
         ReminderKind.MeetingDigest, ReminderKind.ActionsArising, ReminderKind.DueDate, ReminderKind.Overdue,
-        ReminderKind.OverdueSummary, ReminderKind.WrittenResponses,
+        ReminderKind.OverdueSummary, ReminderKind.WrittenResponses, ReminderKind.Chase, ReminderKind.Escalation, ReminderKind.ReplyReceipt,
     ];
 
     [Fact]
@@ -81,6 +82,7 @@ public sealed partial class ReminderMailFormatTests
                     RoleCodes = "CC ACC",
                     VacantRoleCodes = "ACC",
                     Note = "A word from the secretariat – thank you.",
+                    ReplyToken = "k7q2m4x9c3v8b5n1z6w0r2t4y7u1i3o5",
                 };
                 var composed = await composer.ComposeAsync(delivery);
                 if (composed is null)
@@ -89,6 +91,10 @@ public sealed partial class ReminderMailFormatTests
                     continue;
                 }
                 checkedKinds.Add(kind);
+                if (ReplyInvitation.InvitesReply(kind))
+                    problems.AddRange(new[] { ReplyInvitation.Instructions, ReplyInvitation.FooterPrefix + delivery.ReplyToken }
+                        .Where(line => !composed.Text.Contains(line, StringComparison.Ordinal))
+                        .Select(line => $"{kind}: the reply line \"{line}\" is missing"));
                 problems.AddRange(OutlookSafeHtml.Problems(composed.Html).Select(p => $"{kind}: {p}"));
                 problems.AddRange(MissingFromText(composed).Select(p => $"{kind}: the plain text lacks \"{p}\""));
 

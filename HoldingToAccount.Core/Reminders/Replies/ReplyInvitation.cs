@@ -1,4 +1,3 @@
-using System.Net;
 using HoldingToAccount.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -38,19 +37,6 @@ public sealed class ReplyInvitation(IOptions<InboundOptions> options, ReplyToken
         await db.Set<ReminderDelivery>().Where(d => d.Id == delivery.Id && d.ReplyToken == null)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.ReplyToken, token), ct);
         return await db.Set<ReminderDelivery>().Where(d => d.Id == delivery.Id).Select(d => d.ReplyToken).SingleAsync(ct);
-    }
-
-    /// <summary>The composed message with the instructions and the token's footer line added to both bodies.</summary>
-    public static ComposedReminder WithInstructions(ComposedReminder composed, string token)
-    {
-        ArgumentNullException.ThrowIfNull(composed);
-        var text = composed.Text.TrimEnd() + "\n\n" + Instructions + "\n" + FooterPrefix + token + "\n";
-        var html = "<p style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;margin:16px 0 4px 0\">"
-            + WebUtility.HtmlEncode(Instructions) + "</p>\n"
-            + "<p style=\"font-family:Arial,Helvetica,sans-serif;font-size:13px;color:#505a5f;margin:0 0 16px 0\">"
-            + WebUtility.HtmlEncode(FooterPrefix + token) + "</p>\n";
-        var end = composed.Html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
-        return composed with { Text = text, Html = end < 0 ? composed.Html + html : composed.Html.Insert(end, html) };
     }
 
     /// <summary>Points the message's replies at the reply address, tagged with the token.</summary>
