@@ -5,7 +5,16 @@ namespace HoldingToAccount.Core.Actions;
 public sealed record MeetingRef(int Id, string Title, DateOnly Date);
 
 /// <summary>The action's latest history entry; <paramref name="MeetingId"/>: the meeting it was recorded at, if any.</summary>
-public sealed record LatestUpdate(DateOnly Date, string Text, string Author, Decision Decision, int? MeetingId);
+public sealed record LatestUpdate(DateOnly Date, string Text, string Author, Decision Decision, int? MeetingId, UpdateChannel Channel = UpdateChannel.App)
+{
+    public string PostedBy => UpdateChannels.PostedBy(Author, Channel);
+}
+
+public static class UpdateChannels
+{
+    /// <summary>Who posted an update, and how when it was not typed in the app: "Anthony Bangham, by e-mail".</summary>
+    public static string PostedBy(string author, UpdateChannel channel) => channel == UpdateChannel.Email ? $"{author}, by e-mail" : author;
+}
 
 /// <summary>Where an action is (or was) due: the kind, the wording, the date, and the meeting that binds to now.</summary>
 public sealed record DuePoint(DueKind Kind, string? Phrase, DateOnly? Date, MeetingRef? Meeting)
@@ -53,7 +62,11 @@ public sealed record ActionRow(
     public bool StillToDecideAt(DateOnly meetingDate) => Status.IsOpen() && !MovedOnFrom(meetingDate);
 }
 
-public sealed record ActionUpdateRow(DateOnly Date, string Text, string Author, int? MeetingId, ActionStatus? NewStatus, Decision Decision);
+public sealed record ActionUpdateRow(DateOnly Date, string Text, string Author, int? MeetingId, ActionStatus? NewStatus, Decision Decision,
+    UpdateChannel Channel = UpdateChannel.App)
+{
+    public string PostedBy => UpdateChannels.PostedBy(Author, Channel);
+}
 
 /// <summary>A correction of an action recorded wrongly; null leaves that part as it is.</summary>
 public sealed record CorrectedFields(string? Text = null, IReadOnlyList<string>? OwnerCodes = null, string? DuePhrase = null, int? DueMeetingId = null);

@@ -44,7 +44,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
             return null;
         var updates = await db.ActionUpdates.Where(u => u.ActionItemId == row.Id)
             .OrderBy(u => u.Date).ThenBy(u => u.Id)
-            .Select(u => new ActionUpdateRow(u.Date, u.Text, u.Author, u.MeetingId, u.NewStatus, u.Decision))
+            .Select(u => new ActionUpdateRow(u.Date, u.Text, u.Author, u.MeetingId, u.NewStatus, u.Decision, u.Channel))
             .ToListAsync(ct);
         return new ActionDetail(row, updates);
     }
@@ -183,7 +183,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         var meetings = await db.Meetings.Where(m => meetingIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => new MeetingRef(m.Id, m.Title, m.Date), ct);
         var updates = await db.ActionUpdates.Where(u => updateIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new LatestUpdate(u.Date, u.Text, u.Author, u.Decision, u.MeetingId), ct);
+            .ToDictionaryAsync(u => u.Id, u => new LatestUpdate(u.Date, u.Text, u.Author, u.Decision, u.MeetingId, u.Channel), ct);
         var dues = firstDues.ToDictionary(f => f.PeriodId, f => f.Complete(meetings));
         return cores.Select(c => c.Complete(meetings, updates, dues)).ToList();
     }

@@ -46,7 +46,9 @@ public sealed class ReplyByEmailTests
              ("2017/02", "Burglary figures reviewed with the LPA commanders", "Anthony Bangham", ActionStatus.ProposedComplete)],
             updates);
         var actions = s.Harness.Get<ActionService>();
-        Assert.Equal(ActionStatus.UpdateProvided, (await actions.GetAsync("2017/01"))!.Action.Status);
+        var minimumStandard = (await actions.GetAsync("2017/01"))!;
+        Assert.Equal(ActionStatus.UpdateProvided, minimumStandard.Action.Status);
+        Assert.Equal("Anthony Bangham, by e-mail", minimumStandard.Action.LatestUpdate!.PostedBy); // as the history and My actions show it
         Assert.Equal(ActionStatus.ProposedComplete, (await actions.GetAsync("2017/02"))!.Action.Status);
         Assert.Equal([reply.MessageId!, reply.MessageId!], await s.Imap.MessageIdsAsync("Processed"));
         Assert.Empty(await s.Imap.MessageIdsAsync("INBOX"));
