@@ -15,6 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await App.InitializeAsync();
+        // Two cores run the app, its database, the browser and the tests at once; a page may take longer than the
+        // default five seconds to show what it will show.
+        Assertions.SetDefaultExpectTimeout(10_000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new()
         {

@@ -90,7 +90,7 @@ public sealed class ChairKeyboardJourneyTests(BrowserFixture browser)
         // At a person's pace: each key once the list shows what the last one did.
         var highlighted = page.Locator(".mud-popover-open .mud-list-item.mud-selected-item");
         var options = page.Locator(".mud-popover-open .mud-list-item");
-        await run.PressAsync("ArrowDown");
+        await run.OpenListAsync(options);
         await Expect(options.First).ToContainTextAsync("April 2017");
         await Expect(options.Filter(new() { HasText = "February 2017" })).ToHaveCountAsync(0);
         await run.PressAsync("ArrowDown");
@@ -131,10 +131,10 @@ public sealed class ChairKeyboardJourneyTests(BrowserFixture browser)
     /// <summary>From the meetings list to the Run page with Enter on the focused link and button, as after Tab.</summary>
     private static async Task<RunMeetingPage> OpenRunPageByKeyboardAsync(IPage page)
     {
-        await page.GetByRole(AriaRole.Link, new() { Name = Meeting }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        await PatientKeys.PressAsync(page, "Enter",
+            timeout => Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(Meeting, new() { Timeout = timeout }),
+            on: page.GetByRole(AriaRole.Link, new() { Name = Meeting }));
         // The meeting page's button is pressed once the page is live: before that a re-render can take its focus.
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(Meeting);
         await Expect(page.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 20_000 });
         await page.GetByTestId("run-meeting").FocusAsync();
         await page.Keyboard.PressAsync("Enter");

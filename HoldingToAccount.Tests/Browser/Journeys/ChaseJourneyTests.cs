@@ -71,6 +71,8 @@ public sealed class ChaseJourneyTests(BrowserFixture browser)
 
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync($"/meetings/{february}");
+        // The prerendered panel is replaced once the page goes live; the picture is of the live one.
+        await Expect(page.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 20_000 });
         await Expect(page.GetByTestId("chase-panel").GetByTestId("chased-today")).ToHaveCountAsync(2);
         await page.GetByTestId("chase-panel").ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("chase-panel-390.png") });
         await page.Context.CloseAsync();

@@ -101,11 +101,14 @@ public sealed class RunMeetingPage(IPage page)
             await page.Keyboard.PressAsync(key);
     }
 
+    /// <summary>ArrowDown on a focused list opens it.</summary>
+    public Task OpenListAsync(ILocator options) =>
+        PatientKeys.PressAsync(page, "ArrowDown", timeout => Expect(options.First).ToBeVisibleAsync(new() { Timeout = timeout }));
+
     /// <summary>Enter on the preset in focus picks it and moves to the main button; Enter there decides.</summary>
     public async Task PickPresetAndConfirmAsync()
     {
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(Confirm).ToBeFocusedAsync();
+        await PatientKeys.PressAsync(page, "Enter", timeout => Expect(Confirm).ToBeFocusedAsync(new() { Timeout = timeout }));
         await page.Keyboard.PressAsync("Enter");
     }
 
