@@ -4,6 +4,7 @@ using HoldingToAccount.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HoldingToAccount.Core.Audit;
 
@@ -94,6 +95,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         await db.Database.LockAsync(DatabaseLock.AuditChain, ct);
         var previous = (await db.Database.SqlQueryRaw<string>("SELECT \"Hash\" AS \"Value\" FROM \"AuditEntries\" ORDER BY \"Id\" DESC LIMIT 1")
             .ToListAsync(ct)).SingleOrDefault();
+        // One prepared statement for the whole save: a save of thousands of rows (an imported log) writes thousands of
+        // entries, and preparing each one afresh costs more than the rows themselves.
+        await using var insert = InsertCommand(db);
         foreach (var change in changes)
         {
             var entry = new AuditEntry
@@ -109,10 +113,32 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             };
             entry.Hash = AuditChain.HashOf(entry);
             previous = entry.Hash;
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO \"AuditEntries\" (\"AtUtc\", \"Who\", \"EntityType\", \"EntityId\", \"Change\", \"Before\", \"After\", \"PreviousHash\", \"Hash\") VALUES ({entry.AtUtc}, {entry.Who}, {entry.EntityType}, {entry.EntityId}, {entry.Change}, {entry.Before}, {entry.After}, {entry.PreviousHash}, {entry.Hash})",
-                ct);
+            object?[] values = [entry.AtUtc, entry.Who, entry.EntityType, entry.EntityId, entry.Change, entry.Before, entry.After, entry.PreviousHash, entry.Hash];
+            for (var i = 0; i < values.Length; i++)
+                insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+            await insert.ExecuteNonQueryAsync(ct);
         }
+    }
+
+    private static readonly string[] Columns = ["AtUtc", "Who", "EntityType", "EntityId", "Change", "Before", "After", "PreviousHash", "Hash"];
+
+    /// <summary>The entry's INSERT on the save's own connection and transaction. The texts are typed (a null needs a
+    /// type); the time is typed by its value, a UTC time, as each provider stores one.</summary>
+    private static DbCommand InsertCommand(DbContext db)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var names = Columns.Select((_, i) => $"@p{i}").ToList();
+        command.CommandText = $"INSERT INTO \"AuditEntries\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", names)})";
+        for (var i = 0; i < Columns.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = names[i];
+            if (i > 0)
+                parameter.DbType = System.Data.DbType.String;
+            command.Parameters.Add(parameter);
+        }
+        return command;
     }
 
     private static string KeyOf(EntityEntry entry) =>
