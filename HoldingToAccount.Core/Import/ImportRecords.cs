@@ -66,6 +66,17 @@ public sealed record ImportOptions(IReadOnlyList<ImportSeriesOption> Series, IRe
 /// </summary>
 public sealed record RegisterLinks(int? SeriesId, DateOnly? Date, IReadOnlyList<RegisterActionOption> Offered, IReadOnlyList<string?> Matches)
 {
+    /// <summary>Each action's wording as it was matched (the reviewer's correction, else the notes').</summary>
+    public IReadOnlyList<string> Texts { get; init; } = [];
+
+    /// <summary>Action <paramref name="actionIndex"/> now reads <paramref name="text"/>, not what its match was found for.</summary>
+    public bool Reworded(int actionIndex, string text) => Texts.ElementAtOrDefault(actionIndex) is { } matched
+        && TextRules.Comparable(TextRules.Squash(text)) != TextRules.Comparable(matched);
+
+    /// <summary>The meeting an import at this series and date would update (these notes imported before, or the
+    /// series' meeting on the date); null when it would add a meeting.</summary>
+    public PreviousImport? Previous { get; init; }
+
     public bool Offers(string reference) => Offered.Any(a => a.Reference == reference);
 
     public string? MatchFor(int actionIndex) => Matches.ElementAtOrDefault(actionIndex);

@@ -60,15 +60,16 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> factory, TimeP
         await using var db = await factory.CreateDbContextAsync(ct);
         var date = corrections.Date ?? draft.Date?.Value;
         var seriesId = corrections.SeriesId ?? await db.Series.OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+        var texts = draft.Actions.Select((found, i) => TextRules.Squash(corrections.Actions.GetValueOrDefault(i)?.Text ?? found.Text)).ToList();
         if (seriesId is not { } id)
-            return new RegisterLinks(null, date, [], draft.Actions.Select(_ => (string?)null).ToList());
+            return new RegisterLinks(null, date, [], draft.Actions.Select(_ => (string?)null).ToList()) { Texts = texts };
         var offered = (await ImportMatching.Continuable(db.Actions, id, date)
                 .Select(a => new { a.Year, a.Sequence, a.Text, a.SeriesId, RaisedOn = a.RaisedAtMeeting.Date }).ToListAsync(ct))
             .OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence)
             .Select(a => new RegisterActionOption(ActionReference.Format(a.Year, a.Sequence), a.Text, a.SeriesId, a.RaisedOn)).ToList();
-        var matches = draft.Actions.Select((found, i) => ImportMatching.ContinuedAction(draft, found,
-            TextRules.Squash(corrections.Actions.GetValueOrDefault(i)?.Text ?? found.Text), offered, a => a.Reference, a => a.Text)?.Reference).ToList();
-        return new RegisterLinks(id, date, offered, matches);
+        var matches = draft.Actions.Select((found, i) => ImportMatching.ContinuedAction(draft, found, texts[i], offered, a => a.Reference, a => a.Text)?.Reference).ToList();
+        var previous = await ImportWriter.PreviousAsync(db, id, date, ImportMatching.SourceHash(draft.SourceText), ct);
+        return new RegisterLinks(id, date, offered, matches) { Texts = texts, Previous = previous };
     }
 
     /// <summary>Refuses a reader who may not import and corrections longer than the register keeps; returns the source's hash.</summary>

@@ -39,13 +39,17 @@ internal sealed partial class ImportWriter(AppDbContext db, ImportDraft draft, I
         var date = corrections.Date ?? draft.Date?.Value
             ?? throw new DomainException("The notes do not give the meeting date: set it before committing.");
 
-        var byHash = await db.Meetings.Where(m => m.ImportedFromHash == hash).OrderBy(m => m.Id)
-            .Select(m => new PreviousImport(m.Id, m.Title, m.Date, true)).FirstOrDefaultAsync(ct);
-        var previous = byHash ?? await db.Meetings
-            .Where(m => m.SeriesId == series.Id && m.Date == date && m.Status != MeetingStatus.Cancelled).OrderBy(m => m.Id)
-            .Select(m => new PreviousImport(m.Id, m.Title, m.Date, false)).FirstOrDefaultAsync(ct);
-        return (series, date, previous);
+        return (series, date, await PreviousAsync(db, series.Id, date, hash, ct));
     }
+
+    /// <summary>The meeting these notes were imported into before, else the series' meeting on that date: what an
+    /// import would update rather than add.</summary>
+    public static async Task<PreviousImport?> PreviousAsync(AppDbContext db, int seriesId, DateOnly? date, string hash, CancellationToken ct) =>
+        await db.Meetings.Where(m => m.ImportedFromHash == hash).OrderBy(m => m.Id)
+            .Select(m => new PreviousImport(m.Id, m.Title, m.Date, true)).FirstOrDefaultAsync(ct)
+        ?? await db.Meetings
+            .Where(m => m.SeriesId == seriesId && m.Date == date && m.Status != MeetingStatus.Cancelled).OrderBy(m => m.Id)
+            .Select(m => new PreviousImport(m.Id, m.Title, m.Date, false)).FirstOrDefaultAsync(ct);
 
     public async Task<ImportResult> WriteAsync(MeetingSeries series, DateOnly date, PreviousImport? previous, string hash, CancellationToken ct)
     {

@@ -187,4 +187,60 @@ public sealed class ImportRematchTests : DashboardContext
         Assert.Empty(january.Offered);
         Assert.Null(january.MatchFor(0));
     }
+    private static void Reword(IRenderedComponent<ImportPage> cut, string text) =>
+        cut.Find("textarea[data-testid=import-action-text], [data-testid=import-action-text] textarea").Change(text);
+
+    [Fact]
+    public void Rewording_a_brought_forward_action_matches_it_again_and_says_what_it_now_continues()
+    {
+        var cut = UploadNotes();
+        cut.WaitForAssertion(() => Assert.Contains($"{_custody.Reference} — DCC to bring options", Link(cut), StringComparison.Ordinal));
+
+        // The reviewer sees the notes meant the vehicle crime action and rewords it as the register has it.
+        Reword(cut, "Vehicle crime review");
+        cut.WaitForAssertion(() => Assert.Contains($"{_vehicles.Reference} — Vehicle crime review", Link(cut), StringComparison.Ordinal));
+        var notice = cut.WaitForElement("[data-testid=import-link-cleared]");
+        Assert.Equal("status", notice.GetAttribute("role"));
+        Assert.Contains($"it now continues {_vehicles.Reference}", notice.TextContent, StringComparison.Ordinal);
+
+        // Worded as nothing in the register: not linked, and told so rather than left on the old link.
+        Reword(cut, "Prepare a paper on neighbourhood policing for the summer");
+        cut.WaitForAssertion(() => Assert.Contains("Not in the register", Link(cut), StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains($"no longer continues {_vehicles.Reference}", cut.Find("[data-testid=import-link-cleared]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_link_chosen_by_hand_stays_when_the_action_is_reworded()
+    {
+        var cut = UploadNotes();
+        cut.WaitForAssertion(() => Assert.Contains(_custody.Reference, Link(cut), StringComparison.Ordinal));
+        ChooseLink(cut, _vehicles.Reference);
+        cut.WaitForAssertion(() => Assert.Contains($"{_vehicles.Reference} — Vehicle crime review", Link(cut), StringComparison.Ordinal));
+
+        Reword(cut, "DCC to bring options for the custody estate to the board");
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=import-link-matching]")));
+        Assert.Contains($"{_vehicles.Reference} — Vehicle crime review", Link(cut), StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=import-link-cleared]"));
+    }
+
+    [Fact]
+    public async Task The_warning_of_a_meeting_already_on_the_date_follows_the_series_and_date_chosen()
+    {
+        var cut = UploadNotes();
+        cut.WaitForAssertion(() => Assert.Contains(_custody.Reference, Link(cut), StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=import-previous]"));
+
+        // The series meets on 28 March: importing these notes on that date would update that meeting, and the page says so at once.
+        await ChooseDate(cut, Mar.ToDateTime(TimeOnly.MinValue));
+        cut.WaitForAssertion(() => Assert.Contains("The series already has a meeting on this date", cut.Find("[data-testid=import-previous]").TextContent, StringComparison.Ordinal));
+        Assert.Equal($"/meetings/{MarId}", cut.Find("[data-testid=import-previous] a").GetAttribute("href"));
+
+        // The board has no meeting that day, and the notes' own date had none either.
+        ChooseSeries(cut, _board);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=import-previous]")));
+        ChooseSeries(cut, "Monthly Assurance Meeting");
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=import-previous]")));
+        await ChooseDate(cut, new DateTime(2017, 3, 14));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=import-previous]")));
+    }
 }

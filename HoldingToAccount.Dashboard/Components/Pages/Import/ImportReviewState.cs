@@ -44,7 +44,16 @@ public sealed class ImportReviewState
     public RegisterLinks Links { get; private set; } = new(null, null, [], []);
 
     /// <summary>True when <see cref="Links"/> were asked for another series or date than the meeting now has.</summary>
-    public bool LinksOutOfDate => Links.SeriesId != SeriesId || Links.Date != MeetingDate;
+    public bool MeetingMoved => Links.SeriesId != SeriesId || Links.Date != MeetingDate;
+
+    /// <summary>True when the links no longer answer the review as it stands: the meeting moved, or a brought-forward
+    /// action the reviewer has not linked by hand is worded differently from when it was matched.</summary>
+    public bool LinksOutOfDate => MeetingMoved || Enumerable.Range(0, Actions.Count).Any(Reworded);
+
+    /// <summary>The brought-forward action <paramref name="index"/>, not linked by hand, now reads differently from the
+    /// wording its match was found for.</summary>
+    public bool Reworded(int index) => Draft.Actions[index].BroughtForward && !Actions[index].LinkedByHand
+        && Links.Reworded(index, Actions[index].Text);
 
     public DateOnly? MeetingDate => Date is { } d ? DateOnly.FromDateTime(d) : null;
 
@@ -55,6 +64,8 @@ public sealed class ImportReviewState
     public void ApplyLinks(RegisterLinks links, string? seriesName)
     {
         ArgumentNullException.ThrowIfNull(links);
+        var moved = links.SeriesId != Links.SeriesId || links.Date != Links.Date;
+        var reworded = Enumerable.Range(0, Actions.Count).Where(Reworded).ToHashSet();
         Links = links;
         for (var i = 0; i < Actions.Count; i++)
         {
@@ -62,6 +73,14 @@ public sealed class ImportReviewState
             if (!Draft.Actions[i].BroughtForward)
                 continue;
             var before = edit.ExistingReference;
+            if (!moved && reworded.Contains(i) && !edit.LinkedByHand)
+            {
+                edit.ExistingReference = links.MatchFor(i);
+                edit.LinkNotice = edit.ExistingReference == before ? edit.LinkNotice
+                    : edit.ExistingReference is { } now ? $"Reworded: it now continues {now}, which matches the new wording; choose another if that is wrong."
+                    : $"Reworded: no open register action matches the new wording{(before is null ? "" : $", so it no longer continues {before}")}. Choose one, or leave it to be raised as new.";
+                continue;
+            }
             if (edit.LinkedByHand && (before is null || links.Offers(before)))
             {
                 edit.LinkNotice = null;
