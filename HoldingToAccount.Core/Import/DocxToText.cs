@@ -9,7 +9,8 @@ namespace HoldingToAccount.Core.Import;
 
 /// <summary>
 /// Reads the body of a Word document as text with the OpenXML SDK's streaming reader: paragraphs become lines, table
-/// cells tabs, list paragraphs get a bullet. It streams, so deep nesting cannot overflow it; archives that would unpack
+/// cells tabs, list paragraphs get a bullet, and a paragraph in a heading style is marked as one
+/// (<see cref="NotesText.HeadingMark"/>) however it is written. It streams, so deep nesting cannot overflow it; archives that would unpack
 /// to more than <see cref="MaxUnpackedBytes"/> are refused before they are opened.
 /// </summary>
 public static class DocxToText
@@ -27,7 +28,7 @@ public static class DocxToText
             using var stream = new MemoryStream(content, writable: false);
             using var document = WordprocessingDocument.Open(stream, false);
             var body = document.MainDocumentPart ?? throw NotWord(fileName, "it has no main document part");
-            return ReadBody(fileName, body);
+            return ReadBody(fileName, body, HeadingStyles(body));
         }
         catch (DomainException)
         {
@@ -52,18 +53,48 @@ public static class DocxToText
         }
     }
 
-    private static string ReadBody(string fileName, MainDocumentPart part)
+    /// <summary>
+    /// The ids of the paragraph styles that make a heading: Word's "heading 1"–"heading 9" (whatever the document's
+    /// language calls their ids), any style with an outline level, and styles based on those.
+    /// </summary>
+    private static HashSet<string> HeadingStyles(MainDocumentPart part)
+    {
+        var styles = part.StyleDefinitionsPart?.Styles?.Elements<Style>()
+            .Where(s => s.StyleId?.Value is not null && (s.Type is null || s.Type.Value == StyleValues.Paragraph))
+            .GroupBy(s => s.StyleId!.Value!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) ?? [];
+        bool IsHeading(Style style, int depth) =>
+            HeadingName(style.StyleName?.Val?.Value) || style.StyleParagraphProperties?.OutlineLevel?.Val?.Value is < 9
+            || depth < 10 && style.BasedOn?.Val?.Value is { } parent && styles.TryGetValue(parent, out var basedOn) && IsHeading(basedOn, depth + 1);
+        var ids = styles.Values.Where(s => IsHeading(s, 0)).Select(s => s.StyleId!.Value!).ToHashSet(StringComparer.Ordinal);
+        // Without a styles part (some generators write none) the ids are all there is.
+        if (styles.Count == 0)
+            ids.UnionWith(Enumerable.Range(1, 9).Select(n => $"Heading{n}"));
+        return ids;
+    }
+
+    private static bool HeadingName(string? name) =>
+        name is not null && name.StartsWith("heading ", StringComparison.OrdinalIgnoreCase) && name.Length == 9 && char.IsAsciiDigit(name[^1]);
+
+    private static string ReadBody(string fileName, MainDocumentPart part, HashSet<string> headingStyles)
     {
         var text = new StringBuilder();
+        var tables = 0;
         using var reader = OpenXmlReader.Create(part);
         while (reader.Read())
         {
             if (reader.Depth > _maxDepth)
                 throw new DomainException($"'{fileName}' nests its content more than {_maxDepth} deep; it cannot be imported.");
             var type = reader.ElementType;
+            if (type == typeof(Table))
+                tables += reader.IsStartElement ? 1 : reader.IsEndElement ? -1 : 0;
             if (reader.IsStartElement)
             {
-                if (type == typeof(Text))
+                // The paragraph's properties come before its text, so the mark lands at the start of its line.
+                if (type == typeof(ParagraphStyleId) && tables == 0
+                    && reader.Attributes.FirstOrDefault(a => a.LocalName == "val").Value is { } style && headingStyles.Contains(style))
+                    text.Append(NotesText.HeadingMark);
+                else if (type == typeof(Text))
                     text.Append(reader.GetText());
                 else if (type == typeof(TabChar))
                     text.Append('\t');

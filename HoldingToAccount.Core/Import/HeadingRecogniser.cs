@@ -67,6 +67,10 @@ internal static partial class HeadingRecogniser
             if (TextRules.LetterCount(cleaned) >= 3)
                 return new Heading(HeadingKind.Numbered, numbered.Groups["num"].Value, false, cleaned, new SourceSpan(line.Start + title.Index, length), false);
         }
+
+        // Styled as a heading by the document ("Finance and resources" in Word's Heading 2): as sure a sign as capitals.
+        if (line.Styled && text.Length <= 160 && TextRules.LetterCount(text) >= 3)
+            return new Heading(HeadingKind.Unnumbered, null, false, CleanTitle(text), line.Span, TitleIsCaps: true);
         return null;
     }
 

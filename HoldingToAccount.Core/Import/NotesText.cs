@@ -7,6 +7,9 @@ namespace HoldingToAccount.Core.Import;
 /// <summary>One non-blank line of the normalised text, trimmed; <see cref="Start"/> is its offset in that text.</summary>
 public sealed record NoteLine(int Start, string Text)
 {
+    /// <summary>The document styles the line as a heading (a Word heading style), whatever its words look like.</summary>
+    public bool Styled { get; init; }
+
     public int Length => Text.Length;
 
     public SourceSpan Span => new(Start, Text.Length);
@@ -50,22 +53,32 @@ public sealed partial class NotesText
 {
     private const int _longLine = 200;
 
+    /// <summary>Written by a reader (a private-use character no text carries) where the document marks a line as a
+    /// heading; taken out of <see cref="Text"/>, kept as <see cref="NoteLine.Styled"/>.</summary>
+    public const char HeadingMark = '\uE0E1';
+
     public NotesText(string raw)
     {
-        Text = Normalise(raw);
-        Lines = SplitLines(Text);
+        var marks = new HashSet<int>();
+        Text = Normalise(raw, marks);
+        Lines = SplitLines(Text, marks);
     }
 
     public string Text { get; }
 
     public IReadOnlyList<NoteLine> Lines { get; }
 
-    private static string Normalise(string raw)
+    private static string Normalise(string raw, HashSet<int> marks)
     {
         var builder = new StringBuilder(raw.Length);
         for (var i = 0; i < raw.Length; i++)
         {
             var c = raw[i];
+            if (c == HeadingMark)
+            {
+                marks.Add(builder.Length);
+                continue;
+            }
             if (c == '\r')
             {
                 builder.Append('\n');
@@ -97,7 +110,7 @@ public sealed partial class NotesText
         return builder.ToString();
     }
 
-    private static List<NoteLine> SplitLines(string text)
+    private static List<NoteLine> SplitLines(string text, HashSet<int> marks)
     {
         var lines = new List<NoteLine>();
         var from = 0;
@@ -105,7 +118,7 @@ public sealed partial class NotesText
         {
             var newline = text.IndexOf('\n', from);
             var to = newline < 0 ? text.Length : newline;
-            var line = new NoteLine(from, text[from..to]).From(0);
+            var line = new NoteLine(from, text[from..to]).From(0) with { Styled = marks.Contains(from) };
             if (line.Length > 0)
             {
                 if (line.Length > _longLine)

@@ -238,4 +238,34 @@ public class VarietyNotesTests
         Assert.Equal(Month("2017-12"), action.Due.Meeting);
         Assert.Equal(Day("2017-11-28"), draft.NextMeeting?.Date);
     }
+    [Fact]
+    public void Word_headings_are_read_by_their_style_when_their_words_do_not_look_like_headings()
+    {
+        var bytes = WordFile.BuildStyled(
+            WordFile.Styled("berschrift1", "Strategic Policing and Crime Board"),
+            WordFile.Para("Date: Tuesday 12 September 2023 at 10.00am"),
+            WordFile.Para("Present: John Campion (Chair), Anthony Bangham (CC)"),
+            WordFile.Styled("AgendaItem", "Rural and wildlife crime"),
+            WordFile.Para("The CC described the new rural crime team and its first three months."),
+            WordFile.Styled("berschrift2", "Actions arising"),
+            WordFile.Para("CC to report on the rural crime team's results to the December meeting."),
+            WordFile.Styled("AgendaItem", "Finance and resources"),
+            WordFile.Para("The board noted the quarter two budget position."),
+            WordFile.Para("Action: DCC to circulate the revised capital programme to the October meeting."),
+            // Styled as a heading but plainly a sentence of the minutes: left as text.
+            WordFile.Styled("Normal", "Finance update noted"));
+
+        var draft = NotesParser.Parse(NotesReader.Read("september.docx", bytes));
+
+        Assert.Equal(["Rural and wildlife crime", "Finance and resources"], draft.Items.Select(i => i.Title));
+        Assert.Equal(2, draft.Actions.Count);
+        Assert.Equal("CC to report on the rural crime team's results to the December meeting.", draft.Actions[0].Text);
+        Assert.Equal(draft.Items[0].Number, draft.Actions[0].ItemNumber);
+        Assert.Equal("DCC to circulate the revised capital programme to the October meeting.", draft.Actions[1].Text);
+        Assert.Equal(draft.Items[1].Number, draft.Actions[1].ItemNumber);
+        // Each title points at its own words in the text the reviewer sees; the style's mark is not in it.
+        var notes = NotesReader.Read("september.docx", bytes);
+        Assert.DoesNotContain(NotesText.HeadingMark, notes.Text);
+        Assert.Equal("Finance and resources", notes.Text.Substring(draft.Items[1].Span.Start, draft.Items[1].Span.Length));
+    }
 }

@@ -24,7 +24,33 @@ public sealed class WordFile : IDisposable
         return stream.ToArray();
     }
 
+    /// <summary>A .docx as Word saves one: <paramref name="content"/> with a styles part naming Word's heading styles
+    /// ("heading 1"–"heading 3", ids as a German Word writes them: "berschrift1"…) and an office's own item style based on
+    /// heading 2 ("AgendaItem").</summary>
+    public static byte[] BuildStyled(params OpenXmlElement[] content)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var styles = main.AddNewPart<StyleDefinitionsPart>();
+            styles.Styles = new Styles(
+                new Style(new StyleName { Val = "Normal" }) { Type = StyleValues.Paragraph, StyleId = "Normal" },
+                new Style(new StyleName { Val = "heading 1" }, new BasedOn { Val = "Normal" }) { Type = StyleValues.Paragraph, StyleId = "berschrift1" },
+                new Style(new StyleName { Val = "heading 2" }, new BasedOn { Val = "Normal" }) { Type = StyleValues.Paragraph, StyleId = "berschrift2" },
+                new Style(new StyleName { Val = "Agenda item" }, new BasedOn { Val = "berschrift2" }) { Type = StyleValues.Paragraph, StyleId = "AgendaItem" });
+            styles.Styles.Save();
+            main.Document = new Document(new Body(content));
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+
     public static Paragraph Para(string text) => new(new Run(new Text(text)));
+
+    /// <summary>A paragraph in the paragraph style <paramref name="styleId"/>.</summary>
+    public static Paragraph Styled(string styleId, string text) =>
+        new(new ParagraphProperties(new ParagraphStyleId { Val = styleId }), new Run(new Text(text)));
 
     /// <summary>A paragraph of a numbered or bulleted list, as Word writes one.</summary>
     public static Paragraph ListPara(string text) =>
