@@ -75,6 +75,9 @@ internal static partial class HeaderReader
                                 titleDate = DateAndTime(value, inTitle).Item1;
                         }
                         break;
+                    case Field.None when index == 1 && title is { } first && date is null && titleDate is null && ContinuesTitle(first.Value, value):
+                        title = new Spanned<string>(TextRules.Squash(first.Value + " " + value.Text), SourceSpan.Between(first.Span.Start, value.Span.End));
+                        break;
                     case Field.None when list == Field.Attendance:
                         attendance.Add(value);
                         break;
@@ -258,6 +261,27 @@ internal static partial class HeaderReader
     }
 
     /// <summary>"Minutes", "Notes", "Date" alone on a line head a section; they do not label the line below.</summary>
+    /// <summary>
+    /// The second line finishes a title the first began ("WEST MERCIA POLICE AND CRIME COMMISSIONER" over "PERFORMANCE AND
+    /// ACCOUNTABILITY MEETING"): the first does not end as a title ends (in "notes", "minutes", "meeting" …), and the
+    /// second is short, no sentence, no date or time, and either in capitals like the first or names the meeting.
+    /// </summary>
+    private static bool ContinuesTitle(string first, NoteLine second)
+    {
+        var text = second.Text;
+        if (text.Length > 120 || TextRules.LetterCount(text) < 8 || text.EndsWith('.') || text.Contains('\t', StringComparison.Ordinal)
+            || TitleEndsRegex().IsMatch(first) || DateTimeText.FindDate(text) is not null || StartsWithTimeRegex().IsMatch(text))
+            return false;
+        static bool Caps(string s) => s.Where(char.IsLetter).All(char.IsUpper);
+        return Caps(first) && Caps(text) || TitleWordRegex().IsMatch(text);
+    }
+
+    [GeneratedRegex(@"\b(?:notes|minutes|meeting|board|panel|committee|record)\W*$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex TitleEndsRegex();
+
+    [GeneratedRegex(@"\b(?:meeting|board|notes|minutes|panel|committee|session|forum|accountability|assurance)\b", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex TitleWordRegex();
+
     [GeneratedRegex(@"^(?:minutes|notes|date|venue|chair)$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex BareHeadingLabelRegex();
 

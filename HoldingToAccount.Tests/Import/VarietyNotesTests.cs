@@ -268,4 +268,30 @@ public class VarietyNotesTests
         Assert.DoesNotContain(NotesText.HeadingMark, notes.Text);
         Assert.Equal("Finance and resources", notes.Text.Substring(draft.Items[1].Span.Start, draft.Items[1].Span.Length));
     }
+    [Theory]
+    [InlineData("Police and Crime Commissioner's Holding to Account\nMeeting with the Chief Constable – Notes",
+        "Police and Crime Commissioner's Holding to Account Meeting with the Chief Constable – Notes")]
+    [InlineData("WEST MERCIA POLICE AND CRIME COMMISSIONER\nPERFORMANCE AND ACCOUNTABILITY MEETING",
+        "WEST MERCIA POLICE AND CRIME COMMISSIONER PERFORMANCE AND ACCOUNTABILITY MEETING")]
+    // A title that ends as titles do keeps the next line out of it: here that line is where the meeting was held.
+    [InlineData("Holding to Account Meeting\nPolice Headquarters, Hindlip", "Holding to Account Meeting")]
+    public void A_title_written_over_two_lines_is_read_whole(string titleLines, string expected)
+    {
+        var text = titleLines + """
+
+            Date: Tuesday 12 September 2023 at 10.00am
+            Present: John Campion (Chair), Anthony Bangham (CC)
+
+            1. Rural crime
+            Action: CC to report on the rural crime team's results to the December meeting.
+            """;
+        var notes = new NotesText(text);
+
+        var draft = NotesParser.Parse(notes);
+
+        Assert.Equal(expected, draft.Title?.Value);
+        Assert.Equal(Day("2023-09-12"), draft.Date?.Value);
+        Assert.Equal(expected, string.Join(' ', notes.Text.Substring(draft.Title!.Span.Start, draft.Title.Span.Length).Split('\n')));
+        Assert.Single(draft.Actions);
+    }
 }
