@@ -36,7 +36,8 @@ internal sealed partial class BodyReader
     [GeneratedRegex(@"^\(?[1-9][0-9]{0,2}[.)]?$", TextRules.Options, TextRules.RegexTimeoutMs)]
     private static partial Regex RowNumberRegex();
 
-    [GeneratedRegex(@"^(?:actions?|owners?|lead|responsible|by\s+whom|due(?:\s+date)?|by\s+when|deadline|target(?:\s+date)?|status|ref(?:erence)?|no\.?|item|date|update|progress|comments?)\s*:?$",
+    [GeneratedRegex(@"^(?:actions?|owners?|lead|responsible|by\s+whom|due(?:\s+date)?|by\s+when|deadline|target(?:\s+date)?|ref(?:erence)?|no\.?|item|date|rag|"
+        + @"(?:status|update|progress|comments?)(?:\s*(?:/|&|and)\s*(?:status|rag|update|progress|comments?))?)\s*:?$",
         TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex ColumnHeadingRegex();
 
@@ -45,4 +46,13 @@ internal sealed partial class BodyReader
 
     [GeneratedRegex(@"(?:[-–—]|\s)\s*(?:completed?|done|closed)\.?\s*$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
     private static partial Regex CompletedRegex();
+
+    /// <summary>A column heading for updates ("Update", "Progress / status", "Comments").</summary>
+    [GeneratedRegex(@"^(?:update|progress|comments?)\b", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex UpdateHeadingRegex();
+
+    /// <summary>The status a cell of updates ends with: "… Status: Ongoing", "… – Complete", "… (C/Fwd)".</summary>
+    [GeneratedRegex(@"(?<=^|[\s.;,(–—-])\s*(?:status\s*[:\-–]\s*)?\(?(?:(?<open>c\s*/\s*fwd|b\s*/\s*fwd|carried\s+forward|open|ongoing|in\s+progress)|completed?|closed|discharged|done)\)?\.?\s*$",
+        TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]
+    private static partial Regex UpdateStatusRegex();
 }

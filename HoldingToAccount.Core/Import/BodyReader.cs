@@ -35,6 +35,10 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
     private bool _inBlock;
     private bool _blockNumbered;
     private bool _tableBlock;
+
+    /// <summary>The table's last column holds each action's update (and perhaps its status): "Update / status". Kept
+    /// over the rows (each brought-forward reference starts a block of its own) until the next heading.</summary>
+    private bool _updateColumn;
     private bool _singleAction;
     private char _blockMarker;
     private NoteLine? _leadIn;
@@ -114,6 +118,7 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
             CloseBlock();
             _inBlock = line.Cells().Any(c => c.Text.StartsWith("action", StringComparison.OrdinalIgnoreCase));
             _tableBlock = _inBlock;
+            _updateColumn = _inBlock && UpdateHeadingRegex().IsMatch(line.Cells()[^1].Text);
             return;
         }
 
@@ -123,6 +128,7 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
         if (!numberedInBlock && !tableRow && HeadingRecogniser.Recognise(line) is { } heading && ReadHeading(heading))
         {
             CloseBlock();
+            _updateColumn = false; // a table's columns end with its section
             return;
         }
 
@@ -365,7 +371,14 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
             parts = [new NoteLine(line.Start, line.Text[..cellStart]).From(0), new NoteLine(line.Start, line.Text).From(cellEnd)];
             break;
         }
-        if (cells.Count >= 2 && parts[^1] is { Length: > 0 } tail && StatusCellRegex().Match(tail.Text) is { Success: true } status)
+        if (_updateColumn && cells.Count >= 2 && parts.Count == 2 && parts[1] is { Length: > 0 } updateCell)
+        {
+            // "…<tab>DCC<tab>Options paper to go to the Executive Board first. Status: Ongoing": the cell after the owner
+            // is the update, its status (if written) at its end.
+            ReadUpdateCell(action, updateCell);
+            parts.RemoveAt(1);
+        }
+        else if (cells.Count >= 2 && parts[^1] is { Length: > 0 } tail && StatusCellRegex().Match(tail.Text) is { Success: true } status)
         {
             // "2017/31<tab>DCC to report on vetting backlog<tab>Complete": the status column.
             action.Status = status.Groups["open"].Success ? DraftActionStatus.Open : DraftActionStatus.Closed;
@@ -383,6 +396,20 @@ internal sealed partial class BodyReader(OwnerVocabulary owners)
             if (part.Length > 0)
                 action.Lines.Add(part);
         }
+    }
+
+    private static void ReadUpdateCell(PendingAction action, NoteLine cell)
+    {
+        var text = cell.Text;
+        if (UpdateStatusRegex().Match(text) is { Success: true } status)
+        {
+            action.Status = status.Groups["open"].Success ? DraftActionStatus.Open : DraftActionStatus.Closed;
+            text = text[..status.Index];
+        }
+        var date = DateTimeText.FindDate(text) is { Start: 0 } dated ? (DateTimeText.Found<DateOnly>?)dated : null;
+        var words = TextRules.Squash(date is { } d ? text[(d.Start + d.Length)..] : text).Trim(' ', '-', '–', ':', ';', ',');
+        if (TextRules.LetterCount(words) > 0)
+            action.Updates.Add(new DraftUpdate(date?.Value, words, cell.Span));
     }
 
     /// <summary>A table row whose first column is only its number ("1", "2."): the row from its second column on.</summary>

@@ -294,4 +294,37 @@ public class VarietyNotesTests
         Assert.Equal(expected, string.Join(' ', notes.Text.Substring(draft.Title!.Span.Start, draft.Title.Span.Length).Split('\n')));
         Assert.Single(draft.Actions);
     }
+    [Fact]
+    public void A_table_cell_holding_an_update_and_a_status_gives_the_action_both()
+    {
+        var bytes = WordFile.Build(
+            WordFile.Para("Monthly Assurance Meeting – March 2017 – Notes"),
+            WordFile.Para("Date: Tuesday 14 March 2017 @ 10:30"),
+            WordFile.Para("Chair: John Campion"),
+            WordFile.Para("1. ACTIONS BROUGHT FORWARD"),
+            WordFile.WordTable(
+                ["Ref", "Action", "Owner", "Update / status"],
+                ["2016/14", "DCC to bring options for the custody estate to the board.", "DCC", "Options paper to go to the Executive Board first. Status: Ongoing"],
+                ["2016/15", "ACC to review vehicle crime.", "ACC", "10/03/2017 Review complete and shared with the PCC – Complete"]),
+            WordFile.Para("2. DATE OF NEXT MEETING"),
+            WordFile.Para("Tuesday 28 March 2017 at 10:30"));
+
+        var draft = NotesParser.Parse(NotesReader.Read("march.docx", bytes));
+
+        Assert.Equal(2, draft.Actions.Count);
+        var custody = draft.Actions[0];
+        Assert.Equal("DCC to bring options for the custody estate to the board.", custody.Text);
+        Assert.Equal(["DCC"], custody.Owners);
+        Assert.Equal(DraftActionStatus.Open, custody.Status);
+        var update = Assert.Single(custody.Updates);
+        Assert.Equal("Options paper to go to the Executive Board first.", update.Text);
+        Assert.Null(update.Date);
+
+        var vehicles = draft.Actions[1];
+        Assert.Equal("ACC to review vehicle crime.", vehicles.Text);
+        Assert.Equal(DraftActionStatus.Closed, vehicles.Status);
+        var closing = Assert.Single(vehicles.Updates);
+        Assert.Equal("Review complete and shared with the PCC", closing.Text);
+        Assert.Equal(Day("2017-03-10"), closing.Date);
+    }
 }
