@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using HoldingToAccount.Core.Actions;
+using HoldingToAccount.Core.Grammar;
 
 namespace HoldingToAccount.Core.Import;
 
@@ -151,9 +152,9 @@ public sealed record ImportResult(
 {
     public string Summary =>
         $"{(Updated ? "Updated" : "Imported")} {MeetingTitle} ({London.LongDateTime(Date, StartTime)}) into {SeriesName}: "
-        + $"{Attendees} attending, {Apologies} apologies, {AgendaItems} agenda items, "
-        + $"{Actions.Count(a => a.Outcome is ImportedActionOutcome.Raised or ImportedActionOutcome.RaisedAndClosed)} actions raised, "
-        + $"{Actions.Count(a => a.Outcome is ImportedActionOutcome.Updated or ImportedActionOutcome.Closed)} brought-forward actions updated.";
+        + $"{Attendees} attending, {Counted.Of(Apologies, "apology", "apologies")}, {Counted.Of(AgendaItems, "agenda item")}, "
+        + $"{Counted.Of(Actions.Count(a => a.Outcome is ImportedActionOutcome.Raised or ImportedActionOutcome.RaisedAndClosed), "action")} raised, "
+        + $"{Counted.Of(Actions.Count(a => a.Outcome is ImportedActionOutcome.Updated or ImportedActionOutcome.Closed), "brought-forward action")} updated.";
 }
 
 /// <summary>The notes were imported before; nothing was written. Import again as an update to replace that meeting's import.</summary>

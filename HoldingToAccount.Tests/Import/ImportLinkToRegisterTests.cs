@@ -82,7 +82,7 @@ public sealed class ImportLinkToRegisterTests : DashboardContext
         Choose(cut, _custody.Reference);
         cut.WaitForAssertion(() => Assert.Contains($"{_custody.Reference} — Review of the custody estate", cut.Find("[data-testid=import-action-existing]").TextContent, StringComparison.Ordinal));
         cut.Find("[data-testid=import-check]").Click();
-        cut.WaitForAssertion(() => Assert.Contains("0 actions raised, 1 brought-forward actions updated", cut.Find("[data-testid=import-confirm]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("0 actions raised, 1 brought-forward action updated", cut.Find("[data-testid=import-confirm]").TextContent, StringComparison.Ordinal));
         cut.WaitForAssertion(() => Assert.Contains($"brought forward · {_custody.Reference}", cut.Find("[data-testid=import-action]").TextContent, StringComparison.Ordinal));
         cut.Find("[data-testid=import-confirm-commit]").Click();
         cut.WaitForElement("[data-testid=import-result]");

@@ -30,7 +30,7 @@ public sealed class ImportPageBrowserTests(BrowserFixture browser)
 
         await import.ChooseOwnerAsync(0, "ACC");
         await Expect(action.GetByTestId("import-owner-needed")).ToHaveCountAsync(0);
-        await import.CheckAsync("1 actions raised");
+        await import.CheckAsync("1 action raised");
         await import.Page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath("import-review.png"), FullPage = true });
         var reference = await import.CommitAsync("Imported Holding to Account Meeting – October 2015");
         Assert.StartsWith("2015/", reference, StringComparison.Ordinal);

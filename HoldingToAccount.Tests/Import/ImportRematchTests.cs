@@ -109,7 +109,7 @@ public sealed class ImportRematchTests : DashboardContext
 
         // What is committed follows the page: the March meeting of the monthly series continues the January action.
         cut.Find("[data-testid=import-check]").Click();
-        cut.WaitForAssertion(() => Assert.Contains("0 actions raised, 1 brought-forward actions updated", cut.Find("[data-testid=import-confirm]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("0 actions raised, 1 brought-forward action updated", cut.Find("[data-testid=import-confirm]").TextContent, StringComparison.Ordinal));
         cut.Find("[data-testid=import-confirm-commit]").Click();
         cut.WaitForElement("[data-testid=import-result]");
         Assert.Single((await Actions.GetAsync(_custody.Reference))!.Updates);
