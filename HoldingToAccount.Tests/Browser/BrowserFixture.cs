@@ -16,8 +16,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await App.InitializeAsync();
         // Two cores run the app, its database, the browser and the tests at once; a page may take longer than the
-        // default five seconds to show what it will show.
-        Assertions.SetDefaultExpectTimeout(10_000);
+        // default five seconds to show what it will show; a check that fails still fails, only later.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new()
         {

@@ -109,7 +109,9 @@ public sealed class RunMeetingPage(IPage page)
     public async Task PickPresetAndConfirmAsync()
     {
         await PatientKeys.PressAsync(page, "Enter", timeout => Expect(Confirm).ToBeFocusedAsync(new() { Timeout = timeout }));
-        await page.Keyboard.PressAsync("Enter");
+        // The main button decides only once (a second press while it saves does nothing), so pressing again is safe.
+        await PatientKeys.PressAsync(page, "Enter", timeout => Expect(DecisionDialog).ToHaveCountAsync(0, new() { Timeout = timeout }),
+            on: Confirm, unlessGone: Confirm);
     }
 
     /// <summary>Presses Tab until <paramref name="target"/> has focus; fails if it is not reached within <paramref name="most"/> presses.</summary>
