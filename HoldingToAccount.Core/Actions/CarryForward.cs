@@ -183,6 +183,16 @@ public static class CarryForward
         return Expression.Lambda<Func<ActionItem, ActionRowCore>>(body, action);
     }
 
+    /// <summary>A part of the rule read for many actions in one query, each value with its action's id.</summary>
+    public static Expression<Func<ActionItem, KeyValuePair<int, T>>> WithId<T>(Expression<Func<ActionItem, T>> part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        var action = part.Parameters[0];
+        var pair = typeof(KeyValuePair<int, T>).GetConstructor([typeof(int), typeof(T)])!;
+        return Expression.Lambda<Func<ActionItem, KeyValuePair<int, T>>>(
+            Expression.New(pair, Expression.Property(action, nameof(ActionItem.Id)), part.Body), action);
+    }
+
     private static Expression Inline<T>(Expression<Func<ActionItem, T>> part, ParameterExpression action) =>
         new Substitute(new Dictionary<ParameterExpression, Expression> { [part.Parameters[0]] = action }).Visit(part.Body);
 

@@ -228,10 +228,8 @@ public sealed partial class ChaseService(
             return new Dictionary<int, EscalationFlag>();
         var ids = rows.Select(e => e.ActionItemId).Distinct().ToList();
         var tomorrow = Today.AddDays(1);
-        var escalated = db.Actions.Where(ActionItem.Open).Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id);
-        var open = (await escalated.Select(a => a.Id).ToListAsync(ct))
-            .Zip(await escalated.Select(CarryForward.TimesCarried(db.Meetings, tomorrow)).ToListAsync(ct))
-            .ToDictionary(p => p.First, p => p.Second);
+        var open = (await db.Actions.Where(ActionItem.Open).Where(a => ids.Contains(a.Id))
+            .Select(CarryForward.WithId(CarryForward.TimesCarried(db.Meetings, tomorrow))).ToListAsync(ct)).ToDictionary();
         return rows.Where(e => open.ContainsKey(e.ActionItemId)).GroupBy(e => e.ActionItemId)
             .ToDictionary(g => g.Key, g => new EscalationFlag(g.Key,
                 g.Any(e => e.Reason == EscalationReason.Carried), open[g.Key],
@@ -251,10 +249,8 @@ public sealed partial class ChaseService(
         var boundTo = new Dictionary<int, int?>();
         if (order.MeetingId is null)
         {
-            // One query for all the rows, in the same order as theirs, instead of one per action.
-            var ordered = db.Actions.Where(ActionItem.Open).Where(a => ids.Contains(a.Id)).OrderBy(a => a.Year).ThenBy(a => a.Sequence);
-            boundTo = rows.Select(r => r.Id).Zip(await ordered.Select(CarryForward.BoundDueMeetingId(db.Meetings)).ToListAsync(ct))
-                .ToDictionary(p => p.First, p => p.Second);
+            boundTo = (await db.Actions.Where(a => ids.Contains(a.Id))
+                .Select(CarryForward.WithId(CarryForward.BoundDueMeetingId(db.Meetings))).ToListAsync(ct)).ToDictionary();
         }
         return rows.Select(a => new ReminderRequest(ReminderKind.Chase, a.Id, order.MeetingId ?? boundTo.GetValueOrDefault(a.Id), a.Owners,
                 AlsoSecretariat: false, $"Chase for an update on {ActionReference.Format(a.Year, a.Sequence)} ({London.ShortDate(today)})"))
