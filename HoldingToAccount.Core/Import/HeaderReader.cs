@@ -272,8 +272,7 @@ internal static partial class HeaderReader
         if (text.Length > 120 || TextRules.LetterCount(text) < 8 || text.EndsWith('.') || text.Contains('\t', StringComparison.Ordinal)
             || TitleEndsRegex().IsMatch(first) || DateTimeText.FindDate(text) is not null || StartsWithTimeRegex().IsMatch(text))
             return false;
-        static bool Caps(string s) => s.Where(char.IsLetter).All(char.IsUpper);
-        return Caps(first) && Caps(text) || TitleWordRegex().IsMatch(text);
+        return HeadingRecogniser.IsCaps(first) && HeadingRecogniser.IsCaps(text) || TitleWordRegex().IsMatch(text);
     }
 
     [GeneratedRegex(@"\b(?:notes|minutes|meeting|board|panel|committee|record)\W*$", TextRules.Options | RegexOptions.IgnoreCase, TextRules.RegexTimeoutMs)]

@@ -92,7 +92,8 @@ internal static partial class HeadingRecogniser
         return words.Count >= 2 && letters >= 8;
     }
 
-    private static bool IsCaps(string text) => text.Where(char.IsLetter).All(char.IsUpper);
+    /// <summary>Every letter is a capital ("PERFORMANCE AND ACCOUNTABILITY MEETING").</summary>
+    public static bool IsCaps(string text) => text.Where(char.IsLetter).All(char.IsUpper);
 
     private static string CleanTitle(string title) =>
         TextRules.Squash(title.Replace("**", "", StringComparison.Ordinal)).Trim(' ', ':', '-', '–', '—', '/', '*', '.', ',');
