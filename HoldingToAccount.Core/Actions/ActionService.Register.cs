@@ -17,6 +17,40 @@ public sealed partial class ActionService
         return new Page<ActionRow>(rows, total);
     }
 
+    /// <summary>The actions matching <paramref name="filter"/>, newest first, <paramref name="size"/> at a time. Each batch
+    /// continues after the last reference of the one before (a seek, not an offset), so reading the whole register is one
+    /// pass over it however long it is.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<ActionRow>> BatchesAsync(
+        ActionFilter filter, int size, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        size = Math.Clamp(size, 1, 5000);
+        var before = Tomorrow();
+        int? afterYear = null, afterSequence = null;
+        while (true)
+        {
+            List<ActionRow> rows;
+            await using (var db = await factory.CreateDbContextAsync(ct))
+            {
+                var actions = Filtered(db, db.Actions, filter);
+                if (afterYear is { } y && afterSequence is { } q)
+                    actions = actions.Where(a => a.Year < y || (a.Year == y && a.Sequence < q));
+                rows = await RowsAsync(db, actions.OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence).Take(size), before, ct);
+            }
+            if (rows.Count > 0)
+                yield return rows;
+            if (rows.Count < size)
+                yield break;
+            (afterYear, afterSequence) = (rows[^1].Year, rows[^1].Sequence);
+        }
+    }
+
+    /// <summary>How many actions match <paramref name="filter"/>.</summary>
+    public async Task<int> CountAsync(ActionFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await Filtered(db, db.Actions, filter).CountAsync(ct);
+    }
+
     /// <summary>The register a page at a time in reference order, newest first, continuing after
     /// <paramref name="afterReference"/> (the last reference of the previous page): an action raised or changed meanwhile
     /// neither repeats a row nor skips one. <see cref="RegisterQuery.Sort"/> is ignored.</summary>
@@ -58,7 +92,13 @@ public sealed partial class ActionService
         if (query.RaisedTo is { } to)
             actions = actions.Where(a => a.RaisedAtMeeting.Date <= to);
         if (query.DueMeetingId is { } dueId)
-            actions = actions.Where(Is(CarryForward.BoundDueMeetingId(db.Meetings), dueId));
+        {
+            var due = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == dueId, ct);
+            var previous = due is null ? null : await db.Meetings
+                .Where(m => m.SeriesId == due.SeriesId && m.Status != Meetings.MeetingStatus.Cancelled && m.Date < due.Date)
+                .OrderByDescending(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync(ct);
+            actions = due is null ? actions.Where(a => false) : actions.Where(CarryForward.DueAt(db.Meetings, due, previous));
+        }
         if (query.OverdueOnly)
             actions = actions.Where(CarryForward.Overdue(db.Meetings, London.Today(clock)));
         if (query.ChangedSinceUtc is { } since)
@@ -128,8 +168,6 @@ public sealed partial class ActionService
     internal static Expression<Func<ActionItem, bool>> AtLeast(Expression<Func<ActionItem, int>> value, int minimum) =>
         Expression.Lambda<Func<ActionItem, bool>>(Expression.GreaterThanOrEqual(value.Body, Expression.Constant(minimum)), value.Parameters);
 
-    private static Expression<Func<ActionItem, bool>> Is(Expression<Func<ActionItem, int?>> value, int id) =>
-        Expression.Lambda<Func<ActionItem, bool>>(Expression.Equal(value.Body, Expression.Constant(id, typeof(int?))), value.Parameters);
 }
 
 /// <summary>One page of <see cref="ActionService.SliceAsync"/>: its rows, how many match in all, the page's number at its

@@ -54,13 +54,19 @@ public static class CarryForward
     /// action's history (<see cref="ActionPeriod"/>), so carrying, deferring or re-dating never lowers it: the meetings
     /// already passed keep the due point they had. The one rule for the register, the board, reminders and exports.
     /// </summary>
+    /// <remarks>Only the meetings of the action's life are looked at: its history begins on the day of the meeting that
+    /// raised it, and a closed action's latest period, closed, is in force from its closing day on. The latest period
+    /// before a day is sought by its start and then its id, which is the same order (a period never starts before the
+    /// one it follows) and the one the periods' index keeps, so each is one seek.</remarks>
     public static Expression<Func<ActionItem, int>> TimesCarried(IQueryable<Meeting> meetings, DateOnly before) => Expand(
         a => meetings.Count(m => m.SeriesId == a.SeriesId
-            && (m.Status == MeetingStatus.Held || m.Status == MeetingStatus.Published)
+            && m.Date > a.RaisedAtMeeting.Date
             && m.Date < before
-            && a.Periods.Where(p => p.From < m.Date).OrderByDescending(p => p.Id).Take(1)
+            && (a.ClosedOn == null || m.Date <= a.ClosedOn)
+            && (m.Status == MeetingStatus.Held || m.Status == MeetingStatus.Published)
+            && a.Periods.Where(p => p.From < m.Date).OrderByDescending(p => p.From).ThenByDescending(p => p.Id).Take(1)
                 .Any(p => IsOpen(p.Status) && IsDueBy(m, p, a))
-            && a.Periods.Where(p => p.From <= m.Date).OrderByDescending(p => p.Id).Take(1)
+            && a.Periods.Where(p => p.From <= m.Date).OrderByDescending(p => p.From).ThenByDescending(p => p.Id).Take(1)
                 .Any(p => IsOpen(p.Status))));
 
     /// <summary>The period holding the due point as first agreed: the latest before the action was first carried,
@@ -93,11 +99,46 @@ public static class CarryForward
 
     /// <summary>Meeting m is on or after a due point: its due meeting's date, its due date, or — due at "the next
     /// meeting" — after the meeting that raised the action. One rule for the action as it is and for each period of its history.</summary>
+    /// <remarks>One comparison with the due point's first day, not one per kind, so that the database can seek the series'
+    /// meetings by date instead of testing each of them.</remarks>
     private static readonly Expression<Func<Meeting, DueKind, DateOnly?, DateOnly?, DateOnly, bool>> OnOrAfter =
-        (m, kind, dueMeetingDate, dueDate, raisedOn) =>
-            (kind == DueKind.Meeting && m.Date >= dueMeetingDate)
-            || (kind == DueKind.Date && m.Date >= dueDate)
-            || (kind == DueKind.NextMeeting && m.Date > raisedOn);
+        (m, kind, dueMeetingDate, dueDate, raisedOn) => m.Date >= FirstDueDay(kind, dueMeetingDate, dueDate, raisedOn);
+
+    /// <summary>The first day a meeting can take the due point on: its due meeting's date, its due date, or the day after
+    /// the meeting that raised it; none for an action due at no point.</summary>
+    private static readonly Expression<Func<DueKind, DateOnly?, DateOnly?, DateOnly, DateOnly?>> FirstDueDayRule =
+        (kind, dueMeetingDate, dueDate, raisedOn) =>
+            kind == DueKind.Meeting ? dueMeetingDate
+            : kind == DueKind.Date ? dueDate
+            : kind == DueKind.NextMeeting ? (DateOnly?)raisedOn.AddDays(1)
+            : null;
+
+    /// <summary>
+    /// Actions whose due point binds to <paramref name="meeting"/> (<see cref="BoundDueMeetingId"/> is its id). The
+    /// meeting must be on or after the due point and the series' meeting before it (<paramref name="previousDate"/>,
+    /// the last one not cancelled, if any) must not be: a range on the due point's first day that the database tests
+    /// cheaply for every action, before the exact rule settles the rest (two meetings on one day).
+    /// </summary>
+    public static Expression<Func<ActionItem, bool>> DueAt(IQueryable<Meeting> meetings, Meeting meeting, DateOnly? previousDate)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        var (seriesId, id, date) = (meeting.SeriesId, meeting.Id, (DateOnly?)meeting.Date);
+        Expression<Func<ActionItem, int?, bool>> rule = previousDate is { } previous
+            ? (a, bound) => a.SeriesId == seriesId
+                && FirstDueDay(a.DueKind, (DateOnly?)a.DueMeeting!.Date, a.DueDate, a.RaisedAtMeeting.Date) <= date
+                && FirstDueDay(a.DueKind, (DateOnly?)a.DueMeeting!.Date, a.DueDate, a.RaisedAtMeeting.Date) > previous
+                && bound == id
+            : (a, bound) => a.SeriesId == seriesId
+                && FirstDueDay(a.DueKind, (DateOnly?)a.DueMeeting!.Date, a.DueDate, a.RaisedAtMeeting.Date) <= date
+                && bound == id;
+        var expanded = ExpandAny(rule);
+        var action = expanded.Parameters[0];
+        var body = new Substitute(new Dictionary<ParameterExpression, Expression>
+        {
+            [expanded.Parameters[1]] = Inline(BoundDueMeetingId(meetings), action),
+        }).Visit(expanded.Body);
+        return Expression.Lambda<Func<ActionItem, bool>>(body, action);
+    }
 
     /// <summary><see cref="OnOrAfter"/> the action's due point as it is now.</summary>
     private static readonly Expression<Func<Meeting, ActionItem, bool>> OnOrAfterDuePoint = (m, a) =>
@@ -107,9 +148,11 @@ public static class CarryForward
     private static readonly Expression<Func<Meeting, ActionPeriod, ActionItem, bool>> DueByInPeriod = (m, p, a) =>
         IsOnOrAfter(m, p.DueKind, (DateOnly?)p.DueMeeting!.Date, p.DueDate, a.RaisedAtMeeting.Date);
 
-    /// <summary>Stand for <see cref="OnOrAfter"/>, <see cref="OnOrAfterDuePoint"/>, <see cref="DueByInPeriod"/> and
+    /// <summary>Stand for <see cref="OnOrAfter"/>, <see cref="FirstDueDayRule"/>, <see cref="OnOrAfterDuePoint"/>, <see cref="DueByInPeriod"/> and
     /// <see cref="ActionStatuses.OpenRule"/> inside a query; <see cref="Expand"/> writes the rule in its place.</summary>
     private static bool IsOnOrAfter(Meeting m, DueKind kind, DateOnly? dueMeetingDate, DateOnly? dueDate, DateOnly raisedOn) => throw OnlyInQueries();
+
+    private static DateOnly? FirstDueDay(DueKind kind, DateOnly? dueMeetingDate, DateOnly? dueDate, DateOnly raisedOn) => throw OnlyInQueries();
 
     private static bool IsOnOrAfterDuePoint(Meeting m, ActionItem a) => throw OnlyInQueries();
 
@@ -122,6 +165,7 @@ public static class CarryForward
     private static readonly Dictionary<string, LambdaExpression> Rules = new(StringComparer.Ordinal)
     {
         [nameof(IsOnOrAfter)] = OnOrAfter,
+        [nameof(FirstDueDay)] = FirstDueDayRule,
         [nameof(IsOnOrAfterDuePoint)] = OnOrAfterDuePoint,
         [nameof(IsDueBy)] = DueByInPeriod,
         [nameof(IsOpen)] = ActionStatuses.OpenRule,

@@ -12,7 +12,7 @@ namespace HoldingToAccount.Core.Export;
 
 /// <summary>
 /// The action log — the register under the current filters — as .xlsx and .csv. Both page through
-/// <see cref="ActionService.FindAsync"/> a batch at a time and write each row as it comes, so a register of 50,000
+/// <see cref="ActionService.BatchesAsync"/> a batch at a time and write each row as it comes, so a register of 50,000
 /// actions never sits in memory. The .xlsx is an OpenXML SDK package whose worksheet is written with
 /// <see cref="OpenXmlWriter"/> straight into the outgoing zip: the SDK's own package support keeps a part it writes in
 /// memory until it is closed, so the small parts are made with the SDK first and copied across, and only the sheet is
@@ -52,8 +52,7 @@ public sealed class ActionLogExport(ActionService actions, TimeProvider clock)
 
     public async Task WriteXlsxAsync(ActionFilter filter, Stream output, CancellationToken ct = default)
     {
-        var first = await actions.FindAsync(filter, 0, BatchSize, ct);
-        var (template, sheetEntry) = Template(first.Total, clock.GetUtcNow());
+        var (template, sheetEntry) = Template(await actions.CountAsync(filter, ct), clock.GetUtcNow());
         using var source = new ZipArchive(new MemoryStream(template), ZipArchiveMode.Read);
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var entry in source.Entries)
@@ -62,7 +61,7 @@ public sealed class ActionLogExport(ActionService actions, TimeProvider clock)
             using var to = copy.Open();
             if (entry.FullName == sheetEntry)
             {
-                await WriteSheetAsync(to, filter, first, ct);
+                await WriteSheetAsync(to, filter, ct);
             }
             else
             {
@@ -77,7 +76,7 @@ public sealed class ActionLogExport(ActionService actions, TimeProvider clock)
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
         await writer.WriteLineAsync(string.Join(",", Columns.Select(c => Csv(c.Header))));
         var line = new StringBuilder(1024);
-        await foreach (var page in PagesAsync(filter, null, ct))
+        await foreach (var page in actions.BatchesAsync(filter, BatchSize, ct))
         {
             foreach (var action in page)
             {
@@ -114,21 +113,7 @@ public sealed class ActionLogExport(ActionService actions, TimeProvider clock)
 
     public static string FileName(string extension, DateOnly today) => $"action-log-{ExportText.IsoDate(today)}.{extension}";
 
-    private async IAsyncEnumerable<IReadOnlyList<ActionRow>> PagesAsync(ActionFilter filter, Page<ActionRow>? first, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var page = first ?? await actions.FindAsync(filter, 0, BatchSize, ct);
-        var done = 0;
-        while (true)
-        {
-            yield return page.Items;
-            done += page.Items.Count;
-            if (page.Items.Count < BatchSize || done >= page.Total)
-                yield break;
-            page = await actions.FindAsync(filter, done, BatchSize, ct);
-        }
-    }
-
-    private async Task WriteSheetAsync(Stream to, ActionFilter filter, Page<ActionRow> first, CancellationToken ct)
+    private async Task WriteSheetAsync(Stream to, ActionFilter filter, CancellationToken ct)
     {
         using var writer = OpenXmlWriter.Create(to);
         writer.WriteStartElement(new Worksheet());
@@ -153,7 +138,7 @@ public sealed class ActionLogExport(ActionService actions, TimeProvider clock)
         writer.WriteElement(header);
 
         uint rowIndex = 1;
-        await foreach (var page in PagesAsync(filter, first, ct))
+        await foreach (var page in actions.BatchesAsync(filter, BatchSize, ct))
         {
             foreach (var action in page)
             {

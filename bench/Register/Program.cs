@@ -1,0 +1,144 @@
+// The register and its exports at volume, each next to the plain SQL that returns the same rows, in the same process
+// on the same file: dotnet run -c Release -- [actions] [meetings] [results.json]
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using HoldingToAccount.Core;
+using HoldingToAccount.Core.Actions;
+using HoldingToAccount.Core.Data;
+using HoldingToAccount.Core.Demo;
+using HoldingToAccount.Core.Export;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+var actions = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50_000;
+var meetings = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 600;
+var output = args.Length > 2 ? args[2] : null;
+var runs = Environment.GetEnvironmentVariable("HTA_BENCH_RUNS") is { Length: > 0 } r ? int.Parse(r, CultureInfo.InvariantCulture) : actions >= 10_000 ? 40 : 5;
+
+var path = await BenchData.SyntheticAsync(meetings, actions);
+var configuration = new ConfigurationBuilder()
+    .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={path}" })
+    .Build();
+await using var services = new ServiceCollection().AddLogging().AddCore(configuration).AddExports().BuildServiceProvider();
+var register = services.GetRequiredService<ActionService>();
+if (Environment.GetEnvironmentVariable("HTA_BENCH_SQL") is { Length: > 0 })
+{
+    await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+    Console.WriteLine(db.Actions.OrderByDescending(a => a.Year).Take(500)
+        .Select(CarryForward.ToRowCore(db.Meetings, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1))).ToQueryString());
+    return;
+}
+await using var plain = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
+await plain.OpenAsync();
+
+var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+var nextMeeting = Scalar<long>(plain, $"SELECT Id FROM Meetings WHERE SeriesId = 1 AND Status = 'Planned' AND Date >= '{today}' ORDER BY Date LIMIT 1");
+var results = new List<Figure>();
+
+// The plain query: the page's rows with owners and latest update, and the total, straight from the stored columns.
+const string rowSql = """
+    SELECT a.Id, a.Year, a.Sequence, a.Text, a.Status, m.Date, m.Title,
+        (SELECT group_concat(r.Code, ', ') FROM ActionOwners o JOIN Roles r ON r.Id = o.OwnersId WHERE o.ActionItemId = a.Id),
+        (SELECT u.Text FROM ActionUpdates u WHERE u.ActionItemId = a.Id ORDER BY u.Date DESC, u.Id DESC LIMIT 1)
+    FROM ActionItems a JOIN Meetings m ON m.Id = a.RaisedAtMeetingId
+    """;
+var open = "a.Status IN ('Open', 'UpdateProvided', 'ProposedComplete')";
+var cases = new (string Name, RegisterQuery Query, string Where)[]
+{
+    ("none", new RegisterQuery(), "1 = 1"),
+    ("open", new RegisterQuery(OpenOnly: true), open),
+    ("owner CC", new RegisterQuery(Owner: "CC"), "EXISTS (SELECT 1 FROM ActionOwners o JOIN Roles r ON r.Id = o.OwnersId WHERE o.ActionItemId = a.Id AND r.Code = 'CC')"),
+    ("series", new RegisterQuery(SeriesId: 2), "a.SeriesId = 2"),
+    ("text", new RegisterQuery(Text: "strategy"), "a.Id IN (SELECT rowid FROM action_search WHERE action_search MATCH '\"strategy\"*')"),
+    ("raised from/to", new RegisterQuery(RaisedFrom: new DateOnly(2018, 1, 1), RaisedTo: new DateOnly(2019, 12, 31)), "m.Date BETWEEN '2018-01-01' AND '2019-12-31'"),
+    ("due at meeting", new RegisterQuery(DueMeetingId: (int)nextMeeting), $"{open} AND a.DueMeetingId = {nextMeeting}"),
+    ("overdue", new RegisterQuery(OverdueOnly: true), $"{open} AND (a.DueDate < '{today}' OR a.DueMeetingId IN (SELECT Id FROM Meetings WHERE Date < '{today}'))"),
+    ("carried ≥ 2", new RegisterQuery(MinTimesCarried: 2), "(SELECT count(*) FROM ActionPeriods p WHERE p.ActionItemId = a.Id AND p.Decision = 'Carried') >= 2"),
+};
+foreach (var (name, query, where) in cases)
+{
+    Page<ActionRow>? page = null;
+    var app = await Time(runs, async () => page = await register.SearchAsync(query, 0, 50));
+    var reference = await Time(runs, () =>
+    {
+        Scalar<long>(plain, $"SELECT count(*) FROM ActionItems a JOIN Meetings m ON m.Id = a.RaisedAtMeetingId WHERE {where}");
+        Rows(plain, $"{rowSql} WHERE {where} ORDER BY a.Year DESC, a.Sequence DESC LIMIT 50");
+        return Task.CompletedTask;
+    });
+    results.Add(new Figure($"register page, {name}", "p95 ms", app.P95, reference.P95, page!.Total,
+        $"p50 {app.P50:F1} ms, plain p50 {reference.P50:F1} ms"));
+    Print(results[^1]);
+}
+
+var export = services.GetRequiredService<ActionLogExport>();
+var plainExport = await Time(3, () => { Rows(plain, $"{rowSql} ORDER BY a.Year DESC, a.Sequence DESC"); return Task.CompletedTask; });
+foreach (var (name, write) in new (string, Func<Stream, Task>)[]
+{
+    ("csv", s => export.WriteCsvAsync(new ActionFilter(), s)),
+    ("xlsx", s => export.WriteXlsxAsync(new ActionFilter(), s)),
+})
+{
+    var file = Path.Combine(Path.GetTempPath(), $"hta-bench-{Guid.NewGuid():N}.{name}");
+    GC.Collect();
+    var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+    var peak = 0L;
+    using (new Timer(_ => peak = Math.Max(peak, GC.GetTotalMemory(false)), null, 0, 20))
+    {
+        var time = await Time(3, async () => { await using var stream = File.Create(file); await write(stream); });
+        results.Add(new Figure($"export {name}, all rows", "median ms", time.P50, plainExport.P50, actions,
+            $"{new FileInfo(file).Length / 1048576.0:F1} MiB; managed heap peak +{(peak - heapBefore) / 1048576.0:F0} MiB"));
+        Print(results[^1]);
+    }
+    File.Delete(file);
+}
+
+if (output is not null)
+    await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+
+static void Print(Figure f) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{f.Name,-32} {f.Value,9:F1} {f.Unit,-9} plain {f.Reference,8:F1}  ratio {f.Ratio,5:F2}  rows {f.Rows,7:N0}  {f.Note}"));
+
+static async Task<(double P50, double P95)> Time(int runs, Func<Task> work)
+{
+    for (var i = 0; i < 3; i++)
+        await work();
+    var times = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await work();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    times.Sort();
+    return (times[(int)Math.Floor(0.5 * (runs - 1))], times[(int)Math.Ceiling(0.95 * (runs - 1))]);
+}
+
+static T Scalar<T>(SqliteConnection connection, string sql)
+{
+    using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    return (T)command.ExecuteScalar()!;
+}
+
+static int Rows(SqliteConnection connection, string sql)
+{
+    using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    using var reader = command.ExecuteReader();
+    var count = 0;
+    while (reader.Read())
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+            _ = reader.GetValue(i);
+        count++;
+    }
+    return count;
+}
+
+internal sealed record Figure(string Name, string Unit, double Value, double Reference, int Rows, string Note)
+{
+    public double Ratio => Value / Reference;
+}
