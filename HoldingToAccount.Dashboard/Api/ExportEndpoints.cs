@@ -116,7 +116,8 @@ public static class ExportEndpoints
                 var user = await UserForAsync(token, tokens, users, ct);
                 if (user?.PersonId is not { } personId)
                     return TypedResults.NotFound();
-                var feed = await feeds.PersonFeedAsync(personId, ct);
+                var roles = await users.GetRolesAsync(user);
+                var feed = await feeds.PersonFeedAsync(personId, new Actor(user.DisplayName, AppClaims.LevelOf(roles.Contains), personId), ct);
                 return feed is null ? TypedResults.NotFound() : TypedResults.Text(feed, MeetingCalendar.ContentType);
             })
             .WithName("getPersonCalendar")

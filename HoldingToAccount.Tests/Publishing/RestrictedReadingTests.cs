@@ -138,6 +138,23 @@ public sealed class RestrictedReadingTests(RestrictedAppFixture app) : IClassFix
         Assert.Equal(full.GetProperty("actionsArising").GetArrayLength() - 2, meeting.GetProperty("actionsArising").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData(AccessLevel.Officer, true)]
+    [InlineData(AccessLevel.Viewer, false)]
+    public async Task A_calendar_feed_has_restricted_actions_only_for_an_account_that_may_read_them(AccessLevel level, bool shown)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var chiefConstable = (await scope.ServiceProvider.GetRequiredService<HoldingToAccount.Dashboard.Auth.AccountService>()
+            .FindAsync("anthony.bangham@example.org"))!.PersonId!.Value;
+
+        var feed = await app.Factory.Services.GetRequiredService<HoldingToAccount.Core.Export.CalendarFeeds>()
+            .PersonFeedAsync(chiefConstable, new Actor("Anthony Bangham", level, chiefConstable));
+
+        Assert.NotNull(feed);
+        Assert.Equal(shown, feed.Contains("Quartz", StringComparison.Ordinal));
+        Assert.Equal(shown, feed.Contains("Zircon", StringComparison.Ordinal));
+    }
+
     private static List<string> Titles(JsonElement meeting) =>
         meeting.GetProperty("agenda").EnumerateArray().SelectMany(s => s.GetProperty("items").EnumerateArray())
             .Select(i => i.GetProperty("title").GetString()!).ToList();
