@@ -17,6 +17,9 @@ public enum Permission
 
     /// <summary>The Insights page and its downloads: how the force answers the PCC's actions, for the chair, the office and viewers.</summary>
     ReadInsights,
+
+    /// <summary>Read restricted agenda items and the actions restricted or raised under them (<see cref="Publishing.Restriction"/>).</summary>
+    ReadRestricted,
 }
 
 /// <summary>
@@ -32,6 +35,7 @@ public static class AccessRules
         [Permission.RunMeetings] = [AccessLevel.Secretariat, AccessLevel.Chair],
         [Permission.Administer] = [AccessLevel.Secretariat],
         [Permission.ReadInsights] = [AccessLevel.Secretariat, AccessLevel.Chair, AccessLevel.Viewer],
+        [Permission.ReadRestricted] = [AccessLevel.Secretariat, AccessLevel.Chair, AccessLevel.Officer],
     };
 
     /// <summary>The app roles a person can be given, the one that may do most first: someone given several acts as the first.</summary>

@@ -73,12 +73,15 @@ public sealed record CorrectedFields(string? Text = null, IReadOnlyList<string>?
 
 public sealed record ActionDetail(ActionRow Action, IReadOnlyList<ActionUpdateRow> Updates);
 
+/// <summary>The register's simple filter. <paramref name="Reader"/>: who reads the rows, for <see cref="Publishing.Restriction"/>
+/// (null: the product itself, which reads everything).</summary>
 public sealed record ActionFilter(
     string? Owner = null,
     ActionStatus? Status = null,
     string? Text = null,
     int? SeriesId = null,
-    bool OpenOnly = false);
+    bool OpenOnly = false,
+    Access.Actor? Reader = null);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 

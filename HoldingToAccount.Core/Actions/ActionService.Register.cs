@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using HoldingToAccount.Core.Access;
 using HoldingToAccount.Core.Data;
+using HoldingToAccount.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoldingToAccount.Core.Actions;
@@ -84,7 +86,7 @@ public sealed partial class ActionService
         if (query.RaisedFrom > query.RaisedTo)
             throw new DomainException("The \"raised from\" date is after the \"raised to\" date.");
         var before = Tomorrow();
-        var actions = Filtered(db, db.Actions, new ActionFilter(query.Owner, query.Status, query.Text, query.SeriesId, query.OpenOnly));
+        var actions = Filtered(db, db.Actions.VisibleTo(query.Reader), new ActionFilter(query.Owner, query.Status, query.Text, query.SeriesId, query.OpenOnly));
         if (query.Kind is { } kind)
             actions = actions.Where(a => a.Kind == kind);
         if (query.RaisedFrom is { } from)
@@ -121,10 +123,13 @@ public sealed partial class ActionService
     }
 
     /// <summary>Open actions per owner role: outstanding, overdue, and carried at least twice.</summary>
-    public async Task<IReadOnlyList<OwnerCounts>> CountsByOwnerAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<OwnerCounts>> CountsByOwnerAsync(CancellationToken ct = default) => CountsByOwnerAsync(reader: null, ct);
+
+    /// <summary>The same, counting only the actions <paramref name="reader"/> may read (<see cref="Restriction"/>).</summary>
+    public async Task<IReadOnlyList<OwnerCounts>> CountsByOwnerAsync(Actor? reader, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var open = db.Actions.Where(ActionItem.Open);
+        var open = db.Actions.VisibleTo(reader).Where(ActionItem.Open);
         var outstanding = await CountByOwnerAsync(open, ct);
         var overdue = await CountByOwnerAsync(open.Where(CarryForward.Overdue(db.Meetings, London.Today(clock))), ct);
         var carried = await CountByOwnerAsync(open.Where(AtLeast(CarryForward.TimesCarried(db.Meetings, Tomorrow()), 2)), ct);

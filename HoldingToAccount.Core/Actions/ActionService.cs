@@ -2,6 +2,7 @@ using HoldingToAccount.Core.Access;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.People;
+using HoldingToAccount.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoldingToAccount.Core.Actions;
@@ -33,12 +34,16 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
         return new NumberedPage<ActionRow>(found.Items, found.Total, number, size);
     }
 
-    public async Task<ActionDetail?> GetAsync(string reference, CancellationToken ct = default)
+    public Task<ActionDetail?> GetAsync(string reference, CancellationToken ct = default) => GetAsync(reference, reader: null, ct);
+
+    /// <summary>One action with its updates, as <paramref name="reader"/> may read it: null when it does not exist or
+    /// is hidden from them (<see cref="Restriction"/>), so the two cannot be told apart.</summary>
+    public async Task<ActionDetail?> GetAsync(string reference, Actor? reader, CancellationToken ct = default)
     {
         if (!ActionReference.TryParse(reference, out var year, out var sequence))
             return null;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var row = (await RowsAsync(db, db.Actions.Where(a => a.Year == year && a.Sequence == sequence), Tomorrow(), ct))
+        var row = (await RowsAsync(db, db.Actions.VisibleTo(reader).Where(a => a.Year == year && a.Sequence == sequence), Tomorrow(), ct))
             .SingleOrDefault();
         if (row is null)
             return null;
@@ -63,13 +68,20 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     public Task<IReadOnlyList<ActionRow>> OutstandingAtAsync(int meetingId, CancellationToken ct = default) =>
         OutstandingAtAsync(meetingId, ownedBy: null, ct);
 
+    /// <summary>The same, as <paramref name="reader"/> may read them (<see cref="Restriction"/>).</summary>
+    public Task<IReadOnlyList<ActionRow>> OutstandingAtAsync(int meetingId, Actor? reader, CancellationToken ct = default) =>
+        OutstandingAtAsync(meetingId, ownedBy: null, reader, ct);
+
     /// <summary>The same, narrowed to actions owned by any of <paramref name="ownedBy"/> (role codes) when given.</summary>
-    public async Task<IReadOnlyList<ActionRow>> OutstandingAtAsync(int meetingId, IReadOnlyCollection<string>? ownedBy, CancellationToken ct = default)
+    public Task<IReadOnlyList<ActionRow>> OutstandingAtAsync(int meetingId, IReadOnlyCollection<string>? ownedBy, CancellationToken ct = default) =>
+        OutstandingAtAsync(meetingId, ownedBy, reader: null, ct);
+
+    private async Task<IReadOnlyList<ActionRow>> OutstandingAtAsync(int meetingId, IReadOnlyCollection<string>? ownedBy, Actor? reader, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct)
             ?? throw new NotFoundException($"There is no meeting {meetingId}.");
-        var query = db.Actions.Where(CarryForward.OutstandingAt(meeting));
+        var query = db.Actions.VisibleTo(reader).Where(CarryForward.OutstandingAt(meeting));
         if (ownedBy is not null)
         {
             var codes = ownedBy.Select(RoleCodes.Normalise).ToList();
@@ -79,10 +91,13 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     }
 
     /// <summary>The actions agreed at a meeting.</summary>
-    public async Task<IReadOnlyList<ActionRow>> RaisedAtAsync(int meetingId, CancellationToken ct = default)
+    public Task<IReadOnlyList<ActionRow>> RaisedAtAsync(int meetingId, CancellationToken ct = default) => RaisedAtAsync(meetingId, reader: null, ct);
+
+    /// <summary>The actions agreed at a meeting, as <paramref name="reader"/> may read them (<see cref="Restriction"/>).</summary>
+    public async Task<IReadOnlyList<ActionRow>> RaisedAtAsync(int meetingId, Actor? reader, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await RowsAsync(db, db.Actions.Where(a => a.RaisedAtMeetingId == meetingId)
+        return await RowsAsync(db, db.Actions.VisibleTo(reader).Where(a => a.RaisedAtMeetingId == meetingId)
             .OrderBy(a => a.Year).ThenBy(a => a.Sequence), Tomorrow(), ct);
     }
 
@@ -296,6 +311,7 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
 
     private static IQueryable<ActionItem> Filtered(AppDbContext db, IQueryable<ActionItem> query, ActionFilter filter)
     {
+        query = query.VisibleTo(filter.Reader);
         if (!string.IsNullOrWhiteSpace(filter.Owner))
         {
             var owner = RoleCodes.Normalise(filter.Owner);

@@ -15,6 +15,7 @@ public enum RegisterSort { Reference, Raised, Due, TimesCarried, Status }
 /// (<see cref="CarryForward.OutstandingAt"/>), and then "times carried" counts as it stood at that meeting;
 /// <see cref="ClosedAtMeetingId"/> keeps the actions closed there (<see cref="ActionItem.ClosedAt"/>).
 /// <see cref="EscalatedOnly"/> keeps actions ever escalated for slipping (<see cref="Reminders.Chasing.Escalation"/>).
+/// <see cref="Reader"/>: who reads the register, for <see cref="Publishing.Restriction"/> (null: the product itself, which reads everything).
 /// </summary>
 public sealed record RegisterQuery(
     string? Owner = null,
@@ -33,7 +34,8 @@ public sealed record RegisterQuery(
     DateTime? ChangedSinceUtc = null,
     int? AtMeetingId = null,
     int? ClosedAtMeetingId = null,
-    bool EscalatedOnly = false);
+    bool EscalatedOnly = false,
+    Access.Actor? Reader = null);
 
 /// <summary>Open actions per owner role, as the home page counts them.</summary>
 public sealed record OwnerCounts(string Owner, int Outstanding, int Overdue, int CarriedTwiceOrMore);

@@ -2,6 +2,7 @@ using HoldingToAccount.Core.Access;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Meetings;
+using HoldingToAccount.Core.Publishing;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Microsoft.EntityFrameworkCore;
@@ -29,8 +30,9 @@ public sealed class CalendarFeeds(
         return Serialize(name, meetings, []);
     }
 
-    /// <summary>A person's meetings and action due dates, or null when there is no such person.</summary>
-    public async Task<string?> PersonFeedAsync(int personId, CancellationToken ct = default)
+    /// <summary>A person's meetings and action due dates, or null when there is no such person; <paramref name="reader"/>:
+    /// the account the feed is for, whose app role decides whether restricted actions are in it (<see cref="Publishing.Restriction"/>).</summary>
+    public async Task<string?> PersonFeedAsync(int personId, Actor? reader = null, CancellationToken ct = default)
     {
         var today = London.Today(clock);
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -38,8 +40,10 @@ public sealed class CalendarFeeds(
         if (person is null)
             return null;
 
-        var owned = await actions.OwnedByAsync(new Actor(person, AccessLevel.Viewer, personId), ct);
-        var ownedIds = owned.Select(a => a.Id).ToList();
+        var mine = await actions.OwnedByAsync(new Actor(person, AccessLevel.Viewer, personId), ct);
+        var mineIds = mine.Select(a => a.Id).ToList();
+        var ownedIds = await db.Actions.VisibleTo(reader).Where(a => mineIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
+        var owned = mine.Where(a => ownedIds.Contains(a.Id)).ToList();
         var seriesIds = await db.Actions.Where(a => ownedIds.Contains(a.Id)).Select(a => a.SeriesId).Distinct().ToListAsync(ct);
         var attended = db.MeetingAttendees.Where(a => a.PersonId == personId).Select(a => a.MeetingId);
         var from = today.AddYears(-1);

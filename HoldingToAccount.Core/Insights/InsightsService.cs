@@ -1,6 +1,8 @@
+using HoldingToAccount.Core.Access;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Meetings;
+using HoldingToAccount.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoldingToAccount.Core.Insights;
@@ -8,7 +10,8 @@ namespace HoldingToAccount.Core.Insights;
 /// <summary>
 /// The figures of the Insights page and the board's performance summary: one query per figure, each counted with the
 /// register's own rules (<see cref="CarryForward"/>, <see cref="ActionItem.Open"/>) so that the register, filtered as the
-/// figure's link says, lists exactly the actions behind the number.
+/// figure's link says, lists exactly the actions behind the number — for a viewer too, so each figure counts only the
+/// actions the reader may see (<see cref="Restriction"/>; a null reader is the product itself, which counts them all).
 /// </summary>
 public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
@@ -49,27 +52,28 @@ public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, Tim
             .ToList();
     }
 
-    public async Task<InsightsFigures> AllAsync(InsightsQuery query, CancellationToken ct = default)
+    public async Task<InsightsFigures> AllAsync(InsightsQuery query, Actor? reader = null, CancellationToken ct = default)
     {
-        var (updates, byMeeting) = await UpdatesInTimeAsync(query, ct);
-        var revisits = await RevisitPipelineAsync(query.SeriesId, ct);
-        return new InsightsFigures(query, await MeetingsAsync(query, ct), updates, byMeeting,
-            await CloseTimesAsync(query, ct), await CarriedAsync(query, ct), revisits.Months, revisits.WithoutDate, await EscalationsAsync(query, ct));
+        var (updates, byMeeting) = await UpdatesInTimeAsync(query, reader, ct);
+        var revisits = await RevisitPipelineAsync(query.SeriesId, reader, ct);
+        return new InsightsFigures(query, await MeetingsAsync(query, reader, ct), updates, byMeeting,
+            await CloseTimesAsync(query, reader, ct), await CarriedAsync(query, reader, ct), revisits.Months, revisits.WithoutDate,
+            await EscalationsAsync(query, reader, ct));
     }
 
     /// <summary>The held meetings of the period: brought forward (<see cref="CarryForward.OutstandingAt"/>), of those
     /// already carried at least once before the meeting, and the actions closed at it.</summary>
-    public async Task<IReadOnlyList<MeetingPoint>> MeetingsAsync(InsightsQuery query, CancellationToken ct = default)
+    public async Task<IReadOnlyList<MeetingPoint>> MeetingsAsync(InsightsQuery query, Actor? reader = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var points = new List<MeetingPoint>();
         foreach (var meeting in await HeldAsync(db, query, ct))
         {
-            var outstanding = db.Actions.Where(CarryForward.OutstandingAt(meeting));
+            var outstanding = db.Actions.VisibleTo(reader).Where(CarryForward.OutstandingAt(meeting));
             points.Add(new MeetingPoint(meeting.Id, meeting.Title, meeting.Date,
                 await outstanding.CountAsync(ct),
                 await outstanding.Where(ActionService.AtLeast(CarryForward.TimesCarried(db.Meetings, meeting.Date), 1)).CountAsync(ct),
-                await db.Actions.Where(ActionItem.ClosedAt(meeting.Id)).CountAsync(ct)));
+                await db.Actions.VisibleTo(reader).Where(ActionItem.ClosedAt(meeting.Id)).CountAsync(ct)));
         }
         return points;
     }
@@ -80,10 +84,10 @@ public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, Tim
     /// this one began (an update given at a meeting, or a decision, is not one). An action owned by two roles counts for each.
     /// </summary>
     public async Task<(IReadOnlyList<OwnerUpdates> Owners, IReadOnlyList<MeetingOwnerUpdates> ByMeeting)> UpdatesInTimeAsync(
-        InsightsQuery query, CancellationToken ct = default)
+        InsightsQuery query, Actor? reader = null, CancellationToken ct = default)
     {
-        var now = await ByMeetingAsync(query, ct);
-        var before = await ByMeetingAsync(query.Previous(), ct);
+        var now = await ByMeetingAsync(query, reader, ct);
+        var before = await ByMeetingAsync(query.Previous(), reader, ct);
         var owners = now.Select(m => m.Owner).Concat(before.Select(m => m.Owner)).Distinct().Order(StringComparer.Ordinal);
         var totals = owners.Select(owner => new OwnerUpdates(owner,
                 now.Where(m => m.Owner == owner).Sum(m => m.InTime), now.Where(m => m.Owner == owner).Sum(m => m.Due),
@@ -93,14 +97,14 @@ public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, Tim
         return (totals, now);
     }
 
-    private async Task<List<MeetingOwnerUpdates>> ByMeetingAsync(InsightsQuery query, CancellationToken ct)
+    private async Task<List<MeetingOwnerUpdates>> ByMeetingAsync(InsightsQuery query, Actor? reader, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var result = new List<MeetingOwnerUpdates>();
         foreach (var meeting in await HeldAsync(db, query, ct))
         {
             var window = await UpdateNotice.WindowAsync(db, meeting, ct);
-            var outstanding = db.Actions.Where(CarryForward.OutstandingAt(meeting));
+            var outstanding = db.Actions.VisibleTo(reader).Where(CarryForward.OutstandingAt(meeting));
             var inTime = (await outstanding.Where(UpdateNotice.InTime(window)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
             var actions = (await outstanding.Select(a => new { a.Id, Owners = a.Owners.Select(o => o.Code).ToList() }).ToListAsync(ct))
                 .Select(a => new { a.Owners, InTime = inTime.Contains(a.Id) });
@@ -114,10 +118,10 @@ public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, Tim
 
     /// <summary>Per owner role: actions raised in the period and closed since, with the median days from the meeting
     /// that raised them to the day they were closed.</summary>
-    public async Task<IReadOnlyList<OwnerCloseTime>> CloseTimesAsync(InsightsQuery query, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OwnerCloseTime>> CloseTimesAsync(InsightsQuery query, Actor? reader = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var closed = await RaisedIn(db, query)
+        var closed = await RaisedIn(db, query, reader)
             .Where(a => a.Status == ActionStatus.Closed && a.ClosedOn != null)
             .Select(a => new { Owners = a.Owners.Select(o => o.Code).ToList(), Raised = a.RaisedAtMeeting.Date, Closed = a.ClosedOn!.Value })
             .ToListAsync(ct);
@@ -130,10 +134,10 @@ public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, Tim
 
     /// <summary>Per owner role: actions raised in the period, and those carried twice or more (counted as the register
     /// counts "times carried" today).</summary>
-    public async Task<IReadOnlyList<OwnerCarried>> CarriedAsync(InsightsQuery query, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OwnerCarried>> CarriedAsync(InsightsQuery query, Actor? reader = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var raised = RaisedIn(db, query);
+        var raised = RaisedIn(db, query, reader);
         var tomorrow = London.Today(clock).AddDays(1);
         var all = await CountByOwnerAsync(raised, ct);
         var carried = await CountByOwnerAsync(raised.Where(ActionService.AtLeast(CarryForward.TimesCarried(db.Meetings, tomorrow), 2)), ct);
@@ -144,10 +148,10 @@ public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, Tim
 
     /// <summary>Per owner role: actions raised in the period, and those escalated since for slipping (the register's
     /// "escalated" filter).</summary>
-    public async Task<IReadOnlyList<OwnerEscalations>> EscalationsAsync(InsightsQuery query, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OwnerEscalations>> EscalationsAsync(InsightsQuery query, Actor? reader = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var raised = RaisedIn(db, query);
+        var raised = RaisedIn(db, query, reader);
         var all = await CountByOwnerAsync(raised, ct);
         var escalated = await CountByOwnerAsync(raised.Where(a => db.Set<Reminders.Chasing.Escalation>().Any(e => e.ActionItemId == a.Id)), ct);
         return all.OrderBy(o => o.Key, StringComparer.Ordinal)
@@ -158,14 +162,14 @@ public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, Tim
     /// <summary>The open revisits of the series by the month they are due: the month of the meeting their due point
     /// binds to (<see cref="CarryForward.BoundDueMeetingId"/>), or of their due date while no meeting is planned then.
     /// Not limited to the period: it is what is still to come back.</summary>
-    public async Task<(IReadOnlyList<RevisitMonth> Months, int WithoutDate)> RevisitPipelineAsync(int seriesId, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<RevisitMonth> Months, int WithoutDate)> RevisitPipelineAsync(int seriesId, Actor? reader = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var revisits = await db.Actions.Where(ActionItem.Open)
+        var revisits = await db.Actions.VisibleTo(reader).Where(ActionItem.Open)
             .Where(a => a.SeriesId == seriesId && a.Kind == ActionKind.Revisit)
             .Select(CarryForward.BoundDueMeetingId(db.Meetings))
             .ToListAsync(ct);
-        var undatedDates = await db.Actions.Where(ActionItem.Open)
+        var undatedDates = await db.Actions.VisibleTo(reader).Where(ActionItem.Open)
             .Where(a => a.SeriesId == seriesId && a.Kind == ActionKind.Revisit && a.DueKind == DueKind.Date)
             .Where(a => !db.Meetings.Any(m => m.SeriesId == a.SeriesId && m.Status != MeetingStatus.Cancelled && m.Date >= a.DueDate))
             .Select(a => a.DueDate!.Value)
@@ -184,8 +188,8 @@ public sealed class InsightsService(IDbContextFactory<AppDbContext> factory, Tim
 
     private static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
 
-    private static IQueryable<ActionItem> RaisedIn(AppDbContext db, InsightsQuery query) =>
-        db.Actions.Where(a => a.SeriesId == query.SeriesId && a.RaisedAtMeeting.Date >= query.From && a.RaisedAtMeeting.Date <= query.To);
+    private static IQueryable<ActionItem> RaisedIn(AppDbContext db, InsightsQuery query, Actor? reader) =>
+        db.Actions.VisibleTo(reader).Where(a => a.SeriesId == query.SeriesId && a.RaisedAtMeeting.Date >= query.From && a.RaisedAtMeeting.Date <= query.To);
 
     private static async Task<List<Meeting>> HeldAsync(AppDbContext db, InsightsQuery query, CancellationToken ct) =>
         await db.Meetings.AsNoTracking()

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Meetings;
+using HoldingToAccount.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoldingToAccount.Core.Insights;
@@ -46,14 +47,14 @@ public static class UpdateNotice
     }
 
     /// <summary>Of the actions brought forward to the meeting, how many had an update in time; null for no such meeting.</summary>
-    public static async Task<MeetingUpdateFigure?> FigureAsync(AppDbContext db, int meetingId, CancellationToken ct)
+    public static async Task<MeetingUpdateFigure?> FigureAsync(AppDbContext db, int meetingId, Access.Actor? reader, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
             return null;
         var window = await WindowAsync(db, meeting, ct);
-        var outstanding = db.Actions.Where(CarryForward.OutstandingAt(meeting));
+        var outstanding = db.Actions.VisibleTo(reader).Where(CarryForward.OutstandingAt(meeting));
         return new MeetingUpdateFigure(meeting.Id, await outstanding.Where(InTime(window)).CountAsync(ct), await outstanding.CountAsync(ct));
     }
 }

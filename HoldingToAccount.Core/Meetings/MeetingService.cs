@@ -1,6 +1,7 @@
 using HoldingToAccount.Core.Access;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Data;
+using HoldingToAccount.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoldingToAccount.Core.Meetings;
@@ -58,7 +59,11 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> facto
             .Select(Summary).FirstOrDefaultAsync(ct);
     }
 
-    public async Task<MeetingDetail?> GetAsync(int id, CancellationToken ct = default)
+    public Task<MeetingDetail?> GetAsync(int id, CancellationToken ct = default) => GetAsync(id, reader: null, ct);
+
+    /// <summary>A meeting as <paramref name="reader"/> may read it: restricted items and their actions left out for a
+    /// viewer, as in the public notes (<see cref="Restriction"/>).</summary>
+    public async Task<MeetingDetail?> GetAsync(int id, Actor? reader, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var meeting = await db.Meetings.AsNoTracking()
@@ -69,7 +74,7 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> facto
         if (meeting is null)
             return null;
 
-        var items = meeting.AgendaItems.OrderBy(i => i.Order)
+        var items = meeting.AgendaItems.VisibleTo(reader).OrderBy(i => i.Order)
             .Select(i => new AgendaItemRow(i.Id, i.Section, i.Number, i.Title, i.Questions, i.Findings, i.Deferred, i.Restricted)).ToList();
         var agenda = meeting.Series.Sections.OrderBy(s => s.Order)
             .Select(s => new AgendaSectionRow(s.Number, s.Title, items.Where(i => i.Section == s.Number).ToList(), s.Purpose))
@@ -83,7 +88,7 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> facto
         var next = await NextAsync(meeting.Date.AddDays(1), meeting.SeriesId, ct);
         return new MeetingDetail(
             ToSummary(meeting), meeting.MinuteTaker, attendees, agenda,
-            await actions.OutstandingAtAsync(id, ct), await actions.RaisedAtAsync(id, ct), next);
+            await actions.OutstandingAtAsync(id, reader, ct), await actions.RaisedAtAsync(id, reader, ct), next);
     }
 
     /// <summary>Plans the series' meetings from its recurrence for the months ahead, skipping months that already have one.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HoldingToAccount.Core;
+using HoldingToAccount.Core.Access;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Dashboard.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,17 +13,18 @@ internal static class ActionEndpoints
     /// The register's filter from the query parameters the list and its exports share: owner role code, status
     /// (<see cref="StatusFilter"/>: "open" is every action not closed or cancelled) and text or a reference.
     /// </summary>
-    public static ActionFilter Filter(string? owner, string? status, string? q) =>
-        StatusFilter.Apply(StatusFilter.Parse(status), new ActionFilter(owner, Text: q));
+    public static ActionFilter Filter(string? owner, string? status, string? q, Actor reader) =>
+        StatusFilter.Apply(StatusFilter.Parse(status), new ActionFilter(owner, Text: q, Reader: reader));
 
     /// <summary>The register page's query from the API's parameters, so the API filters exactly as the page does.</summary>
-    private static RegisterQuery RegisterQueryFrom(string? owner, string? status, string? q, DateTimeOffset? since, int? dueMeeting, bool? overdue, int? carriedAtLeast)
+    private static RegisterQuery RegisterQueryFrom(string? owner, string? status, string? q, DateTimeOffset? since, int? dueMeeting, bool? overdue, int? carriedAtLeast,
+        Actor reader)
     {
         if (carriedAtLeast is < 0)
             throw new DomainException("carriedAtLeast cannot be negative.");
-        var filter = Filter(owner, status, q);
+        var filter = Filter(owner, status, q, reader);
         return new RegisterQuery(filter.Owner, filter.Status, DueMeetingId: dueMeeting, Text: filter.Text, MinTimesCarried: carriedAtLeast,
-            OverdueOnly: overdue ?? false, OpenOnly: filter.OpenOnly, ChangedSinceUtc: since?.UtcDateTime);
+            OverdueOnly: overdue ?? false, OpenOnly: filter.OpenOnly, ChangedSinceUtc: since?.UtcDateTime, Reader: reader);
     }
 
     /// <summary>The same request continued after the last row shown: every filter kept, page dropped.</summary>
@@ -43,7 +45,7 @@ internal static class ActionEndpoints
                 string? owner, string? status, string? q, DateTimeOffset? since, int? dueMeeting, bool? overdue, int? carriedAtLeast,
                 int? page, int? pageSize, string? after, ActionService service, HttpContext context, CancellationToken ct) =>
             {
-                var query = RegisterQueryFrom(owner, status, q, since, dueMeeting, overdue, carriedAtLeast);
+                var query = RegisterQueryFrom(owner, status, q, since, dueMeeting, overdue, carriedAtLeast, context.User.ToActor());
                 var size = Math.Clamp(pageSize ?? 50, 1, 500);
                 if (after is null && page is > 1)
                 {
@@ -62,8 +64,8 @@ internal static class ActionEndpoints
             .WithDescription("Filters, all optional and combined: owner (role code); status (\"open\" is every action not closed or cancelled; or one of awaiting-update, UpdateProvided, ProposedComplete, Closed, Cancelled); q (every word, in any order, starting a word of the action, its agenda item or its updates, or a reference); since (an instant with its offset, e.g. 2017-02-01T09:00:00Z: actions whose history gained an update, decision or correction at or after it, for incremental refresh); dueMeeting (a meeting id: actions due at that meeting); overdue (true: open actions whose due point has passed); carriedAtLeast (actions carried at least that many times). Paging: pageSize 1-500 (default 50); follow `next` (null on the last page) to read on without repeats or gaps while the register changes; page (from 1) still picks a numbered page.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        actions.MapGet("/{reference}", async Task<Results<Ok<ActionDetail>, NotFound>> (string reference, ActionService service, CancellationToken ct) =>
-            await service.GetAsync(reference, ct) is { } action ? TypedResults.Ok(action) : TypedResults.NotFound())
+        actions.MapGet("/{reference}", async Task<Results<Ok<ActionDetail>, NotFound>> (string reference, ActionService service, HttpContext context, CancellationToken ct) =>
+            await service.GetAsync(reference, context.User.ToActor(), ct) is { } action ? TypedResults.Ok(action) : TypedResults.NotFound())
             .WithName("getAction")
             .WithSummary("One action by reference, with '/' written '-' (2017-03), and its updates.");
 
@@ -77,7 +79,7 @@ internal static class ActionEndpoints
                     var s => throw new DomainException($"Unknown status '{s}'. An update may set UpdateProvided or ProposedComplete."),
                 };
                 await service.AddUpdateAsync(reference, body.Version, body.Text ?? "", status, context.User.ToActor(), ct: ct);
-                var detail = await service.GetAsync(reference, ct);
+                var detail = await service.GetAsync(reference, context.User.ToActor(), ct);
                 return detail is null ? TypedResults.NotFound() : TypedResults.Created($"/api/v1/actions/{ActionReference.ToUrl(detail.Action.Reference)}", detail);
             })
             .RequireAuthorization(Auth.Policies.Update)

@@ -66,9 +66,10 @@ public static class ExportEndpoints
 
         var actions = api.MapGroup("/actions").WithTags("Exports");
 
-        actions.MapGet("/export.xlsx", async (string? owner, string? status, string? q, ActionLogExport exports, TimeProvider clock, CancellationToken ct) =>
+        actions.MapGet("/export.xlsx", async (string? owner, string? status, string? q, ActionLogExport exports, TimeProvider clock, HttpContext context,
+                CancellationToken ct) =>
             {
-                var filter = ActionEndpoints.Filter(owner, status, q);
+                var filter = ActionEndpoints.Filter(owner, status, q, context.User.ToActor());
                 // The sheet is written to a temporary file, not memory; the file goes when the response is sent.
                 var file = new FileStream(Path.Combine(Path.GetTempPath(), $"hta-export-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew,
                     FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
@@ -89,9 +90,9 @@ public static class ExportEndpoints
             .Produces(StatusCodes.Status200OK, contentType: ActionLogExport.XlsxContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        actions.MapGet("/export.csv", (string? owner, string? status, string? q, ActionLogExport exports, TimeProvider clock) =>
+        actions.MapGet("/export.csv", (string? owner, string? status, string? q, ActionLogExport exports, TimeProvider clock, HttpContext context) =>
             {
-                var filter = ActionEndpoints.Filter(owner, status, q);
+                var filter = ActionEndpoints.Filter(owner, status, q, context.User.ToActor());
                 return TypedResults.Stream(stream => exports.WriteCsvAsync(filter, stream), ActionLogExport.CsvContentType,
                     ActionLogExport.FileName("csv", London.Today(clock)));
             })
@@ -115,7 +116,8 @@ public static class ExportEndpoints
                 var user = await UserForAsync(token, tokens, users, ct);
                 if (user?.PersonId is not { } personId)
                     return TypedResults.NotFound();
-                var feed = await feeds.PersonFeedAsync(personId, ct);
+                var roles = await users.GetRolesAsync(user);
+                var feed = await feeds.PersonFeedAsync(personId, new Actor(user.DisplayName, AppClaims.LevelOf(roles.Contains), personId), ct);
                 return feed is null ? TypedResults.NotFound() : TypedResults.Text(feed, MeetingCalendar.ContentType);
             })
             .WithName("getPersonCalendar")

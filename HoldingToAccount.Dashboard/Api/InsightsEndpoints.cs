@@ -1,5 +1,6 @@
 using System.Globalization;
 using HoldingToAccount.Core.Insights;
+using HoldingToAccount.Dashboard.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HoldingToAccount.Dashboard.Api;
@@ -10,7 +11,7 @@ public static class InsightsEndpoints
     internal static void MapInsights(this RouteGroupBuilder api)
     {
         api.MapGet("/insights.csv", async Task<Results<FileContentHttpResult, NotFound, BadRequest<string>>> (
-                string? figure, int? series, string? from, string? to, InsightsService insights, CancellationToken ct) =>
+                string? figure, int? series, string? from, string? to, InsightsService insights, HttpContext context, CancellationToken ct) =>
             {
                 var name = string.IsNullOrWhiteSpace(figure) ? InsightsCsv.Figures[0] : figure.Trim().ToLowerInvariant();
                 if (!InsightsCsv.Figures.Contains(name))
@@ -20,7 +21,7 @@ public static class InsightsEndpoints
                 var query = await insights.QueryAsync(series, start, end, ct);
                 if (query is null)
                     return TypedResults.NotFound();
-                var csv = InsightsCsv.Write(name, await insights.AllAsync(query, ct))!;
+                var csv = InsightsCsv.Write(name, await insights.AllAsync(query, context.User.ToActor(), ct))!;
                 return TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray(),
                     InsightsCsv.ContentType, InsightsCsv.FileName(name, query));
             })

@@ -1,5 +1,6 @@
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Meetings;
+using HoldingToAccount.Dashboard.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HoldingToAccount.Dashboard.Api;
@@ -16,13 +17,13 @@ internal static class MeetingEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Meetings between two dates (YYYY-MM-DD), both optional.");
 
-        meetings.MapGet("/{id:int}", async Task<Results<Ok<MeetingDetail>, NotFound>> (int id, MeetingService service, CancellationToken ct) =>
-            await service.GetAsync(id, ct) is { } meeting ? TypedResults.Ok(meeting) : TypedResults.NotFound())
+        meetings.MapGet("/{id:int}", async Task<Results<Ok<MeetingDetail>, NotFound>> (int id, MeetingService service, HttpContext context, CancellationToken ct) =>
+            await service.GetAsync(id, context.User.ToActor(), ct) is { } meeting ? TypedResults.Ok(meeting) : TypedResults.NotFound())
             .WithName("getMeeting")
             .WithSummary("A meeting with its attendance, agenda, brought-forward actions and actions arising.");
 
-        meetings.MapGet("/{id:int}/outstanding", async (int id, ActionService actions, CancellationToken ct) =>
-            TypedResults.Ok(await actions.OutstandingAtAsync(id, ct)))
+        meetings.MapGet("/{id:int}/outstanding", async (int id, ActionService actions, HttpContext context, CancellationToken ct) =>
+            TypedResults.Ok(await actions.OutstandingAtAsync(id, context.User.ToActor(), ct)))
             .WithName("listOutstandingActions")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The actions brought forward to the meeting: raised before it, due on or before it, not closed before it.");

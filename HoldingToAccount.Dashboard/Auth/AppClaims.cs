@@ -16,7 +16,7 @@ public static class AppClaims
     /// <summary>The Core actor for a signed-in user: their highest app role decides what they may do.</summary>
     public static Actor ToActor(this ClaimsPrincipal user)
     {
-        var level = AccessRules.PersonLevels.Where(l => user.IsInRole(AccessRules.RoleName(l))).DefaultIfEmpty(AccessLevel.Viewer).First();
+        var level = LevelOf(user.IsInRole);
         var person = user.FindFirst(PersonId)?.Value;
         var actsFor = user.FindFirst(ActsFor)?.Value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new Actor(
@@ -25,6 +25,10 @@ public static class AppClaims
             person is null ? null : int.Parse(person, CultureInfo.InvariantCulture),
             actsFor);
     }
+
+    /// <summary>The level of someone with the app roles <paramref name="hasRole"/> says: the first of them that may do most.</summary>
+    public static AccessLevel LevelOf(Func<string, bool> hasRole) =>
+        AccessRules.PersonLevels.Where(l => hasRole(AccessRules.RoleName(l))).DefaultIfEmpty(AccessLevel.Viewer).First();
 }
 
 internal sealed class AppClaimsFactory(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)

@@ -32,6 +32,9 @@ public static class Policies
     /// <summary><see cref="Permission.ReadInsights"/>: the Insights page and its CSV downloads.</summary>
     public const string Insights = "Insights";
 
+    /// <summary><see cref="Permission.ReadRestricted"/>: restricted agenda items and their actions (applied by Core's <c>Restriction</c>, not by a route).</summary>
+    public const string ReadRestricted = "ReadRestricted";
+
     public static string For(Permission permission) => permission switch
     {
         Permission.Read => Read,
@@ -39,6 +42,7 @@ public static class Policies
         Permission.RunMeetings => ChairOrSecretariat,
         Permission.Administer => Secretariat,
         Permission.ReadInsights => Insights,
+        Permission.ReadRestricted => ReadRestricted,
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
     };
 

@@ -36,6 +36,23 @@ public sealed class ActionRegisterTests : DashboardContext
         Assert.Single(cut.FindAll("h1"));
     }
 
+    [Theory]
+    [InlineData(AppRoles.Viewer, new[] { "2017/03", "2017/02", "2017/01" })]
+    [InlineData(AppRoles.Secretariat, new[] { "2017/04", "2017/03", "2017/02", "2017/01" })]
+    public async Task A_restricted_action_is_left_out_of_a_viewers_register_and_its_count(string role, string[] shown)
+    {
+        var secretariat = new HoldingToAccount.Core.Access.Actor("Sam Carter", HoldingToAccount.Core.Access.AccessLevel.Secretariat);
+        var restricted = await Register.ActionAsync(JanId, "Covert budget briefing", "to the February meeting");
+        await Database.Get<HoldingToAccount.Core.Publishing.PublicationService>().SetActionRestrictedAsync(restricted.Id, true, secretariat);
+        SignInAs(role);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/actions");
+        var cut = Render<ActionRegister>();
+
+        cut.WaitForAssertion(() => Assert.Equal(shown, Refs(cut)));
+        Assert.Contains($"{shown.Length} actions", cut.Find("[data-testid=register-total]").TextContent);
+        Assert.Equal(role == AppRoles.Secretariat, cut.Markup.Contains("Covert budget briefing", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Filters_are_read_from_the_URL_so_a_view_can_be_bookmarked()
     {

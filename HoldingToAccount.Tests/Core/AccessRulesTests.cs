@@ -7,10 +7,10 @@ public sealed class AccessRulesTests
 {
     [Theory]
     [InlineData(AccessLevel.Viewer, new[] { Permission.Read, Permission.ReadInsights })]
-    [InlineData(AccessLevel.Officer, new[] { Permission.Read, Permission.UpdateActions })]
-    [InlineData(AccessLevel.Chair, new[] { Permission.Read, Permission.UpdateActions, Permission.RunMeetings, Permission.ReadInsights })]
-    [InlineData(AccessLevel.Secretariat, new[] { Permission.Read, Permission.UpdateActions, Permission.RunMeetings, Permission.Administer, Permission.ReadInsights })]
-    [InlineData(AccessLevel.System, new[] { Permission.Read, Permission.UpdateActions, Permission.RunMeetings, Permission.Administer, Permission.ReadInsights })]
+    [InlineData(AccessLevel.Officer, new[] { Permission.Read, Permission.UpdateActions, Permission.ReadRestricted })]
+    [InlineData(AccessLevel.Chair, new[] { Permission.Read, Permission.UpdateActions, Permission.RunMeetings, Permission.ReadInsights, Permission.ReadRestricted })]
+    [InlineData(AccessLevel.Secretariat, new[] { Permission.Read, Permission.UpdateActions, Permission.RunMeetings, Permission.Administer, Permission.ReadInsights, Permission.ReadRestricted })]
+    [InlineData(AccessLevel.System, new[] { Permission.Read, Permission.UpdateActions, Permission.RunMeetings, Permission.Administer, Permission.ReadInsights, Permission.ReadRestricted })]
     public void Each_role_may_do_what_the_table_gives_it_and_nothing_more(AccessLevel level, Permission[] allowed) =>
         Assert.Equal(allowed, Enum.GetValues<Permission>().Where(p => new Actor("x", level).May(p)));
 

@@ -92,11 +92,12 @@ public sealed partial class ChaseService(
         return rows.Select(a => new ChaseCandidate(a, chased.Contains(a.Id), requests[a.Id].FirstOrDefault())).ToList();
     }
 
-    /// <summary>"Updates received 48 h before the meeting: 7 of 9", by Insights' own rule (<see cref="UpdateNotice"/>).</summary>
-    public async Task<MeetingUpdateFigure?> UpdatesInTimeAsync(int meetingId, CancellationToken ct = default)
+    /// <summary>"Updates received 48 h before the meeting: 7 of 9", by Insights' own rule (<see cref="UpdateNotice"/>),
+    /// counting the actions <paramref name="reader"/> may read (<see cref="Publishing.Restriction"/>).</summary>
+    public async Task<MeetingUpdateFigure?> UpdatesInTimeAsync(int meetingId, Actor? reader = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await UpdateNotice.FigureAsync(db, meetingId, ct);
+        return await UpdateNotice.FigureAsync(db, meetingId, reader, ct);
     }
 
     /// <summary>Who would be written to, about what; nothing is written.</summary>
