@@ -60,6 +60,7 @@ public sealed class BoardMetricsTests : IAsyncLifetime
         await board.GotoAsync($"{address}/board/{display.Token}");
         await Expect(board.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 20_000 });
         await Expect(board.GetByTestId("board")).ToBeVisibleAsync();
+        await board.ScreenshotAsync(new() { Path = Browser.BrowserFixture.ArtifactPath("metrics-room-board-open.png") });
 
         await WaitUntilAsync(() => metrics.Total("hta.boards.live") == 1 && metrics.Total("hta.circuits.open") == 1);
 
