@@ -16,6 +16,7 @@ need=()
 command -v libreoffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/sbin/nginx ] || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   apt-get update -qq

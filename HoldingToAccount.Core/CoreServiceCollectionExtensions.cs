@@ -28,6 +28,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(database);
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<ControlCharacterInterceptor>();
+        services.AddMetrics();
+        services.TryAddSingleton<Observability.AppMetrics>();
         services.AddSingleton<ChangeNotifier>();
         if (database.IsPostgres)
         {

@@ -7,6 +7,7 @@ using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Dashboard.Components;
 using HoldingToAccount.Dashboard.Health;
 using HoldingToAccount.Dashboard.Jobs;
+using HoldingToAccount.Dashboard.Observability;
 using HoldingToAccount.Dashboard.Public;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -45,6 +46,7 @@ public static class DashboardSetup
         services.AddProblemDetails();
         services.AddExports();
         services.AddSingleton<Board.BoardFeed>();
+        builder.AddTelemetry();
         return builder;
     }
 
@@ -66,6 +68,7 @@ public static class DashboardSetup
         app.UsePublicCaching();
         app.UseUnpublishedNotFound();
         app.UseSignIn();
+        app.UseRequestLogScope();
         app.UseJobs();
         app.UseAntiforgery();
 

@@ -42,6 +42,7 @@ public sealed partial class ReminderSender(
     IEmailSender email,
     IOptions<ReminderOptions> options,
     TimeProvider clock,
+    Observability.AppMetrics metrics,
     ILogger<ReminderSender> logger)
 {
     public async Task<SendOutcome> SendAsync(int deliveryId, CancellationToken ct = default)
@@ -93,6 +94,7 @@ public sealed partial class ReminderSender(
             await rows.Where(d => d.Id == deliveryId && d.Status == ReminderStatus.Planned)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null).SetProperty(d => d.Reason, Trim(ex.Message)), CancellationToken.None);
             LogTransient(logger, deliveryId, delivery.Recipient, ex.Message);
+            metrics.ReminderToRetry(delivery.Kind.ToString());
             throw;
         }
 
@@ -100,10 +102,12 @@ public sealed partial class ReminderSender(
         {
             await FinishAsync(db, deliveryId, ReminderStatus.Sent, null, composed.Subject, message.MessageId, CancellationToken.None);
             LogSent(logger, deliveryId, delivery.Kind, delivery.Recipient);
+            metrics.ReminderSent(delivery.Kind.ToString());
             return SendOutcome.Sent;
         }
         await FinishAsync(db, deliveryId, ReminderStatus.Failed, result.Reply, composed.Subject, message.MessageId, CancellationToken.None);
         LogRejected(logger, deliveryId, delivery.Recipient, result.Reply);
+        metrics.ReminderRefused(delivery.Kind.ToString());
         return SendOutcome.Failed;
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using HoldingToAccount.Core;
 using HoldingToAccount.Core.Changes;
 using HoldingToAccount.Core.Meetings;
+using HoldingToAccount.Core.Observability;
 using HoldingToAccount.Core.People;
 
 namespace HoldingToAccount.Dashboard.Board;
@@ -28,14 +29,16 @@ public sealed class BoardFeed : IDisposable
     private readonly PeopleService _people;
     private readonly RoomScreen _roomScreen;
     private readonly TimeProvider _clock;
+    private readonly AppMetrics _metrics;
     private readonly IDisposable _subscription;
     private readonly SemaphoreSlim _reading = new(1, 1);
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<int, (BoardSnapshot Snapshot, DateOnly ReadFor)> _snapshots = new();
     private Board[] _boards = [];
 
-    public BoardFeed(MeetingService meetings, PeopleService people, RoomScreen roomScreen, ChangeNotifier notifier, TimeProvider clock)
+    public BoardFeed(MeetingService meetings, PeopleService people, RoomScreen roomScreen, ChangeNotifier notifier, TimeProvider clock, AppMetrics metrics)
     {
+        _metrics = metrics;
         _meetings = meetings;
         _people = people;
         _roomScreen = roomScreen;
@@ -57,10 +60,12 @@ public sealed class BoardFeed : IDisposable
         var board = new Board(displayId, show);
         lock (_gate)
             _boards = [.. _boards, board];
+        _metrics.BoardOpened();
         return new Subscription(() =>
         {
             lock (_gate)
                 _boards = _boards.Where(b => b != board).ToArray();
+            _metrics.BoardClosed();
         });
     }
 

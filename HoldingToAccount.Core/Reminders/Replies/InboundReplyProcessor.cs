@@ -28,6 +28,7 @@ public sealed partial class InboundReplyProcessor(
     IReminderQueue queue,
     IOptions<PublicLinkOptions> links,
     TimeProvider clock,
+    Observability.AppMetrics metrics,
     ILogger<InboundReplyProcessor> logger)
 {
     private const string NothingChanged = "Nothing has been changed in the register.";
@@ -98,6 +99,7 @@ public sealed partial class InboundReplyProcessor(
             return await RefuseAsync(reply, delivery, why, answer: true, ct);
         }
         LogRecorded(logger, messageId, reply.From, references);
+        metrics.ReplyRecorded();
         await queue.EnqueueAsync([receipt.Id], ct);
         return new InboundResult(InboundOutcome.Recorded, references);
     }
@@ -140,6 +142,7 @@ public sealed partial class InboundReplyProcessor(
             throw;
         }
         LogRefused(logger, reply.MessageId, reply.From, why);
+        metrics.ReplyRefused();
         if (receipt is not null)
             await queue.EnqueueAsync([receipt.Id], ct);
         return new InboundResult(InboundOutcome.Refused, reply.Detail);
