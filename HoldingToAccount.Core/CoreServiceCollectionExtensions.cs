@@ -56,6 +56,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidation>();
         services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<Archive.HandoverArchive>();
         services.AddImport();
         return services;
     }
