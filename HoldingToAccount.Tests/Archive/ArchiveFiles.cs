@@ -13,11 +13,13 @@ namespace HoldingToAccount.Tests.Archive;
 /// <summary>Reading and altering archive files and registers with plain tools, as someone checking (or tampering with) them would.</summary>
 internal static class ArchiveFiles
 {
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     public static ArchiveManifest Manifest(string archive)
     {
         using var zip = ZipFile.OpenRead(archive);
         using var stream = zip.GetEntry(HandoverArchive.ManifestFile)!.Open();
-        return JsonSerializer.Deserialize<ArchiveManifest>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        return JsonSerializer.Deserialize<ArchiveManifest>(stream, WebJson)!;
     }
 
     public static string Text(string archive, string name)
