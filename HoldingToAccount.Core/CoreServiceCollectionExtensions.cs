@@ -57,6 +57,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidation>();
         services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<Archive.HandoverArchive>();
+        services.AddExports(); // the handover archive carries each held meeting's notes
         services.AddImport();
         return services;
     }
