@@ -58,6 +58,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidation>();
         services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<Archive.HandoverArchive>();
+        services.AddExports(); // the handover archive carries each held meeting's notes
         services.AddImport();
         return services;
     }

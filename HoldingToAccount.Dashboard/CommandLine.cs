@@ -110,6 +110,7 @@ public static class CommandLine
         root.Subcommands.Add(Cli.ReadRepliesVerb.Command(services));
         root.Subcommands.Add(Cli.BackupVerb.Backup(services));
         root.Subcommands.Add(Cli.BackupVerb.Restore(services));
+        root.Subcommands.Add(Cli.ArchiveVerb.Command(services));
         return root;
     }
 

@@ -20,15 +20,39 @@ public static class AuditChain
     /// <summary>Walks the trail in order: each entry must hash to what it says and point at the entry before it.</summary>
     public static async Task<AuditVerification> VerifyAsync(AppDbContext db, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
         string? previous = null;
         var count = 0;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             count++;
-            if (entry.PreviousHash != previous || entry.Hash != HashOf(entry))
-                return new AuditVerification(false, count, entry.Id, $"Audit entry {entry.Id} does not match the chain: the trail has been altered at or before it.");
+            if (Broken(entry, previous))
+                return BrokenAt(entry, count);
             previous = entry.Hash;
         }
-        return new AuditVerification(true, count, null, $"All {count} audit entries are intact.");
+        return Intact(count);
     }
+
+    /// <summary>The same walk over entries held elsewhere (a handover archive), given in id order.</summary>
+    public static AuditVerification Verify(IEnumerable<AuditEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        string? previous = null;
+        var count = 0;
+        foreach (var entry in entries)
+        {
+            count++;
+            if (Broken(entry, previous))
+                return BrokenAt(entry, count);
+            previous = entry.Hash;
+        }
+        return Intact(count);
+    }
+
+    private static bool Broken(AuditEntry entry, string? previous) => entry.PreviousHash != previous || entry.Hash != HashOf(entry);
+
+    private static AuditVerification BrokenAt(AuditEntry entry, int count) =>
+        new(false, count, entry.Id, $"Audit entry {entry.Id} does not match the chain: the trail has been altered at or before it.");
+
+    private static AuditVerification Intact(int count) => new(true, count, null, $"All {count} audit entries are intact.");
 }

@@ -20,6 +20,8 @@ public sealed class CommandLineHelpTests
     [InlineData("migrate", "migrate", "migrate")]
     [InlineData("seed-demo", "seed-demo", "seed-demo")]
     [InlineData("verify-audit", "verify-audit", "verify-audit")]
+    [InlineData("archive export", "PATH", "--force")]
+    [InlineData("archive import", "PATH", "--map-role")]
     public async Task Each_verb_describes_its_options_with_help_and_exits_0(string verb, string option, string another)
     {
         var (code, output, error) = await RunAsync([.. verb.Split(' '), "--help"]);
@@ -38,7 +40,7 @@ public sealed class CommandLineHelpTests
 
         Assert.Equal(0, code);
         foreach (var verb in new[] { "migrate", "seed-demo", "seed-synthetic", "create-user", "disable-user", "create-token",
-                     "create-display-token", "create-calendar-token", "verify-audit", "import", "reminders" })
+                     "create-display-token", "create-calendar-token", "verify-audit", "import", "reminders", "archive" })
             Assert.Contains(verb, output, StringComparison.Ordinal);
         Assert.True(CommandLine.IsVerb(["--help"]));
         Assert.False(CommandLine.IsVerb([]));
