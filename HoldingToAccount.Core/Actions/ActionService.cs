@@ -47,12 +47,24 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
             .SingleOrDefault();
         if (row is null)
             return null;
-        var updates = await db.ActionUpdates.Where(u => u.ActionItemId == row.Id)
-            .OrderBy(u => u.Date).ThenBy(u => u.Id)
-            .Select(u => new ActionUpdateRow(u.Date, u.Text, u.Author, u.MeetingId, u.NewStatus, u.Decision, u.Channel))
-            .ToListAsync(ct);
+        var updates = (await UpdatesAsync(db, [row.Id], ct)).GetValueOrDefault(row.Id) ?? [];
         return new ActionDetail(row, updates);
     }
+
+    /// <summary>The updates of each of <paramref name="actionIds"/>, oldest first, read in one query.</summary>
+    public async Task<IReadOnlyDictionary<int, List<ActionUpdateRow>>> UpdatesOfAsync(IReadOnlyCollection<int> actionIds, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await UpdatesAsync(db, actionIds, ct);
+    }
+
+    private static async Task<Dictionary<int, List<ActionUpdateRow>>> UpdatesAsync(AppDbContext db, IReadOnlyCollection<int> actionIds, CancellationToken ct) =>
+        (await db.ActionUpdates.Where(u => actionIds.Contains(u.ActionItemId))
+            .OrderBy(u => u.Date).ThenBy(u => u.Id)
+            .Select(u => new { u.ActionItemId, Row = new ActionUpdateRow(u.Date, u.Text, u.Author, u.MeetingId, u.NewStatus, u.Decision, u.Channel) })
+            .ToListAsync(ct))
+        .GroupBy(u => u.ActionItemId)
+        .ToDictionary(g => g.Key, g => g.Select(u => u.Row).ToList());
 
     /// <summary>Open actions owned by a role the actor's person holds today, or a role they act for; earliest due first.</summary>
     public async Task<IReadOnlyList<ActionRow>> OwnedByAsync(Actor actor, CancellationToken ct = default)

@@ -57,12 +57,10 @@ public sealed class NotesExport(MeetingService meetings, ActionService actions, 
             arising = arising.Where(a => !hidden.Contains(a.Id)).ToList();
         }
 
-        var withUpdates = new List<BroughtForwardAction>(broughtForward.Count);
-        foreach (var action in broughtForward)
-        {
-            var history = await actions.GetAsync(action.Reference, ct);
-            withUpdates.Add(BroughtForwardAction.AsAtMeeting(action, history?.Updates ?? [], detail.Meeting.Date));
-        }
+        var updates = await actions.UpdatesOfAsync(broughtForward.Select(a => a.Id).ToList(), ct);
+        var withUpdates = broughtForward
+            .Select(a => BroughtForwardAction.AsAtMeeting(a, updates.GetValueOrDefault(a.Id) ?? [], detail.Meeting.Date))
+            .ToList();
         return new MeetingNotes(detail, variant, withUpdates, arising);
     }
 

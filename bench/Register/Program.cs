@@ -24,18 +24,15 @@ var configuration = new ConfigurationBuilder()
     .Build();
 await using var services = new ServiceCollection().AddLogging().AddCore(configuration).AddExports().BuildServiceProvider();
 var register = services.GetRequiredService<ActionService>();
-if (Environment.GetEnvironmentVariable("HTA_BENCH_SQL") is { Length: > 0 })
-{
-    await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-    Console.WriteLine(db.Actions.OrderByDescending(a => a.Year).Take(500)
-        .Select(CarryForward.ToRowCore(db.Meetings, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1))).ToQueryString());
-    return;
-}
 await using var plain = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
 await plain.OpenAsync();
 
 var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-var nextMeeting = Scalar<long>(plain, $"SELECT Id FROM Meetings WHERE SeriesId = 1 AND Status = 'Planned' AND Date >= '{today}' ORDER BY Date LIMIT 1");
+// The next meeting of the first series (the latest, in a small register that has none planned).
+var nextMeeting = Scalar<long>(plain, $"""
+    SELECT COALESCE((SELECT Id FROM Meetings WHERE SeriesId = 1 AND Status = 'Planned' AND Date >= '{today}' ORDER BY Date LIMIT 1),
+        (SELECT Id FROM Meetings WHERE SeriesId = 1 ORDER BY Date DESC LIMIT 1))
+    """);
 var results = new List<Figure>();
 
 // The plain query: the page's rows with owners and latest update, and the total, straight from the stored columns.
