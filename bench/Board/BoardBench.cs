@@ -4,18 +4,9 @@
 // Run: dotnet run -c Release --project bench/Board -- [boards=10] [updates=200] [idleBoards=50]
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using HoldingToAccount.Core;
 using HoldingToAccount.Dashboard.Auth;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace HoldingToAccount.Bench.Board;
