@@ -4,18 +4,9 @@
 // Run: dotnet run -c Release --project bench/Board -- [boards=10] [updates=200] [idleBoards=50]
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using HoldingToAccount.Core;
 using HoldingToAccount.Dashboard.Auth;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace HoldingToAccount.Bench.Board;
@@ -30,19 +21,8 @@ internal static class BoardBench
         var root = Directory.CreateTempSubdirectory("hta-bench-board-").FullName;
         var password = $"Bench-{Guid.NewGuid():N}";
 
-        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Development");
-            web.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(root, "app.db")}");
-            web.UseSetting("Email:PickupDirectory", Path.Combine(root, "mail"));
-            web.UseSetting("DataProtection:KeysDirectory", Path.Combine(root, "keys"));
-            web.UseSetting("Reminders:Enabled", "false");
-            web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(London.ToInstant(new DateOnly(2017, 2, 1), new TimeOnly(9, 0)))));
-        });
-        app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        app.StartServer();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (factory, baseUrl) = BoardHarness.StartApp(root);
+        await using var app = factory;
 
         var tokens = app.Services.GetRequiredService<TokenService>();
         string displayPath, apiToken;
@@ -57,35 +37,12 @@ internal static class BoardBench
         api.DefaultRequestHeaders.Authorization = new("Bearer", apiToken);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
-        });
-
-        // Every board records when each "bench-N" marker first appears in its DOM, in epoch milliseconds.
-        const string Observe = """
-            () => {
-                window.__seen = {};
-                // textContent, not innerText: the board keeps every action in the page and shows a page at a time,
-                // so an update reaches the DOM whether or not its action is on the page now showing.
-                const scan = () => {
-                    const now = performance.timeOrigin + performance.now();
-                    for (const m of document.body.textContent.matchAll(/bench-(\d+)/g)) { window.__seen[m[1]] ??= now; }
-                };
-                new MutationObserver(scan).observe(document.body, { subtree: true, childList: true, characterData: true });
-            }
-            """;
+        await using var browser = await BoardHarness.LaunchChromiumAsync(playwright);
 
         var boardPages = new List<IPage>();
         for (var i = 0; i < boards; i++)
         {
-            var page = await (await browser.NewContextAsync(new() { BaseURL = baseUrl })).NewPageAsync();
-            await page.GotoAsync(displayPath);
-            await Assertions.Expect(page.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 30_000 });
-            await page.EvaluateAsync(Observe);
-            boardPages.Add(page);
+            boardPages.Add(await BoardHarness.OpenBoardAsync(browser, baseUrl, displayPath));
         }
 
         var editorContext = await browser.NewContextAsync(new() { BaseURL = baseUrl });
@@ -96,7 +53,7 @@ internal static class BoardBench
         await editor.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await editor.GotoAsync("/my-actions");
         await Assertions.Expect(editor.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 30_000 });
-        await editor.EvaluateAsync(Observe);
+        await editor.EvaluateAsync(BoardHarness.Observe);
         var card = editor.GetByTestId("my-action").Filter(new() { HasText = "North Worcestershire" });
         var reference = (await card.GetAttributeAsync("data-ref"))!.Replace('/', '-');
 
@@ -120,7 +77,7 @@ internal static class BoardBench
                 // The editor's copy must be current (the API update before it changed the action's version).
                 await editor.ReloadAsync();
                 await Assertions.Expect(editor.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 30_000 });
-                await editor.EvaluateAsync(Observe);
+                await editor.EvaluateAsync(BoardHarness.Observe);
                 await card.GetByTestId("open-update").ClickAsync();
                 await card.GetByLabel(new System.Text.RegularExpressions.Regex("Your update on")).FillAsync($"Update {marker}");
                 var clickedAt = await editor.EvaluateAsync<double>("() => performance.timeOrigin + performance.now()");
@@ -163,21 +120,12 @@ internal static class BoardBench
         await Task.Delay(2000);
         var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
 
-        static string Percentiles(List<double> values)
-        {
-            if (values.Count == 0)
-                return "no samples";
-            var sorted = values.Order().ToList();
-            double P(double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)];
-            return string.Create(CultureInfo.InvariantCulture, $"p50 {P(50):F0} ms, p95 {P(95):F0} ms, p99 {P(99):F0} ms (n={sorted.Count})");
-        }
-
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
         Console.WriteLine($"Boards: {boards}, updates: {updates} (half API, half UI), missed: {missed}");
-        Console.WriteLine($"Save returned -> board DOM, all:  {Percentiles(boardLatency)}");
-        Console.WriteLine($"  through the API:                {Percentiles(apiLatency)}");
-        Console.WriteLine($"  through the UI (editor's DOM):  {Percentiles(uiLatency)}");
-        Console.WriteLine($"Baseline click -> own DOM:        {Percentiles(baseline)}");
+        Console.WriteLine($"Save returned -> board DOM, all:  {BoardHarness.Percentiles(boardLatency)}");
+        Console.WriteLine($"  through the API:                {BoardHarness.Percentiles(apiLatency)}");
+        Console.WriteLine($"  through the UI (editor's DOM):  {BoardHarness.Percentiles(uiLatency)}");
+        Console.WriteLine($"Baseline click -> own DOM:        {BoardHarness.Percentiles(baseline)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Server managed heap per idle board circuit ({idleBoards} boards): {(heapAfter - heapBefore) / 1024.0 / idleBoards:F0} KB"));
 
