@@ -38,6 +38,15 @@ status=0
 echo "== Short register benchmark"
 HTA_BENCH_DATA="$results/bench" HTA_BENCH_RUNS=2 dotnet bench/Register/bin/Release/net10.0/Register.Bench.dll 1000 40 \
   "$results/bench.json" >/dev/null || { echo "the register benchmark failed"; status=1; }
+
+# The live-board soak for one minute: 20 room-screen boards in Chromium while 5 officers post updates through the API;
+# it exits 1 if any acknowledged update never reached a board (bench/README.md).
+echo "== One-minute board soak (20 boards, 5 editors)"
+if dotnet bench/Soak/bin/Release/net10.0/Soak.Bench.dll 20 5 1 > "$results/soak.txt" 2>&1; then
+  grep -E "acknowledged|missed|heap|circuits" "$results/soak.txt" | head -n 6 || true
+else
+  cat "$results/soak.txt"; echo "the board soak missed updates or failed"; status=1
+fi
 for provider in Sqlite Postgres; do
   only=()
   if [ "$provider" = Postgres ]; then only=(--filter "Needs=Database"); fi

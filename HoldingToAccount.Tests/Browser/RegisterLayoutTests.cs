@@ -160,11 +160,16 @@ public sealed partial class RegisterLayoutTests(BrowserFixture browser)
     {
         var page = await OpenAtAsync(1280, 800);
 
+        // Read as a person sees them once the page settles: the icons fade in, so a busy machine can catch one mid-fade.
         var buttons = await page.EvaluateAsync<JsonElement>("""
-            () => [...document.querySelectorAll('[data-testid=register] th .sort-direction-icon')].map(b => {
-                const r = b.getBoundingClientRect();
-                return { opacity: parseFloat(getComputedStyle(b).opacity), width: r.width, height: r.height };
-            })
+            async () => {
+                const icons = [...document.querySelectorAll('[data-testid=register] th .sort-direction-icon')];
+                await Promise.all(icons.flatMap(b => b.getAnimations()).map(a => a.finished.catch(() => null)));
+                return icons.map(b => {
+                    const r = b.getBoundingClientRect();
+                    return { opacity: parseFloat(getComputedStyle(b).opacity), width: r.width, height: r.height };
+                });
+            }
             """);
         Assert.True(buttons.GetArrayLength() >= 4, "the sortable columns have sort buttons");
         Assert.All(buttons.EnumerateArray(), b =>
