@@ -35,7 +35,7 @@ public sealed partial class ActionService
             {
                 var actions = Filtered(db, db.Actions, filter);
                 if (afterYear is { } y && afterSequence is { } q)
-                    actions = actions.Where(a => a.Year < y || (a.Year == y && a.Sequence < q));
+                    actions = actions.Where(Older(y, q));
                 rows = await RowsAsync(db, actions.OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence).Take(size), before, ct);
             }
             if (rows.Count > 0)
@@ -70,7 +70,7 @@ public sealed partial class ActionService
         var (actions, before) = await RegisterFilteredAsync(db, query, ct);
         var total = await actions.CountAsync(ct);
         var rest = afterYear is { } y && afterSequence is { } q
-            ? actions.Where(a => a.Year < y || (a.Year == y && a.Sequence < q))
+            ? actions.Where(Older(y, q))
             : actions;
         var newerThanCursor = total - await rest.CountAsync(ct);
         var rows = await RowsAsync(db, rest.OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence).Take(take + 1), before, ct);
@@ -78,6 +78,10 @@ public sealed partial class ActionService
         var items = more ? rows.Take(take).ToList() : rows;
         return new RegisterSlice(items, total, newerThanCursor / take + 1, more ? items[^1].Reference : null);
     }
+
+    /// <summary>Actions older than the reference year/sequence: where a newest-first batch continues.</summary>
+    private static Expression<Func<ActionItem, bool>> Older(int year, int sequence) =>
+        a => a.Year < year || (a.Year == year && a.Sequence < sequence);
 
     /// <summary>The register's filters, and the day before which "times carried" is counted (the day after today, or the
     /// day of the meeting <see cref="RegisterQuery.AtMeetingId"/> names).</summary>

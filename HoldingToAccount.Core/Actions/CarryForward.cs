@@ -123,14 +123,11 @@ public static class CarryForward
     {
         ArgumentNullException.ThrowIfNull(meeting);
         var (seriesId, id, date) = (meeting.SeriesId, meeting.Id, (DateOnly?)meeting.Date);
-        Expression<Func<ActionItem, int?, bool>> rule = previousDate is { } previous
-            ? (a, bound) => a.SeriesId == seriesId
-                && FirstDueDay(a.DueKind, (DateOnly?)a.DueMeeting!.Date, a.DueDate, a.RaisedAtMeeting.Date) <= date
-                && FirstDueDay(a.DueKind, (DateOnly?)a.DueMeeting!.Date, a.DueDate, a.RaisedAtMeeting.Date) > previous
-                && bound == id
-            : (a, bound) => a.SeriesId == seriesId
-                && FirstDueDay(a.DueKind, (DateOnly?)a.DueMeeting!.Date, a.DueDate, a.RaisedAtMeeting.Date) <= date
-                && bound == id;
+        DateOnly? after = previousDate ?? DateOnly.MinValue;
+        Expression<Func<ActionItem, int?, bool>> rule = (a, bound) => a.SeriesId == seriesId
+            && FirstDueDay(a.DueKind, (DateOnly?)a.DueMeeting!.Date, a.DueDate, a.RaisedAtMeeting.Date) <= date
+            && FirstDueDay(a.DueKind, (DateOnly?)a.DueMeeting!.Date, a.DueDate, a.RaisedAtMeeting.Date) > after
+            && bound == id;
         var expanded = ExpandAny(rule);
         var action = expanded.Parameters[0];
         var body = new Substitute(new Dictionary<ParameterExpression, Expression>
