@@ -13,10 +13,24 @@ public sealed partial class ActionService
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var (actions, before) = await RegisterFilteredAsync(db, query, ct);
+        (skip, take) = (Math.Max(0, skip), Math.Clamp(take, 1, 500));
+        if (query.Sort == RegisterSort.TimesCarried)
+            return await SortedByTimesCarriedAsync(db, actions, query.Descending, before, skip, take, ct);
         var total = await actions.CountAsync(ct);
-        var sorted = Sort(actions, query.Sort, query.Descending, db, before);
-        var rows = await RowsAsync(db, sorted.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)), before, ct);
+        var rows = await RowsAsync(db, Sort(actions, query.Sort, query.Descending).Skip(skip).Take(take), before, ct);
         return new Page<ActionRow>(rows, total);
+    }
+
+    /// <summary>Sorted by times carried, which the rule counts in memory for every matching action; ties newest first.</summary>
+    private static async Task<Page<ActionRow>> SortedByTimesCarriedAsync(
+        AppDbContext db, IQueryable<ActionItem> actions, bool descending, DateOnly before, int skip, int take, CancellationToken ct)
+    {
+        var carried = await CarryForward.Timeline.TimesCarriedAsync(db, actions, before, ct);
+        var ordered = descending ? carried.OrderByDescending(c => c.TimesCarried) : carried.OrderBy(c => c.TimesCarried);
+        var ids = ordered.ThenByDescending(c => c.Action.Year).ThenByDescending(c => c.Action.Sequence)
+            .Skip(skip).Take(take).Select(c => c.Action.Id).ToList();
+        var rows = (await RowsAsync(db, db.Actions.Where(a => ids.Contains(a.Id)), before, ct)).ToDictionary(r => r.Id);
+        return new Page<ActionRow>(ids.Select(id => rows[id]).ToList(), carried.Count);
     }
 
     /// <summary>The actions matching <paramref name="filter"/>, newest first, <paramref name="size"/> at a time. Each batch
@@ -122,7 +136,12 @@ public sealed partial class ActionService
         if (query.EscalatedOnly)
             actions = actions.Where(a => db.Set<Reminders.Chasing.Escalation>().Any(e => e.ActionItemId == a.Id));
         if (query.MinTimesCarried is > 0 and var min)
-            actions = actions.Where(AtLeast(CarryForward.TimesCarried(db.Meetings, before), min));
+        {
+            // Counted in memory from the series' meetings: in the database it would be a count of meetings per action.
+            var carried = await CarryForward.Timeline.TimesCarriedAsync(db, actions, before, ct);
+            var ids = carried.Where(c => c.TimesCarried >= min).Select(c => c.Action.Id).ToList();
+            actions = db.Actions.Where(a => EF.Parameter(ids).Contains(a.Id));
+        }
         return (actions, before);
     }
 
@@ -136,7 +155,9 @@ public sealed partial class ActionService
         var open = db.Actions.VisibleTo(reader).Where(ActionItem.Open);
         var outstanding = await CountByOwnerAsync(open, ct);
         var overdue = await CountByOwnerAsync(open.Where(CarryForward.Overdue(db.Meetings, London.Today(clock))), ct);
-        var carried = await CountByOwnerAsync(open.Where(AtLeast(CarryForward.TimesCarried(db.Meetings, Tomorrow()), 2)), ct);
+        var carriedTwice = (await CarryForward.Timeline.TimesCarriedAsync(db, open, Tomorrow(), ct))
+            .Where(c => c.TimesCarried >= 2).Select(c => c.Action.Id).ToList();
+        var carried = await CountByOwnerAsync(db.Actions.Where(a => EF.Parameter(carriedTwice).Contains(a.Id)), ct);
         return outstanding.OrderBy(o => o.Key, StringComparer.Ordinal)
             .Select(o => new OwnerCounts(o.Key, o.Value, overdue.GetValueOrDefault(o.Key), carried.GetValueOrDefault(o.Key)))
             .ToList();
@@ -155,7 +176,7 @@ public sealed partial class ActionService
         return await db.Roles.OrderBy(r => r.Code).Select(r => new RoleOption(r.Code, r.Title)).ToListAsync(ct);
     }
 
-    private static IQueryable<ActionItem> Sort(IQueryable<ActionItem> actions, RegisterSort sort, bool descending, AppDbContext db, DateOnly before)
+    private static IQueryable<ActionItem> Sort(IQueryable<ActionItem> actions, RegisterSort sort, bool descending)
     {
         IOrderedQueryable<ActionItem> ordered = sort switch
         {
@@ -163,9 +184,6 @@ public sealed partial class ActionService
             RegisterSort.Due => descending
                 ? actions.OrderByDescending(a => a.DueMeeting != null ? a.DueMeeting.Date : a.DueDate)
                 : actions.OrderBy(a => a.DueMeeting != null ? a.DueMeeting.Date : a.DueDate),
-            RegisterSort.TimesCarried => descending
-                ? actions.OrderByDescending(CarryForward.TimesCarried(db.Meetings, before))
-                : actions.OrderBy(CarryForward.TimesCarried(db.Meetings, before)),
             RegisterSort.Status => descending ? actions.OrderByDescending(a => a.Status) : actions.OrderBy(a => a.Status),
             _ => descending ? actions.OrderByDescending(a => a.Year) : actions.OrderBy(a => a.Year),
         };

@@ -200,19 +200,12 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
 
     private static async Task<List<ActionRow>> RowsAsync(AppDbContext db, IQueryable<ActionItem> query, DateOnly before, CancellationToken ct)
     {
-        var cores = await query.Select(CarryForward.ToRowCore(db.Meetings, before)).ToListAsync(ct);
-        var periodIds = cores.Where(c => c.FirstDuePeriodId != null).Select(c => c.FirstDuePeriodId!.Value).ToList();
-        var firstDues = periodIds.Count == 0 ? [] : await CarryForward.DuePoints(db.ActionPeriods, db.Actions, db.Meetings, periodIds).ToListAsync(ct);
-        var meetingIds = cores.Where(c => c.DueMeetingId != null).Select(c => c.DueMeetingId!.Value)
-            .Concat(firstDues.Where(f => f.MeetingId != null).Select(f => f.MeetingId!.Value))
-            .Distinct().ToList();
+        var cores = await query.Select(CarryForward.ToRowCore()).ToListAsync(ct);
+        var timeline = await CarryForward.Timeline.ReadAsync(db, cores.Select(c => c.Facts).ToList(), ct);
         var updateIds = cores.Where(c => c.LatestUpdateId != null).Select(c => c.LatestUpdateId!.Value).ToList();
-        var meetings = await db.Meetings.Where(m => meetingIds.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, m => new MeetingRef(m.Id, m.Title, m.Date), ct);
-        var updates = await db.ActionUpdates.Where(u => updateIds.Contains(u.Id))
+        var updates = updateIds.Count == 0 ? [] : await db.ActionUpdates.Where(u => EF.Parameter(updateIds).Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => new LatestUpdate(u.Date, u.Text, u.Author, u.Decision, u.MeetingId, u.Channel), ct);
-        var dues = firstDues.ToDictionary(f => f.PeriodId, f => f.Complete(meetings));
-        return cores.Select(c => c.Complete(meetings, updates, dues)).ToList();
+        return cores.Select(c => timeline.Complete(c, before, updates)).ToList();
     }
 
     /// <summary>How many times an append without a version is tried before it gives up; each try that loses to another

@@ -9,7 +9,7 @@ namespace HoldingToAccount.Core.Actions;
 /// id, so moving that meeting moves its actions; a cancelled meeting passes them to the next that is not cancelled;
 /// a due date binds to the first meeting on or after it. Written as expressions so the database does the work.
 /// </summary>
-public static class CarryForward
+public static partial class CarryForward
 {
     /// <remarks>An action taken at M and then carried on to a later meeting (so no longer due at M) still counts as
     /// brought forward to M: its update recorded at M says so.</remarks>
@@ -79,23 +79,14 @@ public static class CarryForward
             .Select(p => (int?)p.Id)
             .FirstOrDefault();
 
-    /// <summary>The due points of the given periods, each with the meeting it binds to now (as <see cref="BoundDueMeetingId"/>).</summary>
-    public static IQueryable<DuePointCore> DuePoints(
-        IQueryable<ActionPeriod> periods, IQueryable<ActionItem> actions, IQueryable<Meeting> meetings, IReadOnlyCollection<int> periodIds)
-    {
-        Expression<Func<ActionPeriod, ActionItem, DuePointCore>> shape = (p, a) => new DuePointCore(
-            p.Id,
-            p.DueKind,
-            p.DuePhrase,
-            p.DueDate,
-            meetings
-                .Where(m => m.SeriesId == a.SeriesId && m.Status != MeetingStatus.Cancelled && IsDueBy(m, p, a))
-                .OrderBy(m => m.Date).ThenBy(m => m.Id == p.DueMeetingId ? 0 : 1)
-                .Select(m => (int?)m.Id)
-                .FirstOrDefault());
-        return periods.Where(p => periodIds.Contains(p.Id))
-            .Join(actions, p => p.ActionItemId, a => a.Id, ExpandAny(shape));
-    }
+    /// <summary>The meeting a due point of the action's history binds to now (as <see cref="BoundDueMeetingId"/> for the
+    /// action as it is).</summary>
+    public static Expression<Func<ActionPeriod, ActionItem, int?>> PeriodBoundDueMeetingId(IQueryable<Meeting> meetings) => ExpandAny<Expression<Func<ActionPeriod, ActionItem, int?>>>(
+        (p, a) => meetings
+            .Where(m => m.SeriesId == a.SeriesId && m.Status != MeetingStatus.Cancelled && IsDueBy(m, p, a))
+            .OrderBy(m => m.Date).ThenBy(m => m.Id == p.DueMeetingId ? 0 : 1)
+            .Select(m => (int?)m.Id)
+            .FirstOrDefault());
 
     /// <summary>Meeting m is on or after a due point: its due meeting's date, its due date, or — due at "the next
     /// meeting" — after the meeting that raised the action. One rule for the action as it is and for each period of its history.</summary>
@@ -116,24 +107,31 @@ public static class CarryForward
     /// <summary>
     /// Actions whose due point binds to <paramref name="meeting"/> (<see cref="BoundDueMeetingId"/> is its id). The
     /// meeting must be on or after the due point and the series' meeting before it (<paramref name="previousDate"/>,
-    /// the last one not cancelled, if any) must not be: a range on the due point's first day that the database tests
-    /// cheaply for every action, before the exact rule settles the rest (two meetings on one day).
+    /// the last one not cancelled, if any) must not be: the due point's first day (<see cref="FirstDueDayRule"/>) lies
+    /// after that meeting and on or before this one. That range is tested first, before the exact rule settles the rest
+    /// (two meetings on one day).
     /// </summary>
+    /// <remarks>The range is written kind by kind on the stored columns (the due meeting, the due date, the meeting that
+    /// raised the action) so that each is an index seek, where the first day as one expression would be tested row by row.</remarks>
     public static Expression<Func<ActionItem, bool>> DueAt(IQueryable<Meeting> meetings, Meeting meeting, DateOnly? previousDate)
     {
         ArgumentNullException.ThrowIfNull(meeting);
-        var (seriesId, id, date) = (meeting.SeriesId, meeting.Id, (DateOnly?)meeting.Date);
-        DateOnly? after = previousDate ?? DateOnly.MinValue;
+        var (seriesId, id, date) = (meeting.SeriesId, meeting.Id, meeting.Date);
+        var after = previousDate ?? DateOnly.MinValue;
+        var dueMeetingsInRange = meetings.Where(m => m.Date > after && m.Date <= date).Select(m => (int?)m.Id);
+        // Due at "the next meeting": its first day is the day after the raising meeting, so that meeting is on or after
+        // the previous one and before this one.
+        var raisingMeetingsInRange = meetings.Where(m => m.SeriesId == seriesId && m.Date >= after && m.Date < date).Select(m => m.Id);
         Expression<Func<ActionItem, int?, bool>> rule = (a, bound) => a.SeriesId == seriesId
-            && FirstDueDay(a.DueKind, (DateOnly?)a.DueMeeting!.Date, a.DueDate, a.RaisedAtMeeting.Date) <= date
-            && FirstDueDay(a.DueKind, (DateOnly?)a.DueMeeting!.Date, a.DueDate, a.RaisedAtMeeting.Date) > after
+            && ((a.DueKind == DueKind.Meeting && dueMeetingsInRange.Contains(a.DueMeetingId))
+                || (a.DueKind == DueKind.Date && a.DueDate > after && a.DueDate <= date)
+                || (a.DueKind == DueKind.NextMeeting && raisingMeetingsInRange.Contains(a.RaisedAtMeetingId)))
             && bound == id;
-        var expanded = ExpandAny(rule);
-        var action = expanded.Parameters[0];
+        var action = rule.Parameters[0];
         var body = new Substitute(new Dictionary<ParameterExpression, Expression>
         {
-            [expanded.Parameters[1]] = Inline(BoundDueMeetingId(meetings), action),
-        }).Visit(expanded.Body);
+            [rule.Parameters[1]] = Inline(BoundDueMeetingId(meetings), action),
+        }).Visit(rule.Body);
         return Expression.Lambda<Func<ActionItem, bool>>(body, action);
     }
 
@@ -188,41 +186,29 @@ public static class CarryForward
     }
 
     /// <summary>
-    /// The action as the database can give it in one pass, with <see cref="BoundDueMeetingId"/> and
-    /// <see cref="TimesCarried"/> inlined. The bound due meeting, the latest update and the first due point come back as
-    /// ids (SQLite cannot join a "first row" per action).
+    /// The action's stored fields as the database gives them in one pass, with the latest update as an id (SQLite cannot
+    /// join a "first row" per action). Its due meeting, times carried and first due point follow from the series'
+    /// meetings and its history, in memory (<see cref="Timeline"/>), not from a correlated query per row.
     /// </summary>
-    public static Expression<Func<ActionItem, ActionRowCore>> ToRowCore(IQueryable<Meeting> meetings, DateOnly before)
-    {
-        Expression<Func<ActionItem, int?, int, int?, ActionRowCore>> shape = (a, dueMeetingId, timesCarried, firstDuePeriodId) => new ActionRowCore(
-            a.Id,
-            a.Year,
-            a.Sequence,
-            a.Text,
-            a.Kind,
-            a.Owners.OrderBy(o => o.Code).Select(o => o.Code).ToList(),
-            new MeetingRef(a.RaisedAtMeeting.Id, a.RaisedAtMeeting.Title, a.RaisedAtMeeting.Date),
-            a.RaisedAtAgendaItem == null ? null : a.RaisedAtAgendaItem.Number,
-            a.RaisedAtAgendaItem == null ? null : a.RaisedAtAgendaItem.Title,
-            a.DueKind,
-            a.DuePhrase,
-            a.DueDate,
-            dueMeetingId,
-            a.Status,
-            timesCarried,
-            a.Updates.OrderByDescending(u => u.Date).ThenByDescending(u => u.Id).Select(u => (int?)u.Id).FirstOrDefault(),
-            a.ClosedOn,
-            a.Version,
-            firstDuePeriodId);
-        var action = shape.Parameters[0];
-        var body = new Substitute(new Dictionary<ParameterExpression, Expression>
-        {
-            [shape.Parameters[1]] = Inline(BoundDueMeetingId(meetings), action),
-            [shape.Parameters[2]] = Inline(TimesCarried(meetings, before), action),
-            [shape.Parameters[3]] = Inline(FirstDuePeriodId(), action),
-        }).Visit(shape.Body);
-        return Expression.Lambda<Func<ActionItem, ActionRowCore>>(body, action);
-    }
+    public static Expression<Func<ActionItem, ActionRowCore>> ToRowCore() => a => new ActionRowCore(
+        a.Id,
+        a.Year,
+        a.Sequence,
+        a.Text,
+        a.Kind,
+        a.Owners.OrderBy(o => o.Code).Select(o => o.Code).ToList(),
+        new MeetingRef(a.RaisedAtMeeting.Id, a.RaisedAtMeeting.Title, a.RaisedAtMeeting.Date),
+        a.RaisedAtAgendaItem == null ? null : a.RaisedAtAgendaItem.Number,
+        a.RaisedAtAgendaItem == null ? null : a.RaisedAtAgendaItem.Title,
+        a.DueKind,
+        a.DuePhrase,
+        a.DueDate,
+        a.DueMeetingId,
+        a.SeriesId,
+        a.Status,
+        a.Updates.OrderByDescending(u => u.Date).ThenByDescending(u => u.Id).Select(u => (int?)u.Id).FirstOrDefault(),
+        a.ClosedOn,
+        a.Version);
 
     /// <summary>A part of the rule read for many actions in one query, each value with its action's id.</summary>
     public static Expression<Func<ActionItem, KeyValuePair<int, T>>> WithId<T>(Expression<Func<ActionItem, T>> part)
@@ -244,24 +230,12 @@ public static class CarryForward
     }
 }
 
-/// <summary>An <see cref="ActionRow"/> before its due meeting, latest update and first due point are filled in.</summary>
+/// <summary>An <see cref="ActionRow"/> as stored, before the carry-forward rule gives it its due meeting, times carried
+/// and first due point (<see cref="CarryForward.Timeline.Complete"/>).</summary>
 public sealed record ActionRowCore(
     int Id, int Year, int Sequence, string Text, ActionKind Kind, List<string> Owners, MeetingRef RaisedAt,
-    string? ItemNumber, string? ItemTitle, DueKind DueKind, string? DuePhrase, DateOnly? DueDate, int? DueMeetingId,
-    ActionStatus Status, int TimesCarried, int? LatestUpdateId, DateOnly? ClosedOn, int Version, int? FirstDuePeriodId = null)
+    string? ItemNumber, string? ItemTitle, DueKind DueKind, string? DuePhrase, DateOnly? DueDate, int? StoredDueMeetingId,
+    int SeriesId, ActionStatus Status, int? LatestUpdateId, DateOnly? ClosedOn, int Version)
 {
-    public ActionRow Complete(
-        IReadOnlyDictionary<int, MeetingRef> meetings, IReadOnlyDictionary<int, LatestUpdate> updates,
-        IReadOnlyDictionary<int, DuePoint>? firstDues = null) =>
-        new(Id, Year, Sequence, Text, Kind, Owners, RaisedAt, ItemNumber, ItemTitle, DueKind, DuePhrase, DueDate,
-            DueMeetingId is { } m ? meetings[m] : null, Status, TimesCarried,
-            LatestUpdateId is { } u ? updates[u] : null, ClosedOn, Version,
-            FirstDuePeriodId is { } p ? firstDues?.GetValueOrDefault(p) : null);
-}
-
-/// <summary>A due point read from the action's history, its bound meeting still an id.</summary>
-public sealed record DuePointCore(int PeriodId, DueKind Kind, string? Phrase, DateOnly? Date, int? MeetingId)
-{
-    public DuePoint Complete(IReadOnlyDictionary<int, MeetingRef> meetings) =>
-        new(Kind, Phrase, Date, MeetingId is { } m ? meetings.GetValueOrDefault(m) : null);
+    public ActionFacts Facts => new(Id, Year, Sequence, SeriesId, RaisedAt.Id, RaisedAt.Date, DueKind, StoredDueMeetingId, DueDate, Status, ClosedOn);
 }

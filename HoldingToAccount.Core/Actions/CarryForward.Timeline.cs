@@ -1,0 +1,266 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using HoldingToAccount.Core.Data;
+using HoldingToAccount.Core.Meetings;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoldingToAccount.Core.Actions;
+
+public static partial class CarryForward
+{
+    /// <summary>
+    /// The series' meetings and the actions' histories, read once for the rows of a page or an export batch, so that
+    /// each row's due meeting, times carried and first due point come from the carry-forward rule run in memory.
+    /// </summary>
+    /// <remarks>A series has hundreds of meetings, not millions, so reading them whole is cheaper than the correlated
+    /// query per row the database would otherwise run. The rule is not written twice: the expressions above are
+    /// rewritten from <see cref="Queryable"/> to <see cref="Enumerable"/> and compiled, once each.</remarks>
+    public sealed class Timeline
+    {
+        private readonly Dictionary<int, Meeting> meetings;
+        private readonly Dictionary<int, Meeting[]> series;
+        private readonly Dictionary<int, ActionPeriod[]> periods;
+
+        private Timeline(Dictionary<int, Meeting> meetings, Dictionary<int, ActionPeriod[]> periods)
+        {
+            this.meetings = meetings;
+            series = meetings.Values.GroupBy(m => m.SeriesId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Date).ThenBy(m => m.Id).ToArray());
+            this.periods = periods;
+        }
+
+        /// <summary>Reads the meetings of the rows' series and the rows' histories: two queries, whatever the rows.</summary>
+        public static Task<Timeline> ReadAsync(AppDbContext db, IReadOnlyCollection<ActionFacts> actions, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(actions);
+            var ids = actions.Select(a => a.Id).ToList();
+            return ReadAsync(db, actions.Select(a => a.SeriesId).Distinct().ToList(), actions.Select(a => a.DueMeetingId), db.ActionPeriods.Where(p => EF.Parameter(ids).Contains(p.ActionItemId)), ct);
+        }
+
+        private static async Task<Timeline> ReadAsync(
+            AppDbContext db, List<int> seriesIds, IEnumerable<int?> dueMeetingIds, IQueryable<ActionPeriod> histories, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            var meetings = seriesIds.Count == 0 ? [] : await db.Meetings.AsNoTracking()
+                .Where(m => EF.Parameter(seriesIds).Contains(m.SeriesId))
+                .Select(m => new Meeting { Id = m.Id, SeriesId = m.SeriesId, Title = m.Title, Date = m.Date, Status = m.Status })
+                .ToDictionaryAsync(m => m.Id, ct);
+            var periods = seriesIds.Count == 0 ? [] : await histories.AsNoTracking()
+                .Select(p => new ActionPeriod
+                {
+                    Id = p.Id, ActionItemId = p.ActionItemId, From = p.From, Decision = p.Decision, Status = p.Status,
+                    DueKind = p.DueKind, DueMeetingId = p.DueMeetingId, DueDate = p.DueDate, DuePhrase = p.DuePhrase,
+                    Text = "", Owners = "", RecordedBy = "",
+                })
+                .ToListAsync(ct);
+            // A due meeting is of the action's series; one that is not (imported so) is read as well, as the database would join it.
+            var elsewhere = periods.Select(p => p.DueMeetingId).Concat(dueMeetingIds).OfType<int>().Where(id => !meetings.ContainsKey(id)).Distinct().ToList();
+            if (elsewhere.Count > 0)
+                foreach (var meeting in await db.Meetings.AsNoTracking().Where(m => EF.Parameter(elsewhere).Contains(m.Id))
+                    .Select(m => new Meeting { Id = m.Id, SeriesId = m.SeriesId, Title = m.Title, Date = m.Date, Status = m.Status }).ToListAsync(ct))
+                    meetings[meeting.Id] = meeting;
+            foreach (var period in periods)
+                period.DueMeeting = period.DueMeetingId is { } id ? meetings.GetValueOrDefault(id) : null;
+            return new Timeline(meetings, periods.GroupBy(p => p.ActionItemId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.Id).ToArray()));
+        }
+
+        /// <summary>"Times carried" before <paramref name="before"/> of every action <paramref name="actions"/> holds,
+        /// each with its facts: three queries however many there are, and the rule run in memory.</summary>
+        public static async Task<IReadOnlyList<(ActionFacts Action, int TimesCarried)>> TimesCarriedAsync(
+            AppDbContext db, IQueryable<ActionItem> actions, DateOnly before, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            var facts = await actions.Select(ToFacts()).ToListAsync(ct);
+            var timeline = await ReadAsync(db, facts.Select(a => a.SeriesId).Distinct().ToList(), facts.Select(a => a.DueMeetingId),
+                db.ActionPeriods.Where(p => actions.Select(a => a.Id).Contains(p.ActionItemId)), ct);
+            return facts.Select(a => (a, timeline.TimesCarried(a, before))).ToList();
+        }
+
+        /// <summary>The row as the register shows it, "times carried" counted before <paramref name="before"/>.</summary>
+        public ActionRow Complete(ActionRowCore core, DateOnly before, IReadOnlyDictionary<int, LatestUpdate> updates)
+        {
+            ArgumentNullException.ThrowIfNull(core);
+            ArgumentNullException.ThrowIfNull(updates);
+            var action = Action(core.Facts);
+            var inSeries = InSeries(core.SeriesId);
+            var dueMeetingId = Compiled.BoundDueMeetingId(inSeries, action);
+            var firstDuePeriodId = Compiled.FirstDuePeriodId(inSeries, action);
+            var firstDue = firstDuePeriodId is { } periodId && action.Periods.Find(p => p.Id == periodId) is { } period
+                ? new DuePoint(period.DueKind, period.DuePhrase, period.DueDate,
+                    Ref(Compiled.PeriodBoundDueMeetingId(inSeries, period, action)))
+                : null;
+            return new ActionRow(core.Id, core.Year, core.Sequence, core.Text, core.Kind, core.Owners, core.RaisedAt,
+                core.ItemNumber, core.ItemTitle, core.DueKind, core.DuePhrase, core.DueDate, Ref(dueMeetingId), core.Status,
+                TimesCarried(core.Facts, before),
+                core.LatestUpdateId is { } u ? updates[u] : null, core.ClosedOn, core.Version, firstDue);
+        }
+
+        private Meeting[] InSeries(int seriesId) => series.GetValueOrDefault(seriesId) ?? [];
+
+        private ActionPeriod[] History(int actionId) => periods.GetValueOrDefault(actionId) ?? [];
+
+        /// <summary>
+        /// <see cref="CarryForward.TimesCarried"/> in one walk over the held meetings of the action's life (after the
+        /// meeting that raised it, before <paramref name="before"/>, not after it closed), beside its history: at each, the
+        /// period in force before the meeting's day must be open and due by it, and the one in force on the day still open.
+        /// </summary>
+        /// <remarks>The database form counts meeting by meeting with two seeks each, which at thousands of rows is most of
+        /// a page's or an export's time; here the due point's first day and the open rule are the same compiled
+        /// expressions, and <c>CarryForwardInMemoryTests</c> holds both forms to the same answers. The periods are in id
+        /// order and their start never goes back, so "the latest period before a day" only moves forward.</remarks>
+        public int TimesCarried(ActionFacts action, DateOnly before)
+        {
+            ArgumentNullException.ThrowIfNull(action);
+            var meetingsOfSeries = InSeries(action.SeriesId);
+            var history = History(action.Id);
+            var end = action.ClosedOn is { } closed && closed < before ? closed.AddDays(1) : before;
+            var (inForceBefore, inForceOn, count) = (-1, -1, 0);
+            for (var i = FirstAfter(meetingsOfSeries, action.RaisedOn); i < meetingsOfSeries.Length && meetingsOfSeries[i].Date < end; i++)
+            {
+                var meeting = meetingsOfSeries[i];
+                if (!meeting.IsHeld)
+                    continue;
+                while (inForceBefore + 1 < history.Length && history[inForceBefore + 1].From < meeting.Date)
+                    inForceBefore++;
+                while (inForceOn + 1 < history.Length && history[inForceOn + 1].From <= meeting.Date)
+                    inForceOn++;
+                if (inForceBefore < 0 || inForceOn < 0)
+                    continue;
+                var agreed = history[inForceBefore];
+                if (agreed.Status.IsOpen() && history[inForceOn].Status.IsOpen()
+                    && meeting.Date >= FirstDueDayOf(agreed.DueKind, agreed.DueMeeting?.Date, agreed.DueDate, action.RaisedOn))
+                    count++;
+            }
+            return count;
+        }
+
+        /// <summary>The index of the first meeting after <paramref name="day"/> in meetings sorted by date.</summary>
+        private static int FirstAfter(Meeting[] sorted, DateOnly day)
+        {
+            var (low, high) = (0, sorted.Length);
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (sorted[middle].Date > day)
+                    high = middle;
+                else
+                    low = middle + 1;
+            }
+            return low;
+        }
+
+        private MeetingRef? Ref(int? meetingId) =>
+            meetingId is { } id && meetings.GetValueOrDefault(id) is { } m ? new MeetingRef(m.Id, m.Title, m.Date) : null;
+
+        /// <summary>The action as the rule reads it: its series, the meeting that raised it, its due point and history.</summary>
+        private ActionItem Action(ActionFacts facts) => new()
+        {
+            Id = facts.Id,
+            Text = "",
+            SeriesId = facts.SeriesId,
+            RaisedAtMeetingId = facts.RaisedAtMeetingId,
+            RaisedAtMeeting = meetings.GetValueOrDefault(facts.RaisedAtMeetingId)
+                ?? new Meeting { Id = facts.RaisedAtMeetingId, SeriesId = facts.SeriesId, Title = "", Date = facts.RaisedOn },
+            DueKind = facts.DueKind,
+            DueMeetingId = facts.DueMeetingId,
+            DueMeeting = facts.DueMeetingId is { } id ? meetings.GetValueOrDefault(id) : null,
+            DueDate = facts.DueDate,
+            Status = facts.Status,
+            ClosedOn = facts.ClosedOn,
+            Periods = [.. History(facts.Id)],
+        };
+    }
+
+    /// <summary>What the rule reads of an action's own row, and its reference.</summary>
+    public static Expression<Func<ActionItem, ActionFacts>> ToFacts() => a => new ActionFacts(
+        a.Id, a.Year, a.Sequence, a.SeriesId, a.RaisedAtMeetingId, a.RaisedAtMeeting.Date, a.DueKind, a.DueMeetingId, a.DueDate, a.Status, a.ClosedOn);
+
+    private static Func<DueKind, DateOnly?, DateOnly?, DateOnly, DateOnly?>? firstDueDayOf;
+
+    /// <summary><see cref="FirstDueDayRule"/> compiled (on first use: the rule is a static field of another file of this class).</summary>
+    private static Func<DueKind, DateOnly?, DateOnly?, DateOnly, DateOnly?> FirstDueDayOf => firstDueDayOf ??= FirstDueDayRule.Compile();
+
+    /// <summary>The rule's expressions compiled for lists: the series' meetings are the first argument.</summary>
+    private static class Compiled
+    {
+        private static readonly IQueryable<Meeting> Placeholder = Array.Empty<Meeting>().AsQueryable();
+
+        public static readonly Func<IEnumerable<Meeting>, ActionItem, int?> BoundDueMeetingId =
+            Compile(CarryForward.BoundDueMeetingId(Placeholder));
+
+        public static readonly Func<IEnumerable<Meeting>, ActionItem, int?> FirstDuePeriodId = Compile(CarryForward.FirstDuePeriodId());
+
+        private static readonly Func<IEnumerable<Meeting>, ActionPeriod, ActionItem, int?> periodBound =
+            CompileForPeriod(CarryForward.PeriodBoundDueMeetingId(Placeholder));
+
+        public static int? PeriodBoundDueMeetingId(IEnumerable<Meeting> meetings, ActionPeriod period, ActionItem action) =>
+            periodBound(meetings, period, action);
+
+        private static Func<IEnumerable<Meeting>, ActionItem, T> Compile<T>(Expression<Func<ActionItem, T>> rule)
+        {
+            var meetings = Expression.Parameter(typeof(IEnumerable<Meeting>), "meetings");
+            return Expression.Lambda<Func<IEnumerable<Meeting>, ActionItem, T>>(
+                new ToEnumerable(meetings).Visit(rule.Body), meetings, rule.Parameters[0]).Compile();
+        }
+
+        private static Func<IEnumerable<Meeting>, ActionPeriod, ActionItem, T> CompileForPeriod<T>(Expression<Func<ActionPeriod, ActionItem, T>> rule)
+        {
+            var meetings = Expression.Parameter(typeof(IEnumerable<Meeting>), "meetings");
+            return Expression.Lambda<Func<IEnumerable<Meeting>, ActionPeriod, ActionItem, T>>(
+                new ToEnumerable(meetings).Visit(rule.Body), meetings, rule.Parameters[0], rule.Parameters[1]).Compile();
+        }
+
+        /// <summary>Puts the list of meetings where the query had the database's, and each <see cref="Queryable"/>
+        /// operator's <see cref="Enumerable"/> twin in its place.</summary>
+        private sealed class ToEnumerable(ParameterExpression meetings) : ExpressionVisitor
+        {
+            protected override Expression VisitMember(MemberExpression node) =>
+                node.Expression is ConstantExpression { Value: { } closure } && node.Member is FieldInfo field
+                    && ReferenceEquals(field.GetValue(closure), Placeholder)
+                    ? meetings
+                    : base.VisitMember(node);
+
+            /// <remarks>The database reads a missing meeting's date as null; in memory it would throw.</remarks>
+            protected override Expression VisitUnary(UnaryExpression node)
+            {
+                if (node is not { NodeType: ExpressionType.Convert, Operand: MemberExpression { Expression: MemberExpression navigation } member }
+                    || Nullable.GetUnderlyingType(node.Type) is null || navigation.Type.IsValueType)
+                    return base.VisitUnary(node);
+                var target = Visit(navigation);
+                return Expression.Condition(Expression.Equal(target, Expression.Constant(null, target.Type)),
+                    Expression.Constant(null, node.Type), Expression.Convert(Expression.MakeMemberAccess(target, member.Member), node.Type));
+            }
+
+            protected override Expression VisitConstant(ConstantExpression node) =>
+                ReferenceEquals(node.Value, Placeholder) ? meetings : node;
+
+            protected override Expression VisitMethodCall(MethodCallExpression node)
+            {
+                if (node.Method.DeclaringType != typeof(Queryable))
+                    return base.VisitMethodCall(node);
+                var arguments = node.Arguments.Select(Visit)
+                    .Select(a => a is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : a!).ToArray();
+                return Expression.Call(Twin(node.Method, arguments), arguments);
+            }
+
+            private static MethodInfo Twin(MethodInfo method, Expression[] arguments)
+            {
+                var generic = method.GetGenericArguments();
+                foreach (var candidate in typeof(Enumerable).GetMethods(BindingFlags.Public | BindingFlags.Static))
+                {
+                    if (candidate.Name != method.Name || candidate.GetParameters().Length != arguments.Length
+                        || candidate.GetGenericArguments().Length != generic.Length)
+                        continue;
+                    var made = generic.Length == 0 ? candidate : candidate.MakeGenericMethod(generic);
+                    if (made.GetParameters().Select((p, i) => p.ParameterType.IsAssignableFrom(arguments[i].Type)).All(fits => fits))
+                        return made;
+                }
+                throw new InvalidOperationException($"No Enumerable operator stands for Queryable.{method.Name}.");
+            }
+        }
+    }
+}
+
+/// <summary>What the carry-forward rule reads of an action's own row (<see cref="CarryForward.Timeline"/>), with its reference.</summary>
+public sealed record ActionFacts(
+    int Id, int Year, int Sequence, int SeriesId, int RaisedAtMeetingId, DateOnly RaisedOn, DueKind DueKind, int? DueMeetingId,
+    DateOnly? DueDate, ActionStatus Status, DateOnly? ClosedOn);
