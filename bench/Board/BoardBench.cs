@@ -54,7 +54,7 @@ internal static class BoardBench
         var card = editor.GetByTestId("my-action").Filter(new() { HasText = "North Worcestershire" });
         var actionRef = (await card.GetAttributeAsync("data-ref"))!.Replace('/', '-');
 
-        var (referenceApp, referenceUrl) = await ReferenceBoard.StartAsync();
+        var (referenceApp, referenceUrl) = await ReferenceBoard.StartAsync(baseUrl);
         await using var referenceAppLifetime = referenceApp;
         using var referenceApi = new HttpClient { BaseAddress = new Uri(referenceUrl) };
 

@@ -78,15 +78,21 @@ public static class ReferenceBoard
     /// <summary>As many actions as the product's board lists, give or take: the list re-rendered on each save.</summary>
     public const int Actions = 20;
 
-    /// <summary>The reference app on a loopback port; an update is <c>POST /updates {"action": i, "text": "…"}</c>.</summary>
-    public static async Task<(WebApplication App, string BaseUrl)> StartAsync()
+    /// <summary>
+    /// The reference app on a loopback port; an update is <c>POST /updates {"action": i, "text": "…"}</c>. Blazor's
+    /// script is the very file the product serves (a bench app has no static web assets of its own).
+    /// </summary>
+    public static async Task<(WebApplication App, string BaseUrl)> StartAsync(string productUrl)
     {
+        using var http = new HttpClient { BaseAddress = new Uri(productUrl) };
+        var blazorScript = await http.GetByteArrayAsync("/_framework/blazor.web.js");
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddSingleton<ReferenceNotifier>();
         var app = builder.Build();
+        app.MapGet("/_framework/blazor.web.js", () => Results.Bytes(blazorScript, "text/javascript"));
         app.UseAntiforgery();
         app.MapPost("/updates", (ReferenceUpdate update, ReferenceNotifier notifier) =>
         {
