@@ -126,6 +126,8 @@ internal static class BoardBench
             Console.WriteLine($"Ratio, product p95 / reference p95 ({boards} boards): all {BoardHarness.Ratio(boardLatency, referenceLatency)}, through the API {BoardHarness.Ratio(apiLatency, referenceLatency)}");
         }
 
+        await BoardReadCost.PrintAsync(app.Services);
+
         // Memory per idle board circuit: open more boards, let them settle, compare the server's managed heap.
         GC.Collect();
         GC.WaitForPendingFinalizers();
