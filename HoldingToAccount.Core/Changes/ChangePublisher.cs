@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using HoldingToAccount.Core.Actions;
 using HoldingToAccount.Core.Meetings;
+using HoldingToAccount.Core.Reminders.Chasing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -73,6 +74,7 @@ public sealed class ChangePublisher(ChangeNotifier notifier) : SaveChangesInterc
         ActionUpdate u => new ChangeNotice(ChangeKind.ActionUpdate, u.ActionItemId),
         Meeting m => new ChangeNotice(ChangeKind.Meeting, m.Id),
         AgendaItem i => new ChangeNotice(ChangeKind.AgendaItem, i.MeetingId),
+        Escalation e => new ChangeNotice(ChangeKind.Action, e.ActionItemId),
         _ => null,
     };
 }

@@ -4,18 +4,22 @@ using HoldingToAccount.Core.Changes;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Core.Observability;
 using HoldingToAccount.Core.People;
+using HoldingToAccount.Core.Reminders.Chasing;
 
 namespace HoldingToAccount.Dashboard.Board;
 
 /// <summary>
 /// What a board shows: a meeting (the one chosen for its display, or the next by date) with, for each owner role,
-/// who holds it today.
+/// who holds it today, and the flags of its escalated actions.
 /// </summary>
-public sealed record BoardSnapshot(MeetingDetail? Meeting, IReadOnlyDictionary<string, string> Holders, DateTimeOffset ReadAt, string Announcement);
+public sealed record BoardSnapshot(
+    MeetingDetail? Meeting, IReadOnlyDictionary<string, string> Holders, IReadOnlyDictionary<int, EscalationFlag> Escalations,
+    DateTimeOffset ReadAt, string Announcement);
 
 /// <summary>
-/// One reader for all the screens: on a change that concerns a meeting on display it re-reads that meeting once and
-/// hands the same snapshot to every board showing it, so ten screens cost one query, not ten. Boards subscribe with
+/// One reader for all the screens: on a change that concerns a meeting on display it re-reads that meeting (with its
+/// owners' holders and escalation flags) once and hands the same snapshot to every board showing it, so ten screens
+/// cost one read, not ten, and a board's render reads nothing. Boards subscribe with
 /// their display and must dispose their subscription when their circuit ends.
 /// </summary>
 public sealed class BoardFeed : IDisposable
@@ -27,6 +31,7 @@ public sealed class BoardFeed : IDisposable
 
     private readonly MeetingService _meetings;
     private readonly PeopleService _people;
+    private readonly ChaseService _chasing;
     private readonly RoomScreen _roomScreen;
     private readonly TimeProvider _clock;
     private readonly AppMetrics _metrics;
@@ -36,8 +41,9 @@ public sealed class BoardFeed : IDisposable
     private readonly ConcurrentDictionary<int, (BoardSnapshot Snapshot, DateOnly ReadFor)> _snapshots = new();
     private Board[] _boards = [];
 
-    public BoardFeed(MeetingService meetings, PeopleService people, RoomScreen roomScreen, ChangeNotifier notifier, TimeProvider clock, AppMetrics metrics)
+    public BoardFeed(MeetingService meetings, PeopleService people, ChaseService chasing, RoomScreen roomScreen, ChangeNotifier notifier, TimeProvider clock, AppMetrics metrics)
     {
+        _chasing = chasing;
         _metrics = metrics;
         _meetings = meetings;
         _people = people;
@@ -101,11 +107,15 @@ public sealed class BoardFeed : IDisposable
             var today = London.Today(_clock);
             var id = key == NextMeeting ? (await _meetings.NextAsync(today, ct: ct))?.Id : key;
             var meeting = id is { } meetingId ? await _meetings.GetAsync(meetingId, ct) : null;
-            var owners = meeting is null ? [] : meeting.BroughtForward.Concat(meeting.ActionsArising).SelectMany(a => a.Owners).Distinct().ToList();
+            var actions = meeting is null ? [] : meeting.BroughtForward.Concat(meeting.ActionsArising).ToList();
+            var owners = actions.SelectMany(a => a.Owners).Distinct().ToList();
             var holders = owners.Count == 0
                 ? new Dictionary<string, string>()
                 : (await _people.HoldersOnAsync(today, owners, ct)).GroupBy(h => h.RoleCode).ToDictionary(g => g.Key, g => string.Join(" and ", g.Select(h => h.PersonName)));
-            var snapshot = new BoardSnapshot(meeting, holders, _clock.GetUtcNow(), announcement);
+            var escalations = actions.Count == 0
+                ? new Dictionary<int, EscalationFlag>()
+                : await _chasing.EscalationsAsync(actions.Select(a => a.Id).Distinct().ToList(), ct);
+            var snapshot = new BoardSnapshot(meeting, holders, escalations, _clock.GetUtcNow(), announcement);
             _snapshots[key] = (snapshot, today);
             return snapshot;
         }

@@ -1,7 +1,9 @@
-// Live-board propagation benchmark: one editor, N boards, M updates (half through the API, half through the UI).
-// For each update: the time from the save returning to each board's DOM showing it (MutationObserver timestamp),
-// next to the same-page baseline (click → the editor's own DOM update). Then server memory per idle board circuit.
-// Run: dotnet run -c Release --project bench/Board -- [boards=10] [updates=200] [idleBoards=50]
+// Live-board propagation benchmark: one editor, N boards, M updates (half through the API, half through the UI), run
+// for each N given (10 and 20). For each update: the time from the save returning to each board's DOM showing it
+// (MutationObserver timestamp), next to the minimal reference board (ReferenceBoard.cs: POST returned → its N boards'
+// DOM, in the same run, one reference update after each product update) and the editor's own click → DOM. A board
+// that has not shown an acknowledged update 10 s after the save counts as a miss. Then server memory per idle board
+// circuit. Run: dotnet run -c Release --project bench/Board -- [boards=10,20] [updates=200] [idleBoards=50]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -15,7 +17,7 @@ internal static class BoardBench
 {
     public static async Task Main(string[] args)
     {
-        var boards = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+        var boardCounts = (args.Length > 0 ? args[0] : "10,20").Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)).ToList();
         var updates = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
         var idleBoards = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
         var root = Directory.CreateTempSubdirectory("hta-bench-board-").FullName;
@@ -36,14 +38,9 @@ internal static class BoardBench
         using var api = new HttpClient { BaseAddress = new Uri(baseUrl) };
         api.DefaultRequestHeaders.Authorization = new("Bearer", apiToken);
 
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BoardHarness.LaunchChromiumAsync(playwright);
-
-        var boardPages = new List<IPage>();
-        for (var i = 0; i < boards; i++)
-        {
-            boardPages.Add(await BoardHarness.OpenBoardAsync(browser, baseUrl, displayPath));
-        }
 
         var editorContext = await browser.NewContextAsync(new() { BaseURL = baseUrl });
         var editor = await editorContext.NewPageAsync();
@@ -55,53 +52,81 @@ internal static class BoardBench
         await Assertions.Expect(editor.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 30_000 });
         await editor.EvaluateAsync(BoardHarness.Observe);
         var card = editor.GetByTestId("my-action").Filter(new() { HasText = "North Worcestershire" });
-        var reference = (await card.GetAttributeAsync("data-ref"))!.Replace('/', '-');
+        var actionRef = (await card.GetAttributeAsync("data-ref"))!.Replace('/', '-');
 
-        var boardLatency = new List<double>();
-        var apiLatency = new List<double>();
-        var uiLatency = new List<double>();
-        var baseline = new List<double>();
-        var missed = 0;
-        for (var n = 0; n < updates; n++)
+        var (referenceApp, referenceUrl) = await ReferenceBoard.StartAsync(baseUrl);
+        await using var referenceAppLifetime = referenceApp;
+        using var referenceApi = new HttpClient { BaseAddress = new Uri(referenceUrl) };
+
+        var productBoards = new List<IPage>();
+        var referenceBoards = new List<IPage>();
+        var marker = 0;
+        foreach (var boards in boardCounts)
         {
-            var marker = $"bench-{n}";
-            double savedAt;
-            if (n % 2 == 0)
+            while (productBoards.Count < boards)
             {
-                using var response = await api.PostAsJsonAsync($"/api/v1/actions/{reference}/updates", new { text = $"Update {marker}" });
-                response.EnsureSuccessStatusCode();
-                savedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                productBoards.Add(await BoardHarness.OpenBoardAsync(browser, baseUrl, displayPath));
+                referenceBoards.Add(await BoardHarness.OpenBoardAsync(browser, referenceUrl, "/"));
             }
-            else
+
+            var boardLatency = new List<double>();
+            var apiLatency = new List<double>();
+            var uiLatency = new List<double>();
+            var baseline = new List<double>();
+            var referenceLatency = new List<double>();
+            var missed = 0;
+            var referenceMissed = 0;
+            for (var u = 0; u < updates; u++, marker += 2)
             {
-                // The editor's copy must be current (the API update before it changed the action's version).
-                await editor.ReloadAsync();
-                await Assertions.Expect(editor.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 30_000 });
-                await editor.EvaluateAsync(BoardHarness.Observe);
-                await card.GetByTestId("open-update").ClickAsync();
-                await card.GetByLabel(new System.Text.RegularExpressions.Regex("Your update on")).FillAsync($"Update {marker}");
-                var clickedAt = await editor.EvaluateAsync<double>("() => performance.timeOrigin + performance.now()");
-                await card.GetByTestId("post-update").ClickAsync();
-                await editor.WaitForFunctionAsync($"() => window.__seen['{n}'] !== undefined", null, new() { Timeout = 10_000 });
-                savedAt = await editor.EvaluateAsync<double>($"() => window.__seen['{n}']");
-                baseline.Add(savedAt - clickedAt);
-            }
-            foreach (var page in boardPages)
-            {
-                try
+                // The product's update, then the reference board's, so both see the same load on the machine.
+                var n = marker;
+                double savedAt;
+                var throughApi = u % 2 == 0;
+                if (throughApi)
                 {
-                    await page.WaitForFunctionAsync($"() => window.__seen['{n}'] !== undefined", null, new() { Timeout = 10_000 });
-                    var seen = await page.EvaluateAsync<double>($"() => window.__seen['{n}']");
-                    var latency = Math.Max(0, seen - savedAt);
-                    boardLatency.Add(latency);
-                    (n % 2 == 0 ? apiLatency : uiLatency).Add(latency);
+                    using var response = await api.PostAsJsonAsync($"/api/v1/actions/{actionRef}/updates", new { text = $"Update bench-{n}" });
+                    response.EnsureSuccessStatusCode();
+                    savedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 }
-                catch (TimeoutException)
+                else
                 {
-                    missed++;
+                    // The editor's copy must be current (the API update before it changed the action's version).
+                    await editor.ReloadAsync();
+                    await Assertions.Expect(editor.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 30_000 });
+                    await editor.EvaluateAsync(BoardHarness.Observe);
+                    await card.GetByTestId("open-update").ClickAsync();
+                    await card.GetByLabel(new System.Text.RegularExpressions.Regex("Your update on")).FillAsync($"Update bench-{n}");
+                    var clickedAt = await editor.EvaluateAsync<double>("() => performance.timeOrigin + performance.now()");
+                    await card.GetByTestId("post-update").ClickAsync();
+                    await editor.WaitForFunctionAsync($"() => window.__seen['{n}'] !== undefined", null, new() { Timeout = 10_000 });
+                    savedAt = await editor.EvaluateAsync<double>($"() => window.__seen['{n}']");
+                    baseline.Add(savedAt - clickedAt);
                 }
+                var (productShown, productMissed) = await BoardHarness.SeenOnAsync(productBoards.Take(boards), n, savedAt);
+                boardLatency.AddRange(productShown);
+                (throughApi ? apiLatency : uiLatency).AddRange(productShown);
+                missed += productMissed;
+
+                using (var response = await referenceApi.PostAsJsonAsync("/updates", new ReferenceUpdate(u, $"Update bench-{n + 1}")))
+                {
+                    response.EnsureSuccessStatusCode();
+                }
+                var (referenceShown, missedOnReference) = await BoardHarness.SeenOnAsync(referenceBoards.Take(boards), n + 1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                referenceLatency.AddRange(referenceShown);
+                referenceMissed += missedOnReference;
             }
+
+            Console.WriteLine($"Boards: {boards}, updates: {updates} (half API, half UI), missed: {missed}");
+            Console.WriteLine($"Save returned -> board DOM, all:  {BoardHarness.Percentiles(boardLatency)}");
+            Console.WriteLine($"  through the API:                {BoardHarness.Percentiles(apiLatency)}");
+            Console.WriteLine($"  through the UI (editor's DOM):  {BoardHarness.Percentiles(uiLatency)}");
+            Console.WriteLine($"Baseline click -> own DOM:        {BoardHarness.Percentiles(baseline)}");
+            Console.WriteLine($"Reference board, {boards} boards, updates: {updates} (POST), missed: {referenceMissed}");
+            Console.WriteLine($"Reference POST returned -> DOM:   {BoardHarness.Percentiles(referenceLatency)}");
+            Console.WriteLine($"Ratio, product p95 / reference p95 ({boards} boards): all {BoardHarness.Ratio(boardLatency, referenceLatency)}, through the API {BoardHarness.Ratio(apiLatency, referenceLatency)}");
         }
+
+        await BoardReadCost.PrintAsync(app.Services);
 
         // Memory per idle board circuit: open more boards, let them settle, compare the server's managed heap.
         GC.Collect();
@@ -120,12 +145,6 @@ internal static class BoardBench
         await Task.Delay(2000);
         var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
 
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-        Console.WriteLine($"Boards: {boards}, updates: {updates} (half API, half UI), missed: {missed}");
-        Console.WriteLine($"Save returned -> board DOM, all:  {BoardHarness.Percentiles(boardLatency)}");
-        Console.WriteLine($"  through the API:                {BoardHarness.Percentiles(apiLatency)}");
-        Console.WriteLine($"  through the UI (editor's DOM):  {BoardHarness.Percentiles(uiLatency)}");
-        Console.WriteLine($"Baseline click -> own DOM:        {BoardHarness.Percentiles(baseline)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Server managed heap per idle board circuit ({idleBoards} boards): {(heapAfter - heapBefore) / 1024.0 / idleBoards:F0} KB"));
 

@@ -66,12 +66,45 @@ internal static class BoardHarness
         return page;
     }
 
+    /// <summary>
+    /// Waits for marker <paramref name="n"/> on each page: how long after <paramref name="savedAt"/> (epoch ms) each
+    /// showed it, and how many had not shown it 10 s after the save.
+    /// </summary>
+    public static async Task<(List<double> Latencies, int Missed)> SeenOnAsync(IEnumerable<IPage> pages, int n, double savedAt)
+    {
+        var latencies = new List<double>();
+        var missed = 0;
+        foreach (var page in pages)
+        {
+            try
+            {
+                var left = Math.Max(1, savedAt + 10_000 - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                await page.WaitForFunctionAsync($"() => window.__seen['{n}'] !== undefined", null, new() { Timeout = (float)left });
+                latencies.Add(Math.Max(0, await page.EvaluateAsync<double>($"() => window.__seen['{n}']") - savedAt));
+            }
+            catch (TimeoutException)
+            {
+                missed++;
+            }
+        }
+        return (latencies, missed);
+    }
+
+    /// <summary>p95 of <paramref name="values"/> over p95 of <paramref name="reference"/>, as "1.4×".</summary>
+    public static string Ratio(List<double> values, List<double> reference) =>
+        values.Count == 0 || reference.Count == 0 ? "n/a"
+        : string.Create(CultureInfo.InvariantCulture, $"{Percentile(values, 95) / Math.Max(1, Percentile(reference, 95)):F2}×");
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)];
+    }
+
     public static string Percentiles(List<double> values)
     {
         if (values.Count == 0)
             return "no samples";
-        var sorted = values.Order().ToList();
-        double P(double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)];
-        return string.Create(CultureInfo.InvariantCulture, $"p50 {P(50):F0} ms, p95 {P(95):F0} ms, p99 {P(99):F0} ms (n={sorted.Count})");
+        return string.Create(CultureInfo.InvariantCulture, $"p50 {Percentile(values, 50):F0} ms, p95 {Percentile(values, 95):F0} ms, p99 {Percentile(values, 99):F0} ms (n={values.Count})");
     }
 }

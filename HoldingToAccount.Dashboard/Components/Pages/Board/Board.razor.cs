@@ -43,6 +43,7 @@ public sealed partial class Board
     private DisplayTokenRow? _display;
     private MeetingDetail? _meeting;
     private IReadOnlyDictionary<string, string> _holders = new Dictionary<string, string>();
+    private IReadOnlyDictionary<int, Core.Reminders.Chasing.EscalationFlag> _escalations = new Dictionary<int, Core.Reminders.Chasing.EscalationFlag>();
     private Presenting? _presenting;
     private string _updatedAt = "";
     private string _announcement = "";
@@ -115,6 +116,7 @@ public sealed partial class Board
             _localPage = 0;
         _meeting = snapshot.Meeting;
         _holders = snapshot.Holders;
+        _escalations = snapshot.Escalations;
         _presenting = Presenter(_meeting);
         _now = London.Now(Clock);
         _updatedAt = _now.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
