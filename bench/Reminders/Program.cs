@@ -113,16 +113,18 @@ try
     var replanned = await planner.PlanAsync(asOf);
     Console.WriteLine(F($"the next sweep (same reminders, rows already there, {replanned.CreatedIds.Count} new): {again.Elapsed.TotalSeconds:F2} s"));
 
-    // Delivery: the first N digest rows composed by ReminderComposer, then sent by SmtpEmailSender over one connection.
+    // Delivery: the first N digest rows composed by ReminderComposer (in one DigestBatch), then sent by SmtpEmailSender over one connection.
     List<ReminderDelivery> rows;
     await using (var db = await factory.CreateDbContextAsync())
         rows = await db.Set<ReminderDelivery>().AsNoTracking().Where(d => d.Kind == ReminderKind.MeetingDigest).OrderBy(d => d.Id).Take(digests).ToListAsync();
     var composer = services.GetRequiredService<ReminderComposer>();
     var messages = new List<MimeMessage>(rows.Count);
+    // As the sweep's delivery job composes them: one batch, so each meeting and its outstanding actions are read once.
+    var batch = new DigestBatch();
     var composing = Stopwatch.StartNew();
     foreach (var row in rows)
     {
-        if (await composer.ComposeAsync(row) is { } composed)
+        if (await composer.ComposeAsync(row, batch) is { } composed)
             messages.Add(composer.ToMessage(row, composed));
     }
     composing.Stop();
