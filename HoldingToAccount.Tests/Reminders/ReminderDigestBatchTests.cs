@@ -21,7 +21,7 @@ public sealed class ReminderDigestBatchTests
         await h.Register.ActionAsync(jan, "CC to report on response times", "to the February meeting", owners: ["CC"]);
         await h.Register.ActionAsync(jan, "DCC to brief on Athena", "to the February meeting", owners: ["DCC"]);
         await h.Register.ActionAsync(jan, "ACC to report on the LPA review", "to the February meeting", owners: ["ACC"]);
-        var march = await h.Register.MeetingAsync(new DateOnly(2017, 3, 28), Core.Meetings.MeetingStatus.Planned);
+        var march = await h.Register.MeetingAsync(new DateOnly(2017, 3, 28), HoldingToAccount.Core.Meetings.MeetingStatus.Planned);
         await h.Register.ActionAsync(jan, "CC to return to this in March", dueMeetingId: march, owners: ["CC"]);
         var closed = await h.Register.ActionAsync(jan, "DCC to close the custody review", "to the February meeting", owners: ["DCC"]);
         await h.Database.Get<ActionService>().CloseAsync(closed.Reference, closed.Version, null, "Done.", RegisterBuilder.Secretariat);
