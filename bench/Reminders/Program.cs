@@ -48,7 +48,10 @@ try
         {
             kept = Path.Combine(keep, F($"reminders-{openActions}-{owners}-{db.Database.GetMigrations().Last()}.db"));
             if (File.Exists(kept))
-                File.Copy(kept, path);
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                File.Copy(kept, path, overwrite: true);
+            }
         }
     }
     await using (var db = await factory.CreateDbContextAsync())
