@@ -33,12 +33,16 @@ public sealed partial class ReminderComposer(
 
     private string BaseUrl => links.Value.BaseUrl;
 
-    public async Task<ComposedReminder?> ComposeAsync(ReminderDelivery delivery, CancellationToken ct = default)
+    public Task<ComposedReminder?> ComposeAsync(ReminderDelivery delivery, CancellationToken ct = default) =>
+        ComposeAsync(delivery, batch: null, ct);
+
+    /// <summary>The same, sharing the reads of a run of sends (<see cref="DigestBatch"/>) when one is given.</summary>
+    public async Task<ComposedReminder?> ComposeAsync(ReminderDelivery delivery, DigestBatch? batch, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         return delivery.Kind switch
         {
-            ReminderKind.MeetingDigest => await DigestAsync(delivery, ct),
+            ReminderKind.MeetingDigest => await DigestAsync(delivery, batch, ct),
             ReminderKind.ActionsArising => await ArisingAsync(delivery, ct),
             ReminderKind.DueDate or ReminderKind.Overdue => await ActionAsync(delivery, ct),
             ReminderKind.OverdueSummary => await OverdueSummaryAsync(delivery, ct),
@@ -84,12 +88,15 @@ public sealed partial class ReminderComposer(
         return message;
     }
 
-    private async Task<ComposedReminder?> DigestAsync(ReminderDelivery delivery, CancellationToken ct)
+    private async Task<ComposedReminder?> DigestAsync(ReminderDelivery delivery, DigestBatch? batch, CancellationToken ct)
     {
-        var meeting = await MeetingAsync(delivery.MeetingId, ct);
+        var shared = batch is null ? null : await SharedAsync(batch, delivery.MeetingId, ct);
+        var meeting = batch is null ? await MeetingAsync(delivery.MeetingId, ct) : shared?.Meeting;
         if (meeting is null || meeting.Status == MeetingStatus.Cancelled)
             return null;
-        var mine = (await actions.OutstandingAtAsync(meeting.Id, delivery.Roles, ct)).Where(a => a.Status.IsOpen()).ToList();
+        var mine = shared is null
+            ? (await actions.OutstandingAtAsync(meeting.Id, delivery.Roles, ct)).Where(a => a.Status.IsOpen()).ToList()
+            : shared.OpenOwnedBy(delivery.Roles);
         if (mine.Count == 0)
             return null;
 
@@ -102,7 +109,8 @@ public sealed partial class ReminderComposer(
         page.Heading(2, $"Your actions due at this meeting ({mine.Count})");
         page.Paragraph("Please post an update on each before the meeting.");
         page.Actions(mine, a => Link("/my-actions", a.Reference), "Post an update on");
-        return new ComposedReminder(subject, page.Text, page.Html, new IcsAttachment("meeting.ics", Ics(meeting, mine.Count)));
+        var calendar = shared is null ? Ics(meeting, mine.Count) : shared.Calendar(mine.Count, count => Ics(meeting, count));
+        return new ComposedReminder(subject, page.Text, page.Html, new IcsAttachment("meeting.ics", calendar));
     }
 
     private async Task<ComposedReminder?> ArisingAsync(ReminderDelivery delivery, CancellationToken ct)

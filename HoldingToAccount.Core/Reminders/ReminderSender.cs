@@ -45,7 +45,10 @@ public sealed partial class ReminderSender(
     Observability.AppMetrics metrics,
     ILogger<ReminderSender> logger)
 {
-    public async Task<SendOutcome> SendAsync(int deliveryId, CancellationToken ct = default)
+    public Task<SendOutcome> SendAsync(int deliveryId, CancellationToken ct = default) => SendAsync(deliveryId, batch: null, ct);
+
+    /// <summary>The same, one of a run of sends that share their digests' reads (<see cref="DigestBatch"/>).</summary>
+    public async Task<SendOutcome> SendAsync(int deliveryId, DigestBatch? batch, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = db.Set<ReminderDelivery>();
@@ -74,7 +77,7 @@ public sealed partial class ReminderSender(
         // Issued before composing: the message carries the token in its reply instructions and footer.
         var replyToken = await replies.TokenForAsync(db, delivery, ct);
         delivery.ReplyToken = replyToken;
-        var composed = await composer.ComposeAsync(delivery, ct);
+        var composed = await composer.ComposeAsync(delivery, batch, ct);
         if (composed is null)
         {
             await FinishAsync(db, deliveryId, ReminderStatus.Skipped, "Nothing left to remind about: the actions were closed or the meeting cancelled.", null, null, ct);

@@ -11,18 +11,19 @@ public interface IReminderQueue
     Task EnqueueAsync(IReadOnlyList<int> deliveryIds, CancellationToken ct = default);
 }
 
-/// <summary>Sends each delivery at once, in order, over the one reused connection. For the command line and tests;
-/// a transient failure leaves the row Planned for the next sweep or run.</summary>
+/// <summary>Sends each delivery at once, in order, over the one reused connection, the digests sharing their meetings'
+/// reads. For the command line and tests; a transient failure leaves the row Planned for the next sweep or run.</summary>
 public sealed partial class DirectReminderQueue(ReminderSender sender, ILogger<DirectReminderQueue> logger) : IReminderQueue
 {
     public async Task EnqueueAsync(IReadOnlyList<int> deliveryIds, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(deliveryIds);
+        var batch = new DigestBatch();
         foreach (var id in deliveryIds)
         {
             try
             {
-                await sender.SendAsync(id, ct);
+                await sender.SendAsync(id, batch, ct);
             }
             catch (TransientEmailException ex)
             {

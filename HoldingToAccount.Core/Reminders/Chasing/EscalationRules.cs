@@ -19,7 +19,8 @@ internal sealed class EscalationRules(IDbContextFactory<AppDbContext> factory, E
         await using var db = await factory.CreateDbContextAsync(ct);
         var crossed = await CrossedAsync(db, today, ct);
         var ids = crossed.Select(c => c.ActionItemId).Distinct().ToList();
-        var known = await db.Set<Escalation>().Where(e => ids.Contains(e.ActionItemId))
+        // One array parameter: a register past its thresholds is tens of thousands of ids, beyond SQLite's variable limit.
+        var known = await db.Set<Escalation>().Where(e => EF.Parameter(ids).Contains(e.ActionItemId))
             .Select(e => new { e.ActionItemId, e.Reason, e.Threshold }).ToListAsync(ct);
         var fresh = crossed.Where(c => !known.Any(k => k.ActionItemId == c.ActionItemId && k.Reason == c.Reason && k.Threshold == c.Threshold)).ToList();
         if (!dryRun)
@@ -70,7 +71,7 @@ internal sealed class EscalationRules(IDbContextFactory<AppDbContext> factory, E
         if (todays.Count == 0)
             return [];
         var ids = todays.Select(e => e.ActionItemId).Distinct().ToList();
-        var actions = await db.Actions.Where(ActionItem.Open).Where(a => ids.Contains(a.Id))
+        var actions = await db.Actions.Where(ActionItem.Open).Where(a => EF.Parameter(ids).Contains(a.Id))
             .OrderBy(a => a.Year).ThenBy(a => a.Sequence)
             .Select(a => new { a.Id, a.Year, a.Sequence, Lines = a.Owners.Where(o => o.LineRole != null).Select(o => o.LineRole!.Code).ToList() })
             .ToListAsync(ct);
