@@ -187,7 +187,8 @@ public static partial class CarryForward
 
     /// <summary>
     /// The action's stored fields as the database gives them in one pass, with the latest update as an id (SQLite cannot
-    /// join a "first row" per action). Its due meeting, times carried and first due point follow from the series'
+    /// join a "first row" per action) and without its owners, which are read for all rows at once (joined here, the
+    /// database would pair every action with its owners before taking the page). Its due meeting, times carried and first due point follow from the series'
     /// meetings and its history, in memory (<see cref="Timeline"/>), not from a correlated query per row.
     /// </summary>
     public static Expression<Func<ActionItem, ActionRowCore>> ToRowCore() => a => new ActionRowCore(
@@ -196,7 +197,7 @@ public static partial class CarryForward
         a.Sequence,
         a.Text,
         a.Kind,
-        a.Owners.OrderBy(o => o.Code).Select(o => o.Code).ToList(),
+        new List<string>(),
         new MeetingRef(a.RaisedAtMeeting.Id, a.RaisedAtMeeting.Title, a.RaisedAtMeeting.Date),
         a.RaisedAtAgendaItem == null ? null : a.RaisedAtAgendaItem.Number,
         a.RaisedAtAgendaItem == null ? null : a.RaisedAtAgendaItem.Title,
