@@ -44,7 +44,7 @@ public static partial class CarryForward
     public static Expression<Func<ActionItem, int?>> BoundDueMeetingId(IQueryable<Meeting> meetings) => Expand(
         a => meetings
             .Where(m => m.SeriesId == a.SeriesId && m.Status != MeetingStatus.Cancelled && IsOnOrAfterDuePoint(m, a))
-            .OrderBy(m => m.Date).ThenBy(m => m.Id == a.DueMeetingId ? 0 : 1)
+            .OrderBy(m => m.Date).ThenBy(m => m.Id == a.DueMeetingId ? 0 : 1).ThenBy(m => m.Id)
             .Select(m => (int?)m.Id)
             .FirstOrDefault());
 
@@ -84,7 +84,7 @@ public static partial class CarryForward
     public static Expression<Func<ActionPeriod, ActionItem, int?>> PeriodBoundDueMeetingId(IQueryable<Meeting> meetings) => ExpandAny<Expression<Func<ActionPeriod, ActionItem, int?>>>(
         (p, a) => meetings
             .Where(m => m.SeriesId == a.SeriesId && m.Status != MeetingStatus.Cancelled && IsDueBy(m, p, a))
-            .OrderBy(m => m.Date).ThenBy(m => m.Id == p.DueMeetingId ? 0 : 1)
+            .OrderBy(m => m.Date).ThenBy(m => m.Id == p.DueMeetingId ? 0 : 1).ThenBy(m => m.Id)
             .Select(m => (int?)m.Id)
             .FirstOrDefault());
 
