@@ -80,7 +80,8 @@ public static partial class CarryForward
         {
             ArgumentNullException.ThrowIfNull(core);
             ArgumentNullException.ThrowIfNull(updates);
-            var action = Action(core.Facts);
+            var facts = core.Facts;
+            var action = Action(facts);
             var inSeries = InSeries(core.SeriesId);
             var dueMeetingId = Compiled.BoundDueMeetingId(inSeries, action);
             var firstDuePeriodId = Compiled.FirstDuePeriodId(inSeries, action);
@@ -90,7 +91,7 @@ public static partial class CarryForward
                 : null;
             return new ActionRow(core.Id, core.Year, core.Sequence, core.Text, core.Kind, core.Owners, core.RaisedAt,
                 core.ItemNumber, core.ItemTitle, core.DueKind, core.DuePhrase, core.DueDate, Ref(dueMeetingId), core.Status,
-                TimesCarried(core.Facts, before),
+                TimesCarried(facts, before),
                 core.LatestUpdateId is { } u ? updates[u] : null, core.ClosedOn, core.Version, firstDue);
         }
 

@@ -229,8 +229,8 @@ public sealed partial class ChaseService(
             return new Dictionary<int, EscalationFlag>();
         var ids = rows.Select(e => e.ActionItemId).Distinct().ToList();
         var tomorrow = Today.AddDays(1);
-        var open = (await db.Actions.Where(ActionItem.Open).Where(a => ids.Contains(a.Id))
-            .Select(CarryForward.WithId(CarryForward.TimesCarried(db.Meetings, tomorrow))).ToListAsync(ct)).ToDictionary();
+        var open = (await CarryForward.Timeline.TimesCarriedAsync(db, db.Actions.Where(ActionItem.Open).Where(a => ids.Contains(a.Id)), tomorrow, ct))
+            .ToDictionary(c => c.Action.Id, c => c.TimesCarried);
         return rows.Where(e => open.ContainsKey(e.ActionItemId)).GroupBy(e => e.ActionItemId)
             .ToDictionary(g => g.Key, g => new EscalationFlag(g.Key,
                 g.Any(e => e.Reason == EscalationReason.Carried), open[g.Key],
