@@ -31,13 +31,13 @@ public sealed class AppMetrics
         _repliesRefused = meter.CreateCounter<int>("hta.replies.refused", "{message}", "E-mailed replies read from the inbound mailbox and refused (the sender is told why).");
     }
 
-    public void CircuitOpened() => _openCircuits.Add(1);
+    public void CircuitsOpen(int change) => _openCircuits.Add(change);
 
-    public void CircuitClosed() => _openCircuits.Add(-1);
-
-    public void BoardOpened() => _liveBoards.Add(1);
-
-    public void BoardClosed() => _liveBoards.Add(-1);
+    public void BoardsLive(int change)
+    {
+        if (change != 0)
+            _liveBoards.Add(change);
+    }
 
     public void ReminderSent(string kind) => _remindersSent.Add(1, new KeyValuePair<string, object?>("hta.reminder.kind", kind));
 

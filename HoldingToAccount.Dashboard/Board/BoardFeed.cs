@@ -34,17 +34,15 @@ public sealed class BoardFeed : IDisposable
     private readonly ChaseService _chasing;
     private readonly RoomScreen _roomScreen;
     private readonly TimeProvider _clock;
-    private readonly AppMetrics _metrics;
     private readonly IDisposable _subscription;
     private readonly SemaphoreSlim _reading = new(1, 1);
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<int, (BoardSnapshot Snapshot, DateOnly ReadFor)> _snapshots = new();
     private Board[] _boards = [];
 
-    public BoardFeed(MeetingService meetings, PeopleService people, ChaseService chasing, RoomScreen roomScreen, ChangeNotifier notifier, TimeProvider clock, AppMetrics metrics)
+    public BoardFeed(MeetingService meetings, PeopleService people, ChaseService chasing, RoomScreen roomScreen, ChangeNotifier notifier, TimeProvider clock)
     {
         _chasing = chasing;
-        _metrics = metrics;
         _meetings = meetings;
         _people = people;
         _roomScreen = roomScreen;
@@ -66,12 +64,10 @@ public sealed class BoardFeed : IDisposable
         var board = new Board(displayId, show);
         lock (_gate)
             _boards = [.. _boards, board];
-        _metrics.BoardOpened();
         return new Subscription(() =>
         {
             lock (_gate)
                 _boards = _boards.Where(b => b != board).ToArray();
-            _metrics.BoardClosed();
         });
     }
 

@@ -1,20 +1,25 @@
-using HoldingToAccount.Core.Observability;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace HoldingToAccount.Dashboard.Observability;
 
-/// <summary>Counts the interactive sessions (pages and boards) open on this instance into <c>hta.circuits.open</c>.</summary>
-internal sealed class CircuitMetrics(AppMetrics metrics) : CircuitHandler
+/// <summary>Tells the circuit's <see cref="CircuitPresence"/> when its browser connects and goes.</summary>
+internal sealed class CircuitMetrics(CircuitPresence presence) : CircuitHandler
 {
-    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        metrics.CircuitOpened();
+        presence.Connected(true);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        presence.Connected(false);
         return Task.CompletedTask;
     }
 
     public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        metrics.CircuitClosed();
+        presence.Connected(false);
         return Task.CompletedTask;
     }
 }

@@ -21,6 +21,7 @@ public static class Telemetry
 
     public static void AddTelemetry(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<CircuitPresence>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitMetrics>());
         if (string.IsNullOrWhiteSpace(builder.Configuration[EndpointSetting]))
             return;

@@ -3,6 +3,7 @@ using HoldingToAccount.Core.Changes;
 using HoldingToAccount.Core.Meetings;
 using HoldingToAccount.Dashboard.Auth;
 using HoldingToAccount.Dashboard.Board;
+using HoldingToAccount.Dashboard.Observability;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
@@ -22,6 +23,7 @@ public sealed partial class Board
 
     [Inject] private TokenService Tokens { get; set; } = null!;
     [Inject] private BoardFeed Feed { get; set; } = null!;
+    [Inject] private CircuitPresence Presence { get; set; } = null!;
     [Inject] private PresenterFocus Focus { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
@@ -67,7 +69,7 @@ public sealed partial class Board
         if (_display is not null)
         {
             Show(await Feed.CurrentAsync(_display.Id));
-            _subscription ??= Feed.Subscribe(_display.Id, OnSnapshotAsync);
+            _subscription ??= Presence.Following(Feed.Subscribe(_display.Id, OnSnapshotAsync));
             _timer ??= Clock.CreateTimer(_ => InvokeAsync(OnTick), null, Tick, Tick);
             var user = AuthenticationState is null ? null : (await AuthenticationState).User;
             _canPresent = user?.ToActor().May(Core.Access.Permission.RunMeetings) == true;
