@@ -117,7 +117,8 @@ public sealed partial class ActionService
             var previous = due is null ? null : await db.Meetings
                 .Where(m => m.SeriesId == due.SeriesId && m.Status != Meetings.MeetingStatus.Cancelled && m.Date < due.Date)
                 .OrderByDescending(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync(ct);
-            actions = due is null ? actions.Where(a => false) : actions.Where(CarryForward.DueAt(db.Meetings, due, previous));
+            var dueThere = due is null ? [] : await CarryForward.Timeline.DueAtAsync(db, due, previous, ct);
+            actions = actions.Where(a => EF.Parameter(dueThere).Contains(a.Id));
         }
         if (query.OverdueOnly)
             actions = actions.Where(CarryForward.Overdue(db.Meetings, London.Today(clock)));

@@ -37,14 +37,14 @@ public static partial class CarryForward
         }
 
         private static async Task<Timeline> ReadAsync(
-            AppDbContext db, List<int> seriesIds, IEnumerable<int?> dueMeetingIds, IQueryable<ActionPeriod> histories, CancellationToken ct)
+            AppDbContext db, List<int> seriesIds, IEnumerable<int?> dueMeetingIds, IQueryable<ActionPeriod>? histories, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(db);
             var meetings = seriesIds.Count == 0 ? [] : await db.Meetings.AsNoTracking()
                 .Where(m => EF.Parameter(seriesIds).Contains(m.SeriesId))
                 .Select(m => new Meeting { Id = m.Id, SeriesId = m.SeriesId, Title = m.Title, Date = m.Date, Status = m.Status })
                 .ToDictionaryAsync(m => m.Id, ct);
-            var periods = seriesIds.Count == 0 ? [] : await histories.AsNoTracking()
+            var periods = seriesIds.Count == 0 || histories is null ? [] : await histories.AsNoTracking()
                 .Select(p => new ActionPeriod
                 {
                     Id = p.Id, ActionItemId = p.ActionItemId, From = p.From, Decision = p.Decision, Status = p.Status,
@@ -83,16 +83,34 @@ public static partial class CarryForward
             var facts = core.Facts;
             var action = Action(facts);
             var inSeries = InSeries(core.SeriesId);
-            var dueMeetingId = Compiled.BoundDueMeetingId(inSeries, action);
+            var dueMeetingId = BoundDueMeetingId(action);
             var firstDuePeriodId = Compiled.FirstDuePeriodId(inSeries, action);
             var firstDue = firstDuePeriodId is { } periodId && action.Periods.Find(p => p.Id == periodId) is { } period
-                ? new DuePoint(period.DueKind, period.DuePhrase, period.DueDate,
-                    Ref(Compiled.PeriodBoundDueMeetingId(inSeries, period, action)))
+                ? new DuePoint(period.DueKind, period.DuePhrase, period.DueDate, Ref(Compiled.PeriodBoundDueMeetingId(
+                    Candidates(inSeries, FirstDueDayOf(period.DueKind, period.DueMeeting?.Date, period.DueDate, action.RaisedAtMeeting.Date)), period, action)))
                 : null;
             return new ActionRow(core.Id, core.Year, core.Sequence, core.Text, core.Kind, core.Owners, core.RaisedAt,
                 core.ItemNumber, core.ItemTitle, core.DueKind, core.DuePhrase, core.DueDate, Ref(dueMeetingId), core.Status,
                 TimesCarried(facts, before),
                 core.LatestUpdateId is { } u ? updates[u] : null, core.ClosedOn, core.Version, firstDue);
+        }
+
+        /// <summary><see cref="CarryForward.BoundDueMeetingId"/> of the action as it is.</summary>
+        private int? BoundDueMeetingId(ActionItem action) => Compiled.BoundDueMeetingId(
+            Candidates(InSeries(action.SeriesId), FirstDueDayOf(action.DueKind, action.DueMeeting?.Date, action.DueDate, action.RaisedAtMeeting.Date)), action);
+
+        /// <summary>
+        /// The ids of the actions whose due point binds to <paramref name="meeting"/> now (<see cref="CarryForward.BoundDueMeetingId"/>
+        /// is its id): the few whose stored due point lies in its range (<see cref="DueAtCandidateIds"/>, index seeks), bound in memory.
+        /// </summary>
+        public static async Task<List<int>> DueAtAsync(AppDbContext db, Meeting meeting, DateOnly? previousDate, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            ArgumentNullException.ThrowIfNull(meeting);
+            var candidates = DueAtCandidateIds(db.Actions, db.Meetings, meeting, previousDate);
+            var facts = await db.Actions.Where(a => candidates.Contains(a.Id) && a.SeriesId == meeting.SeriesId).Select(ToFacts()).ToListAsync(ct);
+            var timeline = await ReadAsync(db, [meeting.SeriesId], facts.Select(a => a.DueMeetingId), histories: null, ct);
+            return facts.Where(a => timeline.BoundDueMeetingId(timeline.Action(a)) == meeting.Id).Select(a => a.Id).ToList();
         }
 
         private Meeting[] InSeries(int seriesId) => series.GetValueOrDefault(seriesId) ?? [];
@@ -132,6 +150,30 @@ public static partial class CarryForward
                     count++;
             }
             return count;
+        }
+
+        /// <summary>
+        /// The only meetings a due point whose first day is <paramref name="firstDay"/> can bind to, for the rule to choose
+        /// among: from that day on, up to and including every meeting on the day of the first one not cancelled.
+        /// </summary>
+        /// <remarks>The rule sorts the meetings it is given; given the whole series it would sort hundreds for every
+        /// row. A due point never binds before its first day, nor past the first day with a meeting that is not
+        /// cancelled, and all the meetings of that day are kept, so the rule still settles a tie.</remarks>
+        private static ArraySegment<Meeting> Candidates(Meeting[] sorted, DateOnly? firstDay)
+        {
+            if (firstDay is not { } day)
+                return ArraySegment<Meeting>.Empty;
+            var start = day == DateOnly.MinValue ? 0 : FirstAfter(sorted, day.AddDays(-1));
+            var end = start;
+            while (end < sorted.Length && sorted[end].Status == MeetingStatus.Cancelled)
+                end++;
+            if (end < sorted.Length)
+            {
+                var boundDay = sorted[end].Date;
+                while (end < sorted.Length && sorted[end].Date == boundDay)
+                    end++;
+            }
+            return new ArraySegment<Meeting>(sorted, start, end - start);
         }
 
         /// <summary>The index of the first meeting after <paramref name="day"/> in meetings sorted by date.</summary>
@@ -200,14 +242,76 @@ public static partial class CarryForward
         {
             var meetings = Expression.Parameter(typeof(IEnumerable<Meeting>), "meetings");
             return Expression.Lambda<Func<IEnumerable<Meeting>, ActionItem, T>>(
-                new ToEnumerable(meetings).Visit(rule.Body), meetings, rule.Parameters[0]).Compile();
+                OnceEach.Apply(new ToEnumerable(meetings).Visit(rule.Body)), meetings, rule.Parameters[0]).Compile();
         }
 
         private static Func<IEnumerable<Meeting>, ActionPeriod, ActionItem, T> CompileForPeriod<T>(Expression<Func<ActionPeriod, ActionItem, T>> rule)
         {
             var meetings = Expression.Parameter(typeof(IEnumerable<Meeting>), "meetings");
             return Expression.Lambda<Func<IEnumerable<Meeting>, ActionPeriod, ActionItem, T>>(
-                new ToEnumerable(meetings).Visit(rule.Body), meetings, rule.Parameters[0], rule.Parameters[1]).Compile();
+                OnceEach.Apply(new ToEnumerable(meetings).Visit(rule.Body)), meetings, rule.Parameters[0], rule.Parameters[1]).Compile();
+        }
+
+        /// <summary>
+        /// Compiles each lambda inside the rule (the condition of a <c>Where</c>, the key of an <c>OrderBy</c>) once, and
+        /// binds it to what it reads of the enclosing lambdas (the action, the period) with an ordinary closure.
+        /// </summary>
+        /// <remarks>A compiled expression makes a new delegate for each inner lambda every time it runs, through
+        /// <see cref="System.Reflection.Emit.DynamicMethod"/>, which costs microseconds: three times per row, that was
+        /// most of an export's time.</remarks>
+        private sealed class OnceEach : ExpressionVisitor
+        {
+            private static readonly MethodInfo BindMethod = typeof(OnceEach).GetMethod(nameof(Bind), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+            public static Expression Apply(Expression body) => new OnceEach().Visit(body);
+
+            protected override Expression VisitLambda<TDelegate>(Expression<TDelegate> node)
+            {
+                if (node.Parameters.Count != 1)
+                    throw new NotSupportedException("Only lambdas of one parameter are compiled once each.");
+                var body = Visit(node.Body);
+                var item = node.Parameters[0];
+                var captured = Free.Of(body, item);
+                if (captured.Count == 0)
+                    return Expression.Constant(Expression.Lambda(node.Type, body, item).Compile(), node.Type);
+                var capture = captured.Count == 1 ? captured[0] : (Expression)Expression.New(TupleOf(captured.Select(c => c.Type).ToArray()).GetConstructors()[0], captured);
+                var held = Expression.Parameter(capture.Type, "captured");
+                var reads = captured.Count == 1
+                    ? new Dictionary<ParameterExpression, Expression> { [captured[0]] = held }
+                    : captured.Select((c, i) => (c, (Expression)Expression.Field(held, $"Item{i + 1}"))).ToDictionary(x => x.c, x => x.Item2);
+                var rule = Expression.Lambda(typeof(Func<,,>).MakeGenericType(item.Type, held.Type, body.Type), new Substitute(reads).Visit(body), item, held).Compile();
+                return Expression.Call(BindMethod.MakeGenericMethod(item.Type, held.Type, body.Type), Expression.Constant(rule), capture);
+            }
+
+            private static Func<T, TResult> Bind<T, TCaptured, TResult>(Func<T, TCaptured, TResult> rule, TCaptured captured) =>
+                item => rule(item, captured);
+
+            private static Type TupleOf(Type[] types) => types.Length switch
+            {
+                2 => typeof(ValueTuple<,>).MakeGenericType(types),
+                3 => typeof(ValueTuple<,,>).MakeGenericType(types),
+                _ => throw new NotSupportedException("An inner lambda reads more than three enclosing parameters."),
+            };
+
+            /// <summary>The parameters a lambda's body reads that are not its own.</summary>
+            private sealed class Free(ParameterExpression own) : ExpressionVisitor
+            {
+                private readonly List<ParameterExpression> found = [];
+
+                public static List<ParameterExpression> Of(Expression body, ParameterExpression own)
+                {
+                    var free = new Free(own);
+                    free.Visit(body);
+                    return free.found;
+                }
+
+                protected override Expression VisitParameter(ParameterExpression node)
+                {
+                    if (node != own && !found.Contains(node))
+                        found.Add(node);
+                    return node;
+                }
+            }
         }
 
         /// <summary>Puts the list of meetings where the query had the database's, and each <see cref="Queryable"/>

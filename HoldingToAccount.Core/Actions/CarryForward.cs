@@ -105,34 +105,27 @@ public static partial class CarryForward
             : null;
 
     /// <summary>
-    /// Actions whose due point binds to <paramref name="meeting"/> (<see cref="BoundDueMeetingId"/> is its id). The
-    /// meeting must be on or after the due point and the series' meeting before it (<paramref name="previousDate"/>,
-    /// the last one not cancelled, if any) must not be: the due point's first day (<see cref="FirstDueDayRule"/>) lies
-    /// after that meeting and on or before this one. That range is tested first, before the exact rule settles the rest
-    /// (two meetings on one day).
+    /// Every action whose due point could bind to <paramref name="meeting"/>, and some that do not: the meeting must be on
+    /// or after the due point and the series' meeting before it (<paramref name="previousDate"/>, the last one not
+    /// cancelled, if any) must not be, so the due point's first day (<see cref="FirstDueDayRule"/>) lies after that
+    /// meeting and on or before this one. The series and the exact rule (<see cref="BoundDueMeetingId"/>: a cancelled
+    /// meeting, two meetings on one day) are left to <see cref="Timeline.DueAtAsync"/>.
     /// </summary>
-    /// <remarks>The range is written kind by kind on the stored columns (the due meeting, the due date, the meeting that
-    /// raised the action) so that each is an index seek, where the first day as one expression would be tested row by row.</remarks>
-    public static Expression<Func<ActionItem, bool>> DueAt(IQueryable<Meeting> meetings, Meeting meeting, DateOnly? previousDate)
+    /// <remarks>Written kind by kind on the stored columns (the due meeting, the due date, the meeting that raised the
+    /// action), each a query of its own, so that each is an index seek: as one condition, or beside the series, the
+    /// database would read the whole series instead.</remarks>
+    public static IQueryable<int> DueAtCandidateIds(IQueryable<ActionItem> actions, IQueryable<Meeting> meetings, Meeting meeting, DateOnly? previousDate)
     {
         ArgumentNullException.ThrowIfNull(meeting);
-        var (seriesId, id, date) = (meeting.SeriesId, meeting.Id, meeting.Date);
+        var (seriesId, date) = (meeting.SeriesId, meeting.Date);
         var after = previousDate ?? DateOnly.MinValue;
         var dueMeetingsInRange = meetings.Where(m => m.Date > after && m.Date <= date).Select(m => (int?)m.Id);
         // Due at "the next meeting": its first day is the day after the raising meeting, so that meeting is on or after
         // the previous one and before this one.
         var raisingMeetingsInRange = meetings.Where(m => m.SeriesId == seriesId && m.Date >= after && m.Date < date).Select(m => m.Id);
-        Expression<Func<ActionItem, int?, bool>> rule = (a, bound) => a.SeriesId == seriesId
-            && ((a.DueKind == DueKind.Meeting && dueMeetingsInRange.Contains(a.DueMeetingId))
-                || (a.DueKind == DueKind.Date && a.DueDate > after && a.DueDate <= date)
-                || (a.DueKind == DueKind.NextMeeting && raisingMeetingsInRange.Contains(a.RaisedAtMeetingId)))
-            && bound == id;
-        var action = rule.Parameters[0];
-        var body = new Substitute(new Dictionary<ParameterExpression, Expression>
-        {
-            [rule.Parameters[1]] = Inline(BoundDueMeetingId(meetings), action),
-        }).Visit(rule.Body);
-        return Expression.Lambda<Func<ActionItem, bool>>(body, action);
+        return actions.Where(a => a.DueKind == DueKind.Meeting && dueMeetingsInRange.Contains(a.DueMeetingId)).Select(a => a.Id)
+            .Concat(actions.Where(a => a.DueKind == DueKind.Date && a.DueDate > after && a.DueDate <= date).Select(a => a.Id))
+            .Concat(actions.Where(a => a.DueKind == DueKind.NextMeeting && raisingMeetingsInRange.Contains(a.RaisedAtMeetingId)).Select(a => a.Id));
     }
 
     /// <summary><see cref="OnOrAfter"/> the action's due point as it is now.</summary>

@@ -112,6 +112,22 @@ public sealed class CarryForwardInMemoryTests : IAsyncLifetime
         Assert.True(checkedRows > 50, $"only {checkedRows} rows were outstanding at the meetings checked");
     }
 
+    [Fact]
+    public async Task The_due_at_filter_of_every_meeting_holds_the_actions_the_database_binds_to_it()
+    {
+        await using var db = await _db.CreateContextAsync();
+        var bound = await Database(db, CarryForward.BoundDueMeetingId(db.Meetings));
+        var meetings = await db.Meetings.OrderBy(m => m.Id).ToListAsync();
+        foreach (var meeting in meetings)
+        {
+            var page = await _db.Get<ActionService>().SearchAsync(new RegisterQuery(DueMeetingId: meeting.Id), 0, 500);
+            var expected = bound.Where(b => b.Value == meeting.Id).Select(b => b.Key).Order().ToList();
+            Assert.Equal(expected, page.Items.Select(r => r.Id).Order().ToList());
+            Assert.Equal(expected.Count, page.Total);
+        }
+        Assert.True(bound.Values.Distinct().Count() > 40, "the actions bind to too few meetings to test the filter");
+    }
+
     private static async Task<Dictionary<int, T>> Database<T>(HoldingToAccount.Core.Data.AppDbContext db, Expression<Func<ActionItem, T>> part) =>
         (await db.Actions.Select(CarryForward.WithId(part)).ToListAsync()).ToDictionary();
 }

@@ -179,11 +179,8 @@ public sealed class ActionLogExportTests : IAsyncLifetime
     [Fact]
     public async Task A_register_larger_than_one_batch_is_paged_through_without_losing_or_repeating_rows()
     {
-        var january = await _register.MeetingOnAsync(ExportRegister.Jan2017);
-        var service = _register.Actions;
-        for (var i = 0; i < ActionLogExport.BatchSize + 20; i++)
-            await service.RaiseAsync(new NewAction(january.Id, $"Bulk action {i}", ["ACC"], "next meeting"), RegisterBuilder.Secretariat);
-        var total = (await service.FindAsync(new ActionFilter(), 0, 1)).Total;
+        await RaiseMoreThanABatchAsync();
+        var total = (await _register.Actions.FindAsync(new ActionFilter(), 0, 1)).Total;
 
         using var stream = new MemoryStream(await XlsxAsync(new ActionFilter()));
         using var workbook = SpreadsheetDocument.Open(stream, false);
@@ -193,6 +190,57 @@ public sealed class ActionLogExportTests : IAsyncLifetime
         Assert.True(total > ActionLogExport.BatchSize);
         Assert.Equal(total, refs.Count);
         Assert.Equal(total, refs.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_download_cut_off_part_way_stops_the_export_with_its_error_and_the_next_one_is_whole()
+    {
+        await RaiseMoreThanABatchAsync();
+        var total = (await _register.Actions.FindAsync(new ActionFilter(), 0, 1)).Total;
+
+        await using var cutOff = new CutOffStream(after: 4096);
+        await Assert.ThrowsAsync<IOException>(() => _register.ActionLog.WriteCsvAsync(new ActionFilter(), cutOff));
+
+        using var buffer = new MemoryStream();
+        await _register.ActionLog.WriteCsvAsync(new ActionFilter(), buffer);
+        Assert.Equal(total + 1, ParseCsv(Encoding.UTF8.GetString(buffer.ToArray()[3..])).Count);
+    }
+
+    private async Task RaiseMoreThanABatchAsync()
+    {
+        var january = await _register.MeetingOnAsync(ExportRegister.Jan2017);
+        for (var i = 0; i < ActionLogExport.BatchSize + 20; i++)
+            await _register.Actions.RaiseAsync(new NewAction(january.Id, $"Bulk action {i}", ["ACC"], "next meeting"), RegisterBuilder.Secretariat);
+    }
+
+    /// <summary>A connection that drops after so many bytes, as a browser closed mid-download does.</summary>
+    private sealed class CutOffStream(int after) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Length + count > after)
+                throw new IOException("The connection was closed.");
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Length + buffer.Length > after)
+                throw new IOException("The connection was closed.");
+            base.Write(buffer);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer, offset, count);
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>A small RFC 4180 reader, so the test checks the file as a spreadsheet program would read it.</summary>

@@ -17,13 +17,17 @@ internal static class BenchData
         Directory.CreateDirectory(folder);
         var path = Path.GetFullPath(Path.Combine(folder, $"synthetic-s{seed}-m{meetings}-a{actions}.db"));
         if (File.Exists(path))
+        {
+            // Kept from an earlier run: brought up to this schema (a new index, say) as the app would bring its own file.
+            await using var kept = new ServiceCollection().AddLogging().AddCore(Settings(path)).BuildServiceProvider();
+            await using var db = await kept.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            await Database.MigrateAsync(db);
             return path;
+        }
         var working = path + ".making";
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(working + suffix);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={working}" })
-            .Build();
+        var configuration = Settings(working);
         await using (var services = new ServiceCollection().AddLogging().AddCore(configuration).BuildServiceProvider())
         {
             await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
@@ -40,4 +44,8 @@ internal static class BenchData
             File.Delete(working + suffix);
         return path;
     }
+
+    private static IConfiguration Settings(string file) => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={file}" })
+        .Build();
 }

@@ -13,6 +13,8 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         builder.Ignore(a => a.Reference);
         builder.HasIndex(a => new { a.Year, a.Sequence }).IsUnique();
         builder.HasIndex(a => new { a.SeriesId, a.Status });
+        // "Due at this meeting" seeks the due dates between the series' previous meeting and this one.
+        builder.HasIndex(a => a.DueDate);
         builder.Property(a => a.DuePhrase).HasMaxLength(500);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne<MeetingSeries>().WithMany().HasForeignKey(a => a.SeriesId).OnDelete(DeleteBehavior.Restrict);

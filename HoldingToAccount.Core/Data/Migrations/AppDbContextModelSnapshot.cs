@@ -100,6 +100,8 @@ namespace HoldingToAccount.Core.Data.Migrations
 
                     b.HasIndex("ClosedAtMeetingId");
 
+                    b.HasIndex("DueDate");
+
                     b.HasIndex("DueMeetingId");
 
                     b.HasIndex("RaisedAtAgendaItemId");

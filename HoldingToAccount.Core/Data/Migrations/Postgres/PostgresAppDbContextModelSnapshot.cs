@@ -107,6 +107,8 @@ namespace HoldingToAccount.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ClosedAtMeetingId");
 
+                    b.HasIndex("DueDate");
+
                     b.HasIndex("DueMeetingId");
 
                     b.HasIndex("RaisedAtAgendaItemId");
