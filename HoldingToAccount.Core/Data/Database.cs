@@ -52,8 +52,12 @@ public static class Database
     {
         ArgumentNullException.ThrowIfNull(settings);
         var history = migrationsHistoryTable ?? Microsoft.EntityFrameworkCore.Migrations.HistoryRepository.DefaultTableName;
+        // A list of ids in a query goes as one parameter (a JSON array on SQLite, an array on PostgreSQL), never one
+        // parameter per id: a reminder sweep or an export names tens of thousands, past either database's limit on
+        // parameters ("too many SQL variables").
         if (settings.IsPostgres)
-            return options.UseNpgsql(settings.ConnectionString, o => o.MigrationsHistoryTable(history));
+            return options.UseNpgsql(settings.ConnectionString, o => o.MigrationsHistoryTable(history)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
 
         var builder = new SqliteConnectionStringBuilder(settings.ConnectionString);
         if (builder.DefaultTimeout == 30 || builder.DefaultTimeout <= 0)
@@ -63,7 +67,8 @@ public static class Database
             Directory.CreateDirectory(folder);
             CreateOwnerOnly(builder.DataSource);
         }
-        return options.UseSqlite(builder.ConnectionString, o => o.MigrationsHistoryTable(history));
+        return options.UseSqlite(builder.ConnectionString, o => o.MigrationsHistoryTable(history)
+            .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
     }
 
     /// <summary>

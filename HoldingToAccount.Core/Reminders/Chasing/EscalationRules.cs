@@ -22,7 +22,8 @@ internal sealed class EscalationRules(IDbContextFactory<AppDbContext> factory, E
         // One array parameter: a register past its thresholds is tens of thousands of ids, beyond SQLite's variable limit.
         var known = await db.Set<Escalation>().Where(e => EF.Parameter(ids).Contains(e.ActionItemId))
             .Select(e => new { e.ActionItemId, e.Reason, e.Threshold }).ToListAsync(ct);
-        var fresh = crossed.Where(c => !known.Any(k => k.ActionItemId == c.ActionItemId && k.Reason == c.Reason && k.Threshold == c.Threshold)).ToList();
+        var escalated = known.Select(k => (k.ActionItemId, k.Reason, k.Threshold)).ToHashSet();
+        var fresh = crossed.Where(c => !escalated.Contains((c.ActionItemId, c.Reason, c.Threshold))).ToList();
         if (!dryRun)
             await RecordAsync(fresh, ct);
 
@@ -36,9 +37,10 @@ internal sealed class EscalationRules(IDbContextFactory<AppDbContext> factory, E
     private async Task<List<Escalation>> CrossedAsync(AppDbContext db, DateOnly today, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var carried = await db.Actions.Where(ActionItem.Open)
-            .Where(ActionService.AtLeast(CarryForward.TimesCarried(db.Meetings, today.AddDays(1)), policy.CarriedTimes))
-            .Select(a => a.Id).ToListAsync(ct);
+        // Counted in memory from the series' meetings, as the register counts it: in the database it is a count of
+        // meetings per action, seconds at tens of thousands.
+        var carried = (await CarryForward.Timeline.TimesCarriedAsync(db, db.Actions.Where(ActionItem.Open), today.AddDays(1), ct))
+            .Where(c => c.TimesCarried >= policy.CarriedTimes).Select(c => c.Action.Id).ToList();
         var overdue = await db.Actions.Where(CarryForward.Overdue(db.Meetings, today.AddDays(-policy.OverdueDays)))
             .Select(a => a.Id).ToListAsync(ct);
         return carried.Select(id => New(id, EscalationReason.Carried, policy.CarriedTimes))
@@ -51,6 +53,23 @@ internal sealed class EscalationRules(IDbContextFactory<AppDbContext> factory, E
 
     private async Task RecordAsync(List<Escalation> fresh, CancellationToken ct)
     {
+        if (fresh.Count == 0)
+            return;
+        await using (var all = await factory.CreateDbContextAsync(ct))
+        {
+            all.Set<Escalation>().AddRange(fresh);
+            try
+            {
+                await all.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException)
+            {
+                // Nothing of it was kept (one transaction): a sweep alongside recorded some first. Record the rest one by one.
+                foreach (var escalation in fresh)
+                    escalation.Id = 0;
+            }
+        }
         foreach (var escalation in fresh)
         {
             // One at a time: a sweep running alongside may record the same one, and the unique key refuses the second.
@@ -75,11 +94,12 @@ internal sealed class EscalationRules(IDbContextFactory<AppDbContext> factory, E
             .OrderBy(a => a.Year).ThenBy(a => a.Sequence)
             .Select(a => new { a.Id, a.Year, a.Sequence, Lines = a.Owners.Where(o => o.LineRole != null).Select(o => o.LineRole!.Code).ToList() })
             .ToListAsync(ct);
+        var reasons = todays.ToLookup(e => e.ActionItemId);
         return actions.Select(a => new ReminderRequest(
                 ReminderKind.Escalation, a.Id, null,
                 a.Lines.Select(RoleCodes.Normalise).Distinct().ToList(),
                 AlsoSecretariat: true,
-                $"Action {ActionReference.Format(a.Year, a.Sequence)} escalated: {EscalationText.Reasons(todays.Where(e => e.ActionItemId == a.Id))}"))
+                $"Action {ActionReference.Format(a.Year, a.Sequence)} escalated: {EscalationText.Reasons(reasons[a.Id])}"))
             .ToList();
     }
 }

@@ -63,13 +63,15 @@ public sealed partial class ReminderPlanner
             return;
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await db.Set<ReminderDelivery>().Where(d => created.Contains(d.Id) && d.Kind == ReminderKind.Escalation).ToListAsync(ct);
-        foreach (var group in rows.GroupBy(r => (r.ActionItemId, r.PlannedFor)))
-        {
-            var escalations = await db.Set<Escalation>().AsNoTracking()
-                .Where(e => e.ActionItemId == group.Key.ActionItemId && e.EscalatedOn == group.Key.PlannedFor).ToListAsync(ct);
-            foreach (var row in group)
-                row.Note = EscalationText.Reasons(escalations);
-        }
+        var actionIds = rows.Select(r => r.ActionItemId).OfType<int>().Distinct().ToList();
+        var days = rows.Select(r => r.PlannedFor).Distinct().ToList();
+        // One read for the whole sweep, not one per action: a first sweep over a large register escalates thousands.
+        var escalations = (await db.Set<Escalation>().AsNoTracking()
+                .Where(e => actionIds.Contains(e.ActionItemId) && days.Contains(e.EscalatedOn)).ToListAsync(ct))
+            .ToLookup(e => (e.ActionItemId, e.EscalatedOn));
+        foreach (var row in rows)
+            if (row.ActionItemId is { } actionId)
+                row.Note = EscalationText.Reasons(escalations[(actionId, row.PlannedFor)].ToList());
         await db.SaveChangesAsync(ct);
     }
 }
