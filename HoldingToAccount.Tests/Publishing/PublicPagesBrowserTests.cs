@@ -131,6 +131,9 @@ public sealed class PublicPagesBrowserTests(BrowserFixture browser)
         await Expect(list.Locator($"[data-testid=public-action][data-ref='{restricted}']")).ToHaveCountAsync(0);
         await Expect(list.GetByTestId("public-action").First).ToBeVisibleAsync();
         await list.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath($"public-actions-{screen}.png"), FullPage = true });
+        // Its caption reads across the log, not squeezed into a narrow column a word to a line.
+        var widths = await log.EvaluateAsync<double[]>("t => [t.querySelector('caption').getBoundingClientRect().width, t.getBoundingClientRect().width]");
+        Assert.True(widths[0] >= 0.9 * widths[1], $"the action log's caption is {widths[0]:F0} px wide over a {widths[1]:F0} px log at {screen}");
         await AssertNoSidewaysScrollAsync(list, $"the action log at {screen}");
         await AssertAxeCleanAsync(list, $"the action log at {screen}");
         await list.Context.CloseAsync();
