@@ -108,9 +108,7 @@ public static partial class CarryForward
             ArgumentNullException.ThrowIfNull(db);
             ArgumentNullException.ThrowIfNull(meeting);
             var candidates = DueAtCandidateIds(db.Actions, db.Meetings, meeting, previousDate);
-            // The series is tested here, not in the query: beside it, SQLite would read the series' index whole.
-            var facts = (await db.Actions.Where(a => candidates.Contains(a.Id)).Select(ToFacts()).ToListAsync(ct))
-                .Where(a => a.SeriesId == meeting.SeriesId).ToList();
+            var facts = await db.Actions.Where(a => candidates.Contains(a.Id) && a.SeriesId == meeting.SeriesId).Select(ToFacts()).ToListAsync(ct);
             var timeline = await ReadAsync(db, [meeting.SeriesId], facts.Select(a => a.DueMeetingId), histories: null, ct);
             return facts.Where(a => timeline.BoundDueMeetingId(timeline.Action(a)) == meeting.Id).Select(a => a.Id).ToList();
         }
