@@ -118,7 +118,7 @@ public sealed partial class ActionService
                 .Where(m => m.SeriesId == due.SeriesId && m.Status != Meetings.MeetingStatus.Cancelled && m.Date < due.Date)
                 .OrderByDescending(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync(ct);
             var dueThere = due is null ? [] : await CarryForward.Timeline.DueAtAsync(db, due, previous, ct);
-            actions = actions.Where(a => EF.Parameter(dueThere).Contains(a.Id));
+            actions = actions.Where(a => dueThere.Contains(a.Id));
         }
         if (query.OverdueOnly)
             actions = actions.Where(CarryForward.Overdue(db.Meetings, London.Today(clock)));
@@ -141,7 +141,7 @@ public sealed partial class ActionService
             // Counted in memory from the series' meetings: in the database it would be a count of meetings per action.
             var carried = await CarryForward.Timeline.TimesCarriedAsync(db, actions, before, ct);
             var ids = carried.Where(c => c.TimesCarried >= min).Select(c => c.Action.Id).ToList();
-            actions = db.Actions.Where(a => EF.Parameter(ids).Contains(a.Id));
+            actions = db.Actions.Where(a => ids.Contains(a.Id));
         }
         return (actions, before);
     }
@@ -158,7 +158,7 @@ public sealed partial class ActionService
         var overdue = await CountByOwnerAsync(open.Where(CarryForward.Overdue(db.Meetings, London.Today(clock))), ct);
         var carriedTwice = (await CarryForward.Timeline.TimesCarriedAsync(db, open, Tomorrow(), ct))
             .Where(c => c.TimesCarried >= 2).Select(c => c.Action.Id).ToList();
-        var carried = await CountByOwnerAsync(db.Actions.Where(a => EF.Parameter(carriedTwice).Contains(a.Id)), ct);
+        var carried = await CountByOwnerAsync(db.Actions.Where(a => carriedTwice.Contains(a.Id)), ct);
         return outstanding.OrderBy(o => o.Key, StringComparer.Ordinal)
             .Select(o => new OwnerCounts(o.Key, o.Value, overdue.GetValueOrDefault(o.Key), carried.GetValueOrDefault(o.Key)))
             .ToList();

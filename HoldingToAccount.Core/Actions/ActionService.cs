@@ -202,13 +202,13 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
     {
         var cores = await query.Select(CarryForward.ToRowCore()).ToListAsync(ct);
         var ids = cores.Select(c => c.Id).ToList();
-        var owners = (await db.Actions.Where(a => EF.Parameter(ids).Contains(a.Id))
+        var owners = (await db.Actions.Where(a => ids.Contains(a.Id))
             .SelectMany(a => a.Owners, (a, o) => new { a.Id, o.Code }).ToListAsync(ct)).ToLookup(o => o.Id, o => o.Code);
         foreach (var core in cores)
             core.Owners.AddRange(owners[core.Id].Order(StringComparer.Ordinal));
         var timeline = await CarryForward.Timeline.ReadAsync(db, cores.Select(c => c.Facts).ToList(), ct);
         var updateIds = cores.Where(c => c.LatestUpdateId != null).Select(c => c.LatestUpdateId!.Value).ToList();
-        var updates = updateIds.Count == 0 ? [] : await db.ActionUpdates.Where(u => EF.Parameter(updateIds).Contains(u.Id))
+        var updates = updateIds.Count == 0 ? [] : await db.ActionUpdates.Where(u => updateIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => new LatestUpdate(u.Date, u.Text, u.Author, u.Decision, u.MeetingId, u.Channel), ct);
         return cores.Select(c => timeline.Complete(c, before, updates)).ToList();
     }

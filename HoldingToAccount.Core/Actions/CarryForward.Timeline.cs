@@ -33,7 +33,7 @@ public static partial class CarryForward
         {
             ArgumentNullException.ThrowIfNull(actions);
             var ids = actions.Select(a => a.Id).ToList();
-            return ReadAsync(db, actions.Select(a => a.SeriesId).Distinct().ToList(), actions.Select(a => a.DueMeetingId), db.ActionPeriods.Where(p => EF.Parameter(ids).Contains(p.ActionItemId)), ct);
+            return ReadAsync(db, actions.Select(a => a.SeriesId).Distinct().ToList(), actions.Select(a => a.DueMeetingId), db.ActionPeriods.Where(p => ids.Contains(p.ActionItemId)), ct);
         }
 
         private static async Task<Timeline> ReadAsync(
@@ -41,7 +41,7 @@ public static partial class CarryForward
         {
             ArgumentNullException.ThrowIfNull(db);
             var meetings = seriesIds.Count == 0 ? [] : await db.Meetings.AsNoTracking()
-                .Where(m => EF.Parameter(seriesIds).Contains(m.SeriesId))
+                .Where(m => seriesIds.Contains(m.SeriesId))
                 .Select(m => new Meeting { Id = m.Id, SeriesId = m.SeriesId, Title = m.Title, Date = m.Date, Status = m.Status })
                 .ToDictionaryAsync(m => m.Id, ct);
             var periods = seriesIds.Count == 0 || histories is null ? [] : await histories.AsNoTracking()
@@ -55,7 +55,7 @@ public static partial class CarryForward
             // A due meeting is of the action's series; one that is not (imported so) is read as well, as the database would join it.
             var elsewhere = periods.Select(p => p.DueMeetingId).Concat(dueMeetingIds).OfType<int>().Where(id => !meetings.ContainsKey(id)).Distinct().ToList();
             if (elsewhere.Count > 0)
-                foreach (var meeting in await db.Meetings.AsNoTracking().Where(m => EF.Parameter(elsewhere).Contains(m.Id))
+                foreach (var meeting in await db.Meetings.AsNoTracking().Where(m => elsewhere.Contains(m.Id))
                     .Select(m => new Meeting { Id = m.Id, SeriesId = m.SeriesId, Title = m.Title, Date = m.Date, Status = m.Status }).ToListAsync(ct))
                     meetings[meeting.Id] = meeting;
             foreach (var period in periods)
@@ -87,7 +87,7 @@ public static partial class CarryForward
             var firstDuePeriodId = Compiled.FirstDuePeriodId(inSeries, action);
             var firstDue = firstDuePeriodId is { } periodId && action.Periods.Find(p => p.Id == periodId) is { } period
                 ? new DuePoint(period.DueKind, period.DuePhrase, period.DueDate, Ref(Compiled.PeriodBoundDueMeetingId(
-                    Candidates(inSeries, FirstDueDayOf(period.DueKind, period.DueMeeting?.Date, period.DueDate, action.RaisedAtMeeting.Date)), period, action)))
+                    Candidates(inSeries, period.DueKind, period.DueMeeting, period.DueDate, action), period, action)))
                 : null;
             return new ActionRow(core.Id, core.Year, core.Sequence, core.Text, core.Kind, core.Owners, core.RaisedAt,
                 core.ItemNumber, core.ItemTitle, core.DueKind, core.DuePhrase, core.DueDate, Ref(dueMeetingId), core.Status,
@@ -97,7 +97,7 @@ public static partial class CarryForward
 
         /// <summary><see cref="CarryForward.BoundDueMeetingId"/> of the action as it is.</summary>
         private int? BoundDueMeetingId(ActionItem action) => Compiled.BoundDueMeetingId(
-            Candidates(InSeries(action.SeriesId), FirstDueDayOf(action.DueKind, action.DueMeeting?.Date, action.DueDate, action.RaisedAtMeeting.Date)), action);
+            Candidates(InSeries(action.SeriesId), action.DueKind, action.DueMeeting, action.DueDate, action), action);
 
         /// <summary>
         /// The ids of the actions whose due point binds to <paramref name="meeting"/> now (<see cref="CarryForward.BoundDueMeetingId"/>
@@ -153,15 +153,15 @@ public static partial class CarryForward
         }
 
         /// <summary>
-        /// The only meetings a due point whose first day is <paramref name="firstDay"/> can bind to, for the rule to choose
+        /// The only meetings a due point of <paramref name="action"/> can bind to, for the rule to choose
         /// among: from that day on, up to and including every meeting on the day of the first one not cancelled.
         /// </summary>
         /// <remarks>The rule sorts the meetings it is given; given the whole series it would sort hundreds for every
         /// row. A due point never binds before its first day, nor past the first day with a meeting that is not
         /// cancelled, and all the meetings of that day are kept, so the rule still settles a tie.</remarks>
-        private static ArraySegment<Meeting> Candidates(Meeting[] sorted, DateOnly? firstDay)
+        private static ArraySegment<Meeting> Candidates(Meeting[] sorted, DueKind kind, Meeting? dueMeeting, DateOnly? dueDate, ActionItem action)
         {
-            if (firstDay is not { } day)
+            if (FirstDueDayOf(kind, dueMeeting?.Date, dueDate, action.RaisedAtMeeting.Date) is not { } day)
                 return ArraySegment<Meeting>.Empty;
             var start = day == DateOnly.MinValue ? 0 : FirstAfter(sorted, day.AddDays(-1));
             var end = start;

@@ -19,8 +19,7 @@ internal sealed class EscalationRules(IDbContextFactory<AppDbContext> factory, E
         await using var db = await factory.CreateDbContextAsync(ct);
         var crossed = await CrossedAsync(db, today, ct);
         var ids = crossed.Select(c => c.ActionItemId).Distinct().ToList();
-        // One array parameter: a register past its thresholds is tens of thousands of ids, beyond SQLite's variable limit.
-        var known = await db.Set<Escalation>().Where(e => EF.Parameter(ids).Contains(e.ActionItemId))
+        var known = await db.Set<Escalation>().Where(e => ids.Contains(e.ActionItemId))
             .Select(e => new { e.ActionItemId, e.Reason, e.Threshold }).ToListAsync(ct);
         var escalated = known.Select(k => (k.ActionItemId, k.Reason, k.Threshold)).ToHashSet();
         var fresh = crossed.Where(c => !escalated.Contains((c.ActionItemId, c.Reason, c.Threshold))).ToList();
@@ -90,7 +89,7 @@ internal sealed class EscalationRules(IDbContextFactory<AppDbContext> factory, E
         if (todays.Count == 0)
             return [];
         var ids = todays.Select(e => e.ActionItemId).Distinct().ToList();
-        var actions = await db.Actions.Where(ActionItem.Open).Where(a => EF.Parameter(ids).Contains(a.Id))
+        var actions = await db.Actions.Where(ActionItem.Open).Where(a => ids.Contains(a.Id))
             .OrderBy(a => a.Year).ThenBy(a => a.Sequence)
             .Select(a => new { a.Id, a.Year, a.Sequence, Lines = a.Owners.Where(o => o.LineRole != null).Select(o => o.LineRole!.Code).ToList() })
             .ToListAsync(ct);

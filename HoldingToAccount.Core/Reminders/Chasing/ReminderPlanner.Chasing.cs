@@ -71,7 +71,7 @@ public sealed partial class ReminderPlanner
             .ToLookup(e => (e.ActionItemId, e.EscalatedOn));
         foreach (var row in rows)
             if (row.ActionItemId is { } actionId)
-                row.Note = EscalationText.Reasons(escalations[(actionId, row.PlannedFor)].ToList());
+                row.Note = EscalationText.Reasons(escalations[(actionId, row.PlannedFor)]);
         await db.SaveChangesAsync(ct);
     }
 }
