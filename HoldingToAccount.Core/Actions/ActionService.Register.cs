@@ -35,22 +35,25 @@ public sealed partial class ActionService
 
     /// <summary>The actions matching <paramref name="filter"/>, newest first, <paramref name="size"/> at a time. Each batch
     /// continues after the last reference of the one before (a seek, not an offset), so reading the whole register is one
-    /// pass over it however long it is.</summary>
+    /// pass over it however long it is. The meetings the rule reads are read once, as they stand when the run begins.</summary>
     public async IAsyncEnumerable<IReadOnlyList<ActionRow>> BatchesAsync(
         ActionFilter filter, int size, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         size = Math.Clamp(size, 1, 5000);
         var before = Tomorrow();
         int? afterYear = null, afterSequence = null;
+        CarryForward.Timeline.Calendar? calendar = null;
         while (true)
         {
             List<ActionRow> rows;
             await using (var db = await factory.CreateDbContextAsync(ct))
             {
+                // The meetings once for the whole run, not once a batch: a hundred batches would read them a hundred times.
+                calendar ??= await CarryForward.Timeline.Calendar.ReadAllAsync(db, ct);
                 var actions = Filtered(db, db.Actions, filter);
                 if (afterYear is { } y && afterSequence is { } q)
                     actions = actions.Where(Older(y, q));
-                rows = await RowsAsync(db, actions.OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence).Take(size), before, ct);
+                rows = await RowsAsync(db, actions.OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence).Take(size), before, ct, calendar);
             }
             if (rows.Count > 0)
                 yield return rows;

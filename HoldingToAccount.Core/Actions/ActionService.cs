@@ -198,7 +198,8 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
             atMeetingId is null ? Decision.None : Decision.Noted, channel);
     }
 
-    private static async Task<List<ActionRow>> RowsAsync(AppDbContext db, IQueryable<ActionItem> query, DateOnly before, CancellationToken ct)
+    private static async Task<List<ActionRow>> RowsAsync(
+        AppDbContext db, IQueryable<ActionItem> query, DateOnly before, CancellationToken ct, CarryForward.Timeline.Calendar? calendar = null)
     {
         var cores = await query.Select(CarryForward.ToRowCore()).ToListAsync(ct);
         var ids = cores.Select(c => c.Id).ToList();
@@ -206,10 +207,12 @@ public sealed partial class ActionService(IDbContextFactory<AppDbContext> factor
             .SelectMany(a => a.Owners, (a, o) => new { a.Id, o.Code }).ToListAsync(ct)).ToLookup(o => o.Id, o => o.Code);
         foreach (var core in cores)
             core.Owners.AddRange(owners[core.Id].Order(StringComparer.Ordinal));
-        var timeline = await CarryForward.Timeline.ReadAsync(db, cores.Select(c => c.Facts).ToList(), ct);
+        var timeline = await CarryForward.Timeline.ReadAsync(db, cores.Select(c => c.Facts).ToList(), ct, calendar);
         var updateIds = cores.Where(c => c.LatestUpdateId != null).Select(c => c.LatestUpdateId!.Value).ToList();
+        // Read as the row shows them, not as entities: an export reads tens of thousands, and tracking them is most of the cost.
         var updates = updateIds.Count == 0 ? [] : await db.ActionUpdates.Where(u => updateIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new LatestUpdate(u.Date, u.Text, u.Author, u.Decision, u.MeetingId, u.Channel), ct);
+            .Select(u => new KeyValuePair<int, LatestUpdate>(u.Id, new LatestUpdate(u.Date, u.Text, u.Author, u.Decision, u.MeetingId, u.Channel)))
+            .ToDictionaryAsync(u => u.Key, u => u.Value, ct);
         return cores.Select(c => timeline.Complete(c, before, updates)).ToList();
     }
 

@@ -12,8 +12,8 @@ public static partial class CarryForward
     /// The series' meetings and the actions' histories, read once for the rows of a page or an export batch, so that
     /// each row's due meeting, times carried and first due point come from the carry-forward rule run in memory.
     /// </summary>
-    /// <remarks>A series has hundreds of meetings, not millions, so reading them whole is cheaper than the correlated
-    /// query per row the database would otherwise run. The rule is not written twice: the expressions above are
+    /// <remarks>A series has hundreds of meetings, not millions, so reading those the rows' lives span is cheaper than
+    /// the correlated query per row the database would otherwise run. The rule is not written twice: the expressions above are
     /// rewritten from <see cref="Queryable"/> to <see cref="Enumerable"/> and compiled, once each.</remarks>
     public sealed class Timeline
     {
@@ -21,30 +21,55 @@ public static partial class CarryForward
         private readonly Dictionary<int, Meeting[]> series;
         private readonly Dictionary<int, ActionPeriod[]> periods;
 
-        private Timeline(Dictionary<int, Meeting> meetings, Dictionary<int, ActionPeriod[]> periods)
+        private Timeline(Calendar calendar, Dictionary<int, ActionPeriod[]> periods)
         {
-            this.meetings = meetings;
-            series = meetings.Values.GroupBy(m => m.SeriesId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Date).ThenBy(m => m.Id).ToArray());
+            (meetings, series) = (calendar.ById, calendar.BySeries);
             this.periods = periods;
         }
 
-        /// <summary>Reads the meetings of the rows' series and the rows' histories: two queries, whatever the rows.</summary>
-        public static Task<Timeline> ReadAsync(AppDbContext db, IReadOnlyCollection<ActionFacts> actions, CancellationToken ct)
+        /// <summary>
+        /// Meetings as the rule reads them, sorted within their series: those of the rows' series, or every meeting when
+        /// read once for a run of batches (<see cref="ReadAllAsync"/>) so that each batch reads only its actions' histories.
+        /// </summary>
+        public sealed class Calendar
         {
+            internal Calendar(Dictionary<int, Meeting> byId)
+            {
+                ById = byId;
+                BySeries = byId.Values.GroupBy(m => m.SeriesId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Date).ThenBy(m => m.Id).ToArray());
+            }
+
+            internal Dictionary<int, Meeting> ById { get; }
+
+            internal Dictionary<int, Meeting[]> BySeries { get; }
+
+            /// <summary>Every meeting of every series: hundreds, or thousands in a register of hundreds of thousands of actions.</summary>
+            public static async Task<Calendar> ReadAllAsync(AppDbContext db, CancellationToken ct)
+            {
+                ArgumentNullException.ThrowIfNull(db);
+                return new Calendar(await AsTheRuleReadsThem(db.Meetings).ToDictionaryAsync(m => m.Id, ct));
+            }
+
+            internal static IQueryable<Meeting> AsTheRuleReadsThem(IQueryable<Meeting> meetings) => meetings.AsNoTracking()
+                .Select(m => new Meeting { Id = m.Id, SeriesId = m.SeriesId, Title = m.Title, Date = m.Date, Status = m.Status });
+        }
+
+        /// <summary>Reads the rows' histories and the meetings the rule can read for them (unless <paramref name="calendar"/>
+        /// holds them already): two queries, whatever the rows.</summary>
+        public static Task<Timeline> ReadAsync(AppDbContext db, IReadOnlyCollection<ActionFacts> actions, CancellationToken ct, Calendar? calendar = null)
+        {
+            ArgumentNullException.ThrowIfNull(db);
             ArgumentNullException.ThrowIfNull(actions);
             var ids = actions.Select(a => a.Id).ToList();
-            return ReadAsync(db, actions.Select(a => a.SeriesId).Distinct().ToList(), actions.Select(a => a.DueMeetingId), db.ActionPeriods.Where(p => ids.Contains(p.ActionItemId)), ct);
+            return ReadAsync(db, actions, db.ActionPeriods.Where(p => ids.Contains(p.ActionItemId)), ct, calendar);
         }
 
         private static async Task<Timeline> ReadAsync(
-            AppDbContext db, List<int> seriesIds, IEnumerable<int?> dueMeetingIds, IQueryable<ActionPeriod>? histories, CancellationToken ct)
+            AppDbContext db, IReadOnlyCollection<ActionFacts> actions, IQueryable<ActionPeriod>? histories, CancellationToken ct, Calendar? calendar = null)
         {
-            ArgumentNullException.ThrowIfNull(db);
-            var meetings = seriesIds.Count == 0 ? [] : await db.Meetings.AsNoTracking()
-                .Where(m => seriesIds.Contains(m.SeriesId))
-                .Select(m => new Meeting { Id = m.Id, SeriesId = m.SeriesId, Title = m.Title, Date = m.Date, Status = m.Status })
-                .ToDictionaryAsync(m => m.Id, ct);
-            var periods = seriesIds.Count == 0 || histories is null ? [] : await histories.AsNoTracking()
+            if (actions.Count == 0)
+                return new Timeline(calendar ?? new Calendar([]), []);
+            var periods = histories is null ? [] : await histories.AsNoTracking()
                 .Select(p => new ActionPeriod
                 {
                     Id = p.Id, ActionItemId = p.ActionItemId, From = p.From, Decision = p.Decision, Status = p.Status,
@@ -52,15 +77,37 @@ public static partial class CarryForward
                     Text = "", Owners = "", RecordedBy = "",
                 })
                 .ToListAsync(ct);
-            // A due meeting is of the action's series; one that is not (imported so) is read as well, as the database would join it.
-            var elsewhere = periods.Select(p => p.DueMeetingId).Concat(dueMeetingIds).OfType<int>().Where(id => !meetings.ContainsKey(id)).Distinct().ToList();
-            if (elsewhere.Count > 0)
-                foreach (var meeting in await db.Meetings.AsNoTracking().Where(m => elsewhere.Contains(m.Id))
-                    .Select(m => new Meeting { Id = m.Id, SeriesId = m.SeriesId, Title = m.Title, Date = m.Date, Status = m.Status }).ToListAsync(ct))
-                    meetings[meeting.Id] = meeting;
+            calendar ??= await MeetingsForAsync(db, actions, periods, ct);
             foreach (var period in periods)
-                period.DueMeeting = period.DueMeetingId is { } id ? meetings.GetValueOrDefault(id) : null;
-            return new Timeline(meetings, periods.GroupBy(p => p.ActionItemId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.Id).ToArray()));
+                period.DueMeeting = period.DueMeetingId is { } id ? calendar.ById.GetValueOrDefault(id) : null;
+            return new Timeline(calendar, periods.GroupBy(p => p.ActionItemId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.Id).ToArray()));
+        }
+
+        /// <summary>
+        /// The meetings the rule can read for <paramref name="actions"/>: those of their series from the first day any of
+        /// them was raised or is (or was) due on, and their due meetings wherever they are. A page of recent actions needs
+        /// a handful, not the series' whole history.
+        /// </summary>
+        /// <remarks>The rule reads a series' meetings from a due point's first day or the raising meeting's on (never
+        /// before), and a due meeting by id: one of another series (imported so) counts only for its date, as the database
+        /// would join it.</remarks>
+        private static async Task<Calendar> MeetingsForAsync(AppDbContext db, IReadOnlyCollection<ActionFacts> actions, List<ActionPeriod> periods, CancellationToken ct)
+        {
+            var seriesIds = actions.Select(a => a.SeriesId).Distinct().ToList();
+            var dueMeetingIds = actions.Select(a => a.DueMeetingId).Concat(periods.Select(p => p.DueMeetingId)).OfType<int>().Distinct().ToList();
+            var from = actions.Select(a => a.RaisedOn)
+                .Concat(actions.Select(a => a.DueDate).Concat(periods.Select(p => p.DueDate)).OfType<DateOnly>())
+                .Min();
+            var meetings = await Calendar.AsTheRuleReadsThem(db.Meetings
+                    .Where(m => (seriesIds.Contains(m.SeriesId) && m.Date >= from) || dueMeetingIds.Contains(m.Id)))
+                .ToDictionaryAsync(m => m.Id, ct);
+            // A due meeting before every action was raised (imported so): its series is read on from that meeting.
+            var earlier = dueMeetingIds.Select(id => meetings.GetValueOrDefault(id)?.Date).Where(d => d < from).Min();
+            if (earlier is { } day)
+                foreach (var meeting in await Calendar.AsTheRuleReadsThem(db.Meetings
+                    .Where(m => seriesIds.Contains(m.SeriesId) && m.Date >= day && m.Date < from)).ToListAsync(ct))
+                    meetings[meeting.Id] = meeting;
+            return new Calendar(meetings);
         }
 
         /// <summary>"Times carried" before <paramref name="before"/> of every action <paramref name="actions"/> holds,
@@ -70,7 +117,7 @@ public static partial class CarryForward
         {
             ArgumentNullException.ThrowIfNull(db);
             var facts = await actions.Select(ToFacts()).ToListAsync(ct);
-            var timeline = await ReadAsync(db, facts.Select(a => a.SeriesId).Distinct().ToList(), facts.Select(a => a.DueMeetingId),
+            var timeline = await ReadAsync(db, facts,
                 db.ActionPeriods.Where(p => actions.Select(a => a.Id).Contains(p.ActionItemId)), ct);
             return facts.Select(a => (a, timeline.TimesCarried(a, before))).ToList();
         }
@@ -109,7 +156,7 @@ public static partial class CarryForward
             ArgumentNullException.ThrowIfNull(meeting);
             var candidates = DueAtCandidateIds(db.Actions, db.Meetings, meeting, previousDate);
             var facts = await db.Actions.Where(a => candidates.Contains(a.Id) && a.SeriesId == meeting.SeriesId).Select(ToFacts()).ToListAsync(ct);
-            var timeline = await ReadAsync(db, [meeting.SeriesId], facts.Select(a => a.DueMeetingId), histories: null, ct);
+            var timeline = await ReadAsync(db, facts, histories: null, ct);
             return facts.Where(a => timeline.BoundDueMeetingId(timeline.Action(a)) == meeting.Id).Select(a => a.Id).ToList();
         }
 

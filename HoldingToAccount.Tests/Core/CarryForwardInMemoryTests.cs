@@ -128,6 +128,55 @@ public sealed class CarryForwardInMemoryTests : IAsyncLifetime
         Assert.True(bound.Values.Distinct().Count() > 40, "the actions bind to too few meetings to test the filter");
     }
 
+    [Fact]
+    public async Task Each_page_reads_the_meetings_its_rows_need_even_a_due_meeting_before_the_raising_one_or_of_another_series()
+    {
+        await using (var db = await _db.CreateContextAsync())
+        {
+            // Imported so: due at a cancelled meeting held before the one that raised the action (its actions pass to the
+            // next meeting, also before it), or at a meeting of another series.
+            var meetings = await db.Meetings.OrderBy(m => m.Date).ThenBy(m => m.Id).ToListAsync();
+            Assert.True(meetings.Select(m => m.SeriesId).Distinct().Count() > 1, "the register has one series: nothing is elsewhere");
+            var latest = await db.Actions.Include(a => a.RaisedAtMeeting).OrderByDescending(a => a.Year).ThenByDescending(a => a.Sequence).Take(40).ToListAsync();
+            foreach (var (action, i) in latest.Select((a, i) => (a, i)))
+            {
+                var before = meetings.Where(m => m.SeriesId == action.SeriesId && m.Date < action.RaisedAtMeeting.Date.AddDays(-60)).ToList();
+                var target = i % 2 == 0 && before.Count > 2 ? before[^3] : meetings.First(m => m.SeriesId != action.SeriesId);
+                if (i % 4 == 0)
+                    target.Status = MeetingStatus.Cancelled;
+                (action.DueKind, action.DueMeetingId, action.DueDate) = (DueKind.Meeting, target.Id, null);
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var pages = new List<ActionRow>();
+        for (var skip = 0; ; skip += 50)
+        {
+            var page = await _db.Get<ActionService>().SearchAsync(new RegisterQuery(), skip, 50);
+            pages.AddRange(page.Items);
+            if (page.Items.Count < 50)
+                break;
+        }
+        var whole = new List<ActionRow>();
+        await foreach (var batch in _db.Get<ActionService>().BatchesAsync(new ActionFilter(), 5_000))
+            whole.AddRange(batch);
+
+        await using var check = await _db.CreateContextAsync();
+        var times = await Database(check, CarryForward.TimesCarried(check.Meetings, new DateOnly(2024, 6, 2)));
+        var bound = await Database(check, CarryForward.BoundDueMeetingId(check.Meetings));
+        var raisedOn = await check.Actions.Select(a => new { a.Id, a.RaisedAtMeeting.Date, DueOn = (DateOnly?)a.DueMeeting!.Date }).ToDictionaryAsync(a => a.Id);
+        Assert.Contains(pages, r => r.DueMeeting is not null && raisedOn[r.Id].DueOn < raisedOn[r.Id].Date);
+        Assert.Equal(whole.Select(r => r.Id).Order(), pages.Select(r => r.Id).Order());
+        var inWhole = whole.ToDictionary(r => r.Id);
+        Assert.All(pages, r =>
+        {
+            Assert.Equal(times[r.Id], r.TimesCarried);
+            Assert.Equal(bound[r.Id], r.DueMeeting?.Id);
+            Assert.Equal(inWhole[r.Id].FirstDue, r.FirstDue);
+            Assert.Equal(inWhole[r.Id].DueMeeting, r.DueMeeting);
+        });
+    }
+
     private static async Task<Dictionary<int, T>> Database<T>(HoldingToAccount.Core.Data.AppDbContext db, Expression<Func<ActionItem, T>> part) =>
         (await db.Actions.Select(CarryForward.WithId(part)).ToListAsync()).ToDictionary();
 }
