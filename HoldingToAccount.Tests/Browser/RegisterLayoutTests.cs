@@ -48,6 +48,24 @@ public sealed partial class RegisterLayoutTests(BrowserFixture browser)
         }
     }
 
+    /// <summary>Every filter's label is shown whole ("Carried at least", not "Carried at le…") and each switch's label on one
+    /// line beside its switch.</summary>
+    private static async Task AssertFilterLabelsWholeAsync(IPage page)
+    {
+        var labels = await page.EvaluateAsync<JsonElement>("""
+            () => [...document.querySelectorAll('[data-testid=register-filters] label.mud-input-label')]
+                .map(l => ({ text: l.textContent.trim(), cut: l.scrollWidth > l.clientWidth + 1 }))
+                .concat([...document.querySelectorAll('[data-testid=register-filters] .mud-switch')].map(s => {
+                    const text = s.querySelector('.mud-switch-label, p, span:last-child') ?? s;
+                    const line = parseFloat(getComputedStyle(text).lineHeight) || 24;
+                    return { text: s.textContent.trim(), cut: text.getBoundingClientRect().height > 1.5 * line };
+                }))
+            """);
+        Assert.True(labels.GetArrayLength() >= 8, $"only {labels.GetArrayLength()} filter labels found");
+        foreach (var label in labels.EnumerateArray())
+            Assert.False(label.GetProperty("cut").GetBoolean(), $"the filter label \"{label.GetProperty("text").GetString()}\" is cut short or wraps");
+    }
+
     [Theory]
     [InlineData(1280, 800)]
     [InlineData(1440, 900)]
@@ -59,6 +77,7 @@ public sealed partial class RegisterLayoutTests(BrowserFixture browser)
         AssertNoSidewaysScroll(measured, "page", "register", "grid");
         Assert.True(measured.GetProperty("actionShare").GetDouble() >= 0.35, $"the Action column has {measured.GetProperty("actionShare").GetDouble():P0} of the table");
         await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Latest update" })).ToBeInViewportAsync();
+        await AssertFilterLabelsWholeAsync(page);
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ArtifactPath($"register-{width}.png") });
         await page.Context.CloseAsync();
     }
