@@ -31,8 +31,30 @@ public sealed class AccessibilityLayoutTests(BrowserFixture browser)
         var width = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         var widest = await page.EvaluateAsync<string>(WidestElementScript);
         Assert.True(width[0] <= width[1], $"{path} is {width[0]} px wide in a {width[1]} px window; the widest element is {widest}");
+        // A list of actions is read as cards, not scrolled sideways: its Action text has at least half the card's width.
+        var squeezed = await page.EvaluateAsync<string?>(SqueezedActionListScript);
+        Assert.True(squeezed is null, $"on {path} a list of actions is squeezed: {squeezed}");
         await page.Context.CloseAsync();
     }
+
+    /// <summary>The first list of actions (rows of ActionTable) that scrolls sideways or gives the Action text (its second
+    /// cell) less than half the list's width, or null.</summary>
+    private const string SqueezedActionListScript = """
+        () => {
+            for (const row of document.querySelectorAll('tr[data-testid=action-row]')) {
+                const list = row.closest('.mud-table');
+                const container = row.closest('.mud-table-container') ?? list;
+                if (container.scrollWidth > container.clientWidth + 1)
+                    return `it scrolls sideways (${container.scrollWidth} px in ${container.clientWidth} px)`;
+                const text = row.cells[1];
+                const own = (text.firstElementChild ?? text).getBoundingClientRect().width;
+                const width = list.getBoundingClientRect().width;
+                if (own < 0.5 * width)
+                    return `the Action text "${text.textContent.trim().slice(0, 40)}" is ${Math.round(own)} px wide in a ${Math.round(width)} px list`;
+            }
+            return null;
+        }
+        """;
 
     [Theory]
     [MemberData(nameof(Pages))]
