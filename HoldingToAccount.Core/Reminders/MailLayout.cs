@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -62,29 +63,30 @@ public static class MailLayout
     public static MailBlock Facts(IEnumerable<(string Label, string Value)> facts) => Facts(facts, "");
 
     /// <summary>A link drawn as a button: a coloured cell, since Outlook ignores padding on links.</summary>
-    public static MailBlock Button(string text, string url) => new(
-        $"<table role=\"presentation\" {Tight} style=\"border-collapse:separate;\"><tr>" +
-        $"<td bgcolor=\"{Accent}\" style=\"padding:8px 14px;background-color:{Accent};border-radius:4px;\">" +
-        $"<a href=\"{E(url)}\" style=\"font-family:{FontStack};font-size:15px;line-height:20px;font-weight:bold;color:#ffffff;text-decoration:none;\">{E(text)}</a>" +
-        "</td></tr></table>",
-        $"{text}: {url}\n", 4);
+    public static MailBlock Button(string text, string url)
+    {
+        var html = Builder.Rent();
+        WriteButton(html, text, url);
+        return new MailBlock(Builder.Return(html), $"{text}: {url}\n", 4);
+    }
 
     /// <summary>An action as one bordered block: "2017/01: text" as a heading, its facts, a button to act on it.</summary>
     public static MailBlock Action(MailAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var facts = Facts(action.Facts, "    ");
-        var button = Button(action.LinkText, action.Url);
-        var html =
-            $"<table role=\"presentation\" width=\"100%\" {Tight} style=\"width:100%;border:1px solid {Rule};border-left:4px solid {Accent};\">" +
-            $"<tr><td style=\"padding:8px 12px 10px 12px;\">" +
-            $"<h3 style=\"margin:0 0 6px 0;font-family:{FontStack};font-size:16px;line-height:22px;font-weight:bold;color:{Ink};\">" +
-            $"<span style=\"font-family:{FontStack};color:{Accent};\">{E(action.Reference)}:</span> {E(action.Text)}</h3>" +
-            facts.Html +
-            $"<table role=\"presentation\" width=\"100%\" {Tight} style=\"width:100%;\"><tr><td style=\"padding-top:6px;\">{button.Html}</td></tr></table>" +
-            "</td></tr></table>";
-        var text = $"* {action.Reference}  {action.Text}\n{facts.Text}    {button.Text}";
-        return new MailBlock(html, text, 0);
+        var html = Builder.Rent()
+            .Append(CultureInfo.InvariantCulture, $"<table role=\"presentation\" width=\"100%\" {Tight} style=\"width:100%;border:1px solid {Rule};border-left:4px solid {Accent};\">")
+            .Append("<tr><td style=\"padding:8px 12px 10px 12px;\">")
+            .Append(CultureInfo.InvariantCulture, $"<h3 style=\"margin:0 0 6px 0;font-family:{FontStack};font-size:16px;line-height:22px;font-weight:bold;color:{Ink};\">")
+            .Append(CultureInfo.InvariantCulture, $"<span style=\"font-family:{FontStack};color:{Accent};\">").AppendEscaped(action.Reference).Append(":</span> ")
+            .AppendEscaped(action.Text).Append("</h3>");
+        var text = new StringBuilder().Append("* ").Append(action.Reference).Append("  ").Append(action.Text).Append('\n');
+        WriteFacts(html, text, action.Facts, "    ");
+        html.Append(CultureInfo.InvariantCulture, $"<table role=\"presentation\" width=\"100%\" {Tight} style=\"width:100%;\"><tr><td style=\"padding-top:6px;\">");
+        WriteButton(html, action.LinkText, action.Url);
+        html.Append("</td></tr></table>").Append("</td></tr></table>");
+        text.Append("    ").Append(action.LinkText).Append(": ").Append(action.Url).Append('\n');
+        return new MailBlock(Builder.Return(html), text.ToString(), 0);
     }
 
     /// <summary>The small print at the foot of every message: why it came, and that it was sent automatically.</summary>
@@ -105,54 +107,118 @@ public static class MailLayout
     {
         ArgumentNullException.ThrowIfNull(blocks);
         ArgumentNullException.ThrowIfNull(footer);
-        var html = new StringBuilder()
+        var pieces = blocks as IReadOnlyCollection<MailBlock> ?? blocks.ToList();
+        var html = Builder.Rent()
             .Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta name=\"x-apple-disable-message-reformatting\">\n")
-            .Append("<title>").Append(E(title)).Append("</title>\n</head>\n")
+            .Append("<title>").AppendEscaped(title).Append("</title>\n</head>\n")
             .Append(CultureInfo.InvariantCulture, $"<body style=\"margin:0;padding:0;background-color:{Page};\">\n")
             .Append(CultureInfo.InvariantCulture, $"<table role=\"presentation\" width=\"100%\" {Tight} style=\"width:100%;background-color:{Page};\">")
             .Append("<tr><td align=\"center\" style=\"padding:12px 6px;\">\n")
             .Append(CultureInfo.InvariantCulture, $"<!--[if mso]><table role=\"presentation\" width=\"{Width}\" {Tight}><tr><td><![endif]-->\n")
             .Append(CultureInfo.InvariantCulture, $"<table role=\"presentation\" width=\"100%\" {Tight} style=\"width:100%;max-width:{Width}px;background-color:#ffffff;border:1px solid {Rule};\">\n")
-            .Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:8px 16px;background-color:{Band};font-family:{FontStack};font-size:13px;line-height:18px;font-weight:bold;color:#ffffff;\">{E(Product)}</td></tr>\n");
-        var text = new StringBuilder().Append(Product).Append("\n\n");
+            .Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:8px 16px;background-color:{Band};font-family:{FontStack};font-size:13px;line-height:18px;font-weight:bold;color:#ffffff;\">")
+            .AppendEscaped(Product).Append("</td></tr>\n");
         var first = true;
-        foreach (var block in blocks)
+        foreach (var block in pieces)
         {
             var above = first ? 16 : 8 + block.SpaceAbove;
             html.Append(CultureInfo.InvariantCulture, $"<tr><td align=\"left\" style=\"padding:{above}px 16px 0 16px;\">").Append(block.Html).Append("</td></tr>\n");
-            text.Append(block.Text).Append('\n');
             first = false;
         }
         html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 16px 0 16px;\"><table role=\"presentation\" width=\"100%\" {Tight} style=\"width:100%;border-top:1px solid {Rule};\"><tr><td style=\"padding:10px 0 12px 0;\">")
             .Append(footer.Html).Append("</td></tr></table></td></tr>\n")
             .Append("</table>\n<!--[if mso]></td></tr></table><![endif]-->\n</td></tr></table>\n</body>\n</html>\n");
+        var document = Builder.Return(html);
+
+        var text = Builder.Rent().Append(Product).Append("\n\n");
+        foreach (var block in pieces)
+            text.Append(block.Text).Append('\n');
         text.Append(footer.Text);
-        return (html.ToString(), text.ToString());
+        return (document, Builder.Return(text));
     }
 
     private static MailBlock Facts(IEnumerable<(string Label, string Value)> facts, string indent)
     {
-        var html = new StringBuilder($"<table role=\"presentation\" width=\"100%\" {Tight} style=\"width:100%;\">");
+        var html = Builder.Rent();
         var text = new StringBuilder();
+        WriteFacts(html, text, facts, indent);
+        return new MailBlock(Builder.Return(html), text.ToString());
+    }
+
+    private static void WriteFacts(StringBuilder html, StringBuilder text, IEnumerable<(string Label, string Value)> facts, string indent)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<table role=\"presentation\" width=\"100%\" {Tight} style=\"width:100%;\">");
         foreach (var (label, value) in facts)
         {
             html.Append(CultureInfo.InvariantCulture,
-                    $"<tr><td valign=\"top\" width=\"30%\" style=\"width:30%;padding:2px 8px 2px 0;font-family:{FontStack};font-size:13px;line-height:20px;font-weight:bold;color:{Quiet};\">{E(label)}</td>")
-                .Append(CultureInfo.InvariantCulture,
-                    $"<td valign=\"top\" style=\"padding:2px 0;font-family:{FontStack};font-size:15px;line-height:20px;color:{Ink};\">{E(value)}</td></tr>");
+                    $"<tr><td valign=\"top\" width=\"30%\" style=\"width:30%;padding:2px 8px 2px 0;font-family:{FontStack};font-size:13px;line-height:20px;font-weight:bold;color:{Quiet};\">")
+                .AppendEscaped(label)
+                .Append(CultureInfo.InvariantCulture, $"</td><td valign=\"top\" style=\"padding:2px 0;font-family:{FontStack};font-size:15px;line-height:20px;color:{Ink};\">")
+                .AppendEscaped(value).Append("</td></tr>");
             text.Append(indent).Append(label).Append(": ").Append(value).Append('\n');
         }
         html.Append("</table>");
-        return new MailBlock(html.ToString(), text.ToString());
     }
+
+    private static void WriteButton(StringBuilder html, string text, string url) => html
+        .Append(CultureInfo.InvariantCulture, $"<table role=\"presentation\" {Tight} style=\"border-collapse:separate;\"><tr>")
+        .Append(CultureInfo.InvariantCulture, $"<td bgcolor=\"{Accent}\" style=\"padding:8px 14px;background-color:{Accent};border-radius:4px;\">")
+        .Append("<a href=\"").AppendEscaped(url)
+        .Append(CultureInfo.InvariantCulture, $"\" style=\"font-family:{FontStack};font-size:15px;line-height:20px;font-weight:bold;color:#ffffff;text-decoration:none;\">")
+        .AppendEscaped(text).Append("</a>")
+        .Append("</td></tr></table>");
 
     private static string Underline(string text, char line) => new(line, Math.Min(text.Length, 72));
 
-    private static string Lines(string text) => string.Join("<br>", text.ReplaceLineEndings("\n").Split('\n').Select(E));
+    private static string Lines(string text) =>
+        text.AsSpan().IndexOfAny('\r', '\n') < 0 ? E(text) : string.Join("<br>", text.ReplaceLineEndings("\n").Split('\n').Select(E));
+
+    private static readonly SearchValues<char> Markup = SearchValues.Create("&<>\"");
 
     /// <summary>Escapes markup only: letters such as é, £ and “ ” travel as they are, made safe by quoted-printable.</summary>
-    private static string E(string text) => new StringBuilder(text)
-        .Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").ToString();
+    private static string E(string text) => text.AsSpan().ContainsAny(Markup) ? Builder.Return(Builder.Rent().AppendEscaped(text)) : text;
+
+    private static StringBuilder AppendEscaped(this StringBuilder builder, string text)
+    {
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOfAny(Markup); at >= 0; at = rest.IndexOfAny(Markup))
+        {
+            builder.Append(rest[..at]).Append(rest[at] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ => "&quot;",
+            });
+            rest = rest[(at + 1)..];
+        }
+        return builder.Append(rest);
+    }
+
+    /// <summary>
+    /// One builder per thread, kept between messages: a digest is written from hundreds of pieces, and a new builder
+    /// (and its growing buffers) for each piece was most of the cost of composing it. A builder taken and not yet
+    /// given back is not shared: whoever asks meanwhile gets a new one.
+    /// </summary>
+    private static class Builder
+    {
+        [ThreadStatic]
+        private static StringBuilder? _kept;
+
+        public static StringBuilder Rent()
+        {
+            var builder = _kept ?? new StringBuilder(4096);
+            _kept = null;
+            return builder;
+        }
+
+        public static string Return(StringBuilder builder)
+        {
+            var text = builder.ToString();
+            _kept = builder.Clear();
+            return text;
+        }
+    }
 }

@@ -9,6 +9,8 @@ namespace HoldingToAccount.Core.Reminders;
 /// at it are read once for all of the run's digests about it, and each digest keeps its recipient's share in memory,
 /// by the same owner rule the database applies for a digest sent alone. A meeting is read again once its read is
 /// older than <see cref="MaxAge"/>, so a long run (a slow mail server) still writes from the register as it stands.
+/// Not for two composers at once: a run (<see cref="ReminderSender.SendRunAsync"/>) writes its next delivery while this
+/// one is sent and recorded, but only one delivery at a time, and recording reads nothing from the batch.
 /// </summary>
 public sealed class DigestBatch
 {

@@ -68,24 +68,37 @@ public sealed partial class ReminderComposer(
         message.Headers.Add("X-HTA-Reminder", delivery.Kind.ToString());
         message.Headers.Add("Auto-Submitted", "auto-generated");
 
-        var body = new BodyBuilder { TextBody = composed.Text, HtmlBody = composed.Html };
-        if (composed.Calendar is { } ics)
-        {
-            var type = new ContentType("text", "calendar") { Charset = "utf-8" };
-            type.Parameters.Add("method", "PUBLISH");
-            // Base64 keeps the CRLF line ends RFC 5545 requires through any relay or mailbox that rewrites text.
-            if (body.Attachments.Add(ics.FileName, Encoding.UTF8.GetBytes(ics.Content), type) is MimePart part)
-                part.ContentTransferEncoding = ContentEncoding.Base64;
-        }
-        message.Body = body.ToMessageBody();
-        // Declared quoted-printable: raw UTF-8 under an implied 7bit is mangled by strict relays and archives, and
-        // quoted-printable keeps the bodies readable in the .eml files of the pickup folder.
-        foreach (var part in message.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment))
-        {
-            part.SetText(Encoding.UTF8, part.Text);
-            part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
-        }
+        message.Body = Body(composed);
         return message;
+    }
+
+    /// <summary>
+    /// The plain-text and HTML bodies as alternatives, with the calendar entry (if any) beside them: the shape MimeKit's
+    /// BodyBuilder gives, put together here so each body is encoded once rather than encoded, read back and encoded
+    /// again to set its charset and transfer encoding.
+    /// </summary>
+    private static MimeEntity Body(ComposedReminder composed)
+    {
+        var alternative = new MultipartAlternative { Utf8Body("plain", composed.Text), Utf8Body("html", composed.Html) };
+        if (composed.Calendar is not { } ics)
+            return alternative;
+        var type = new ContentType("text", "calendar") { Charset = "utf-8" };
+        type.Parameters.Add("method", "PUBLISH");
+        var calendar = new AttachmentCollection().Add(ics.FileName, Encoding.UTF8.GetBytes(ics.Content), type);
+        // Base64 keeps the CRLF line ends RFC 5545 requires through any relay or mailbox that rewrites text.
+        if (calendar is MimePart part)
+            part.ContentTransferEncoding = ContentEncoding.Base64;
+        return new Multipart("mixed") { alternative, calendar };
+    }
+
+    /// <summary>Declared UTF-8 and quoted-printable: raw UTF-8 under an implied 7bit is mangled by strict relays and
+    /// archives, and quoted-printable keeps the bodies readable in the .eml files of the pickup folder.</summary>
+    private static TextPart Utf8Body(string subtype, string text)
+    {
+        var part = new TextPart(subtype);
+        part.SetText(Encoding.UTF8, text);
+        part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
+        return part;
     }
 
     private async Task<ComposedReminder?> DigestAsync(ReminderDelivery delivery, DigestBatch? batch, CancellationToken ct)

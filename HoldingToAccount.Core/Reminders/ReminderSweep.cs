@@ -11,23 +11,29 @@ public interface IReminderQueue
     Task EnqueueAsync(IReadOnlyList<int> deliveryIds, CancellationToken ct = default);
 }
 
-/// <summary>Sends each delivery at once, in order, over the one reused connection, the digests sharing their meetings'
-/// reads. For the command line and tests; a transient failure leaves the row Planned for the next sweep or run.</summary>
+/// <summary>Sends the deliveries at once as one run (<see cref="ReminderSender.SendRunAsync"/>): in order, over the one
+/// reused connection, the digests sharing their meetings' reads. For the command line and tests; a row the mail server
+/// could not take now is left Planned for the next sweep or run, and the run goes on with the rows after it.</summary>
 public sealed partial class DirectReminderQueue(ReminderSender sender, ILogger<DirectReminderQueue> logger) : IReminderQueue
 {
     public async Task EnqueueAsync(IReadOnlyList<int> deliveryIds, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(deliveryIds);
         var batch = new DigestBatch();
-        foreach (var id in deliveryIds)
+        var rest = deliveryIds.ToArray();
+        while (rest.Length > 0)
         {
+            var settled = 0;
             try
             {
-                await sender.SendAsync(id, batch, ct);
+                await foreach (var _ in sender.SendRunAsync(rest, batch, ct))
+                    settled++;
+                return;
             }
             catch (TransientEmailException ex)
             {
-                LogLeftPlanned(logger, id, ex.Message);
+                LogLeftPlanned(logger, rest[settled], ex.Message);
+                rest = rest[(settled + 1)..];
             }
         }
     }

@@ -25,27 +25,25 @@ public sealed class ReminderSendJob(ReminderSender sender, IBackgroundJobClient 
     public async Task RunAsync(int deliveryId, CancellationToken ct) => await sender.SendAsync(deliveryId, ct);
 
     /// <summary>
-    /// Sends a run of deliveries in order, the digests sharing their meetings' reads (<see cref="DigestBatch"/>). At the
-    /// first transient mail failure the rest go back to the queue one job each, to be retried with back-off as
-    /// <see cref="RunAsync"/> is. Any other failure retries the run, and a row already sent is not sent again.
+    /// Sends a run of deliveries in order (<see cref="ReminderSender.SendRunAsync"/>), the digests sharing their
+    /// meetings' reads (<see cref="DigestBatch"/>). At the first transient mail failure the rest, from the failing one
+    /// on, go back to the queue one job each, to be retried with back-off as <see cref="RunAsync"/> is. Any other
+    /// failure retries the run, and a row already sent is not sent again.
     /// </summary>
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAllAsync(int[] deliveryIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(deliveryIds);
-        var batch = new DigestBatch();
-        for (var i = 0; i < deliveryIds.Length; i++)
+        var settled = 0;
+        try
         {
-            try
-            {
-                await sender.SendAsync(deliveryIds[i], batch, ct);
-            }
-            catch (Exception ex) when (ex is TransientEmailException or OperationCanceledException)
-            {
-                foreach (var id in deliveryIds[i..])
-                    jobs.Enqueue<ReminderSendJob>(job => job.RunAsync(id, CancellationToken.None));
-                return;
-            }
+            await foreach (var _ in sender.SendRunAsync(deliveryIds, new DigestBatch(), ct))
+                settled++;
+        }
+        catch (Exception ex) when (ex is TransientEmailException or OperationCanceledException)
+        {
+            foreach (var id in deliveryIds[settled..])
+                jobs.Enqueue<ReminderSendJob>(job => job.RunAsync(id, CancellationToken.None));
         }
     }
 }
