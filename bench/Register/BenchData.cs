@@ -10,12 +10,18 @@ using Microsoft.Extensions.DependencyInjection;
 /// file and renamed into place, so an interrupted run leaves nothing half-made.</summary>
 internal static class BenchData
 {
-    public static async Task<string> SyntheticAsync(int meetings, int actions, int seed = 1)
+    /// <summary>bench/.data, or HTA_BENCH_DATA.</summary>
+    public static string Folder()
     {
         var folder = Environment.GetEnvironmentVariable("HTA_BENCH_DATA") is { Length: > 0 } set ? set
             : Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".data");
         Directory.CreateDirectory(folder);
-        var path = Path.GetFullPath(Path.Combine(folder, $"synthetic-s{seed}-m{meetings}-a{actions}.db"));
+        return Path.GetFullPath(folder);
+    }
+
+    public static async Task<string> SyntheticAsync(int meetings, int actions, int seed = 1)
+    {
+        var path = Path.Combine(Folder(), $"synthetic-s{seed}-m{meetings}-a{actions}.db");
         if (File.Exists(path))
         {
             // Kept from an earlier run: brought up to this schema (a new index, say) as the app would bring its own file.
