@@ -97,8 +97,10 @@ public sealed partial class ActionService
     }
 
     /// <summary>Actions older than the reference year/sequence: where a newest-first batch continues.</summary>
+    /// <remarks>"Year ≤ year" says nothing the rest does not, but it is what lets PostgreSQL start its walk of the
+    /// (Year, Sequence) index there: without it each batch of an export walked past every row already written.</remarks>
     private static Expression<Func<ActionItem, bool>> Older(int year, int sequence) =>
-        a => a.Year < year || (a.Year == year && a.Sequence < sequence);
+        a => a.Year <= year && (a.Year < year || (a.Year == year && a.Sequence < sequence));
 
     /// <summary>The register's filters, and the day before which "times carried" is counted (the day after today, or the
     /// day of the meeting <see cref="RegisterQuery.AtMeetingId"/> names).</summary>
