@@ -135,13 +135,13 @@ public sealed class ActionLogExport(ActionService actions, TimeProvider clock)
 
         writer.WriteStartElement(new SheetData());
         var rows = new SheetRows(writer);
-        rows.Write(1, Columns.Select(c => (object?)c.Header), _headerStyle);
+        rows.Write(1, Columns.Select(c => ((object?)c.Header, _headerStyle)));
 
         uint rowIndex = 1;
         await foreach (var page in ReadAhead(actions.BatchesAsync(filter, BatchSize, ct), ct))
         {
             foreach (var action in page)
-                rows.Write(++rowIndex, Columns.Select(c => c.Value(action)), textStyle: 0);
+                rows.Write(++rowIndex, Columns.Select(c => (c.Value(action), c.Wrap ? _wrapStyle : 0u)));
         }
         writer.WriteEndElement(); // sheetData
 
@@ -192,20 +192,20 @@ public sealed class ActionLogExport(ActionService actions, TimeProvider clock)
         private readonly CellValue value = new();
         private readonly InlineString inline = new();
         private readonly Text text = new();
-        private static readonly OpenXmlAttribute[] InlineText = [new("t", "", "inlineStr")];
+        private static readonly OpenXmlAttribute InlineText = new("t", "", "inlineStr");
         private static readonly OpenXmlAttribute[] Preserve = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
-        private static readonly OpenXmlAttribute[] DateCell = [new("s", "", _dateStyle.ToString(CultureInfo.InvariantCulture))];
+        private static readonly OpenXmlAttribute[] DateCell = [Style(_dateStyle)];
         private static readonly OpenXmlAttribute[] NoAttributes = [];
+        private static readonly OpenXmlAttribute[] PlainText = [InlineText];
+        private static readonly OpenXmlAttribute[] WrappedText = [Style(_wrapStyle), InlineText];
+        private static readonly OpenXmlAttribute[] HeaderText = [Style(_headerStyle), InlineText];
 
-        /// <summary>One row: a date, a whole number or text in each cell (or nothing); text is styled
-        /// <paramref name="textStyle"/>, or as its column says (wrapped) when that is 0.</summary>
-        public void Write(uint index, IEnumerable<object?> values, uint textStyle)
+        /// <summary>One row: in each cell a date, a whole number or text (styled as given with it), or nothing.</summary>
+        public void Write(uint index, IEnumerable<(object? Value, uint TextStyle)> cells)
         {
             writer.WriteStartElement(row, [new OpenXmlAttribute("r", "", index.ToString(CultureInfo.InvariantCulture))]);
-            var column = 0;
-            foreach (var item in values)
+            foreach (var (item, textStyle) in cells)
             {
-                var style = textStyle != 0 ? textStyle : Columns[column].Wrap ? _wrapStyle : 0;
                 switch (item)
                 {
                     case null:
@@ -219,13 +219,14 @@ public sealed class ActionLogExport(ActionService actions, TimeProvider clock)
                         Number(number.ToString(CultureInfo.InvariantCulture), NoAttributes);
                         break;
                     default:
-                        Text(item.ToString() ?? "", style);
+                        Text(item.ToString() ?? "", textStyle);
                         break;
                 }
-                column++;
             }
             writer.WriteEndElement();
         }
+
+        private static OpenXmlAttribute Style(uint style) => new("s", "", style.ToString(CultureInfo.InvariantCulture));
 
         private void Number(string digits, OpenXmlAttribute[] attributes)
         {
@@ -241,8 +242,12 @@ public sealed class ActionLogExport(ActionService actions, TimeProvider clock)
             var safe = ExportText.XmlSafe(content);
             if (safe.Length > _maxCellText)
                 safe = safe[.._maxCellText];
-            writer.WriteStartElement(cell, style == 0 ? InlineText
-                : [new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture)), InlineText[0]]);
+            writer.WriteStartElement(cell, style switch
+            {
+                _wrapStyle => WrappedText,
+                _headerStyle => HeaderText,
+                _ => PlainText,
+            });
             writer.WriteStartElement(inline, NoAttributes);
             writer.WriteStartElement(text, Preserve);
             writer.WriteString(safe);
