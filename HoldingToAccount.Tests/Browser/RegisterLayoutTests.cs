@@ -56,7 +56,7 @@ public sealed partial class RegisterLayoutTests(BrowserFixture browser)
             () => [...document.querySelectorAll('[data-testid=register-filters] label.mud-input-label')]
                 .map(l => ({ text: l.textContent.trim(), cut: l.scrollWidth > l.clientWidth + 1 }))
                 .concat([...document.querySelectorAll('[data-testid=register-filters] .mud-switch')].map(s => {
-                    const text = s.querySelector('.mud-switch-label, p, span:last-child') ?? s;
+                    const text = s.querySelector(':scope > .mud-typography');
                     const line = parseFloat(getComputedStyle(text).lineHeight) || 24;
                     return { text: s.textContent.trim(), cut: text.getBoundingClientRect().height > 1.5 * line };
                 }))
