@@ -44,8 +44,7 @@ public sealed class MeetingAgendaTests : DashboardContext
 
         cut.Find("[data-testid=add-agenda-item]").Click();
         dialogs.WaitForElement(".mud-dialog .mud-select .mud-input").MouseDown();
-        Popovers.WaitForAssertion(() => Assert.NotEmpty(Popovers.FindAll(".mud-list-item")));
-        Popovers.FindAll(".mud-list-item").First(i => i.TextContent.Contains("4b Delivery", StringComparison.Ordinal)).Click();
+        Popovers.Pick(t => t.Contains("4b Delivery", StringComparison.Ordinal));
         dialogs.Find("input[data-testid=item-title]").Change("Confidence strategy");
         dialogs.Find("[data-testid=item-save]").Click();
 

@@ -64,14 +64,12 @@ public sealed class MeetingPageTests : DashboardContext
         dialogs.WaitForAssertion(() => Assert.Contains("Nobody recorded yet", dialogs.Find("[data-testid=attendance-empty]").TextContent));
 
         dialogs.Find("[data-testid=attendance-dialog] .mud-select .mud-input").MouseDown();
-        Popovers.WaitForElement(".mud-list-item");
-        Popovers.FindAll(".mud-list-item").First(i => i.TextContent.Contains("Chris Singer", StringComparison.Ordinal)).Click();
+        Popovers.Pick(t => t.Contains("Chris Singer", StringComparison.Ordinal));
         dialogs.Find("[data-testid=attendance-add-person]").Click();
         dialogs.WaitForAssertion(() => Assert.Equal("T/Deputy Chief Constable (T/DCC)", dialogs.Find("input[data-testid=attendee-capacity]").GetAttribute("value")));
 
         dialogs.FindAll("[data-testid=attendee-edit] .mud-select .mud-input").Last().MouseDown();
-        Popovers.WaitForAssertion(() => Assert.Contains(Popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == "Apologies"));
-        Popovers.FindAll(".mud-list-item").Last(i => i.TextContent.Trim() == "Apologies").Click();
+        Popovers.Pick(t => t == "Apologies", last: true);
         dialogs.Find("[data-testid=attendance-save]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Chris Singer, T/Deputy Chief Constable (T/DCC)", cut.Find("[data-testid=apologies]").TextContent));

@@ -90,8 +90,7 @@ public sealed class PeoplePageTests : DashboardContext
         await cut.PressAsync("[data-testid=role-row][data-code=DCC] [data-testid=record-holder]");
 
         dialogs.WaitForElement("[data-testid=holding-dialog] .mud-select .mud-input").MouseDown();
-        Popovers.WaitForAssertion(() => Assert.Contains(Popovers.FindAll(".mud-list-item"), i => i.TextContent.Contains("Anthony Bangham", StringComparison.Ordinal)));
-        Popovers.FindAll(".mud-list-item").First(i => i.TextContent.Contains("Anthony Bangham", StringComparison.Ordinal)).Click();
+        Popovers.Pick(t => t.Contains("Anthony Bangham", StringComparison.Ordinal));
         dialogs.Find("[data-testid=holding-from] input, input[data-testid=holding-from]").Change("01/02/2017");
         dialogs.Find("[data-testid=holding-temporary] input, input[data-testid=holding-temporary]").Change(true);
         dialogs.Find("[data-testid=holding-save]").Click();

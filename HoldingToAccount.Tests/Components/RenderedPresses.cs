@@ -21,4 +21,18 @@ public static class RenderedPresses
         cut.WaitForElement(selector);
         return cut.InvokeAsync(() => cut.Find(selector).Submit());
     }
+
+    /// <summary>
+    /// Chooses an option of an open list (a select's popover) by its text, the last match when <paramref name="last"/>
+    /// (a list shown twice, the newest on top). Synchronous, so the many synchronous dialog tests can call it.
+    /// </summary>
+    public static void Pick<TComponent>(this IRenderedComponent<TComponent> cut, Func<string, bool> matches, bool last = false, string options = ".mud-list-item") where TComponent : IComponent
+    {
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(options), o => matches(o.TextContent.Trim())));
+        cut.InvokeAsync(() =>
+        {
+            var found = cut.FindAll(options).Where(o => matches(o.TextContent.Trim()));
+            (last ? found.Last() : found.First()).Click();
+        }).GetAwaiter().GetResult();
+    }
 }

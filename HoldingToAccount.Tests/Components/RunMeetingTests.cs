@@ -149,7 +149,7 @@ public sealed class RunMeetingTests : DashboardContext
         dialogs.Find("[data-testid=decision-dialog] .mud-select .mud-input").MouseDown();
         Popovers.WaitForAssertion(() => Assert.Contains(Popovers.FindAll(".mud-list-item"), i => i.TextContent.Contains("April 2017", StringComparison.Ordinal)));
         Assert.DoesNotContain(Popovers.FindAll(".mud-list-item"), i => i.TextContent.Contains("February 2017", StringComparison.Ordinal));
-        Popovers.FindAll(".mud-list-item").First(i => i.TextContent.Contains("April 2017", StringComparison.Ordinal)).Click();
+        Popovers.Pick(t => t.Contains("April 2017", StringComparison.Ordinal));
         dialogs.Find("textarea").Change("Awaiting the HMIC report");
         dialogs.Find("[data-testid=decision-confirm]").Click();
 

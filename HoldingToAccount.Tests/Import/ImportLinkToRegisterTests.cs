@@ -58,8 +58,7 @@ public sealed class ImportLinkToRegisterTests : DashboardContext
     private void Choose(IRenderedComponent<ImportPage> cut, string startingWith)
     {
         cut.Find("[data-testid=import-action-link] .mud-select .mud-input").MouseDown();
-        Popovers.WaitForAssertion(() => Assert.Contains(Popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim().StartsWith(startingWith, StringComparison.Ordinal)));
-        Popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim().StartsWith(startingWith, StringComparison.Ordinal)).Click();
+        Popovers.Pick(t => t.StartsWith(startingWith, StringComparison.Ordinal));
     }
 
     private static void CheckAndCommit(IRenderedComponent<ImportPage> cut)

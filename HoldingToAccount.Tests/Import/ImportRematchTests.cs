@@ -58,8 +58,7 @@ public sealed class ImportRematchTests : DashboardContext
     private void Pick(IRenderedComponent<ImportPage> cut, string selectSelector, string startingWith)
     {
         cut.Find($"{selectSelector} .mud-select .mud-input").MouseDown();
-        Popovers.WaitForAssertion(() => Assert.Contains(Popovers.FindAll(".mud-popover-open .mud-list-item"), i => i.TextContent.Trim().StartsWith(startingWith, StringComparison.Ordinal)));
-        Popovers.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim().StartsWith(startingWith, StringComparison.Ordinal)).Click();
+        Popovers.Pick(t => t.StartsWith(startingWith, StringComparison.Ordinal), options: ".mud-popover-open .mud-list-item");
     }
 
     private void ChooseSeries(IRenderedComponent<ImportPage> cut, string name) => Pick(cut, "[data-testid=import-meeting]", name);
