@@ -3,6 +3,7 @@ using System.Reflection;
 using HoldingToAccount.Core.Data;
 using HoldingToAccount.Core.Meetings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HoldingToAccount.Core.Actions;
 
@@ -69,18 +70,57 @@ public static partial class CarryForward
         {
             if (actions.Count == 0)
                 return new Timeline(calendar ?? new Calendar([]), []);
-            var periods = histories is null ? [] : await histories.AsNoTracking()
-                .Select(p => new ActionPeriod
-                {
-                    Id = p.Id, ActionItemId = p.ActionItemId, From = p.From, Decision = p.Decision, Status = p.Status,
-                    DueKind = p.DueKind, DueMeetingId = p.DueMeetingId, DueDate = p.DueDate, DuePhrase = p.DuePhrase,
-                    Text = "", Owners = "", RecordedBy = "",
-                })
-                .ToListAsync(ct);
+            var periods = histories is null ? [] : await ReadHistoriesAsync(db, histories, ct);
             calendar ??= await MeetingsForAsync(db, actions, periods, ct);
             foreach (var period in periods)
                 period.DueMeeting = period.DueMeetingId is { } id ? calendar.ById.GetValueOrDefault(id) : null;
             return new Timeline(calendar, periods.GroupBy(p => p.ActionItemId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.Id).ToArray()));
+        }
+
+        /// <summary>What the rule reads of each period of <paramref name="histories"/>: the query's own command (its SQL and
+        /// parameters as EF Core writes them for the provider), its rows read straight off the data reader.</summary>
+        /// <remarks>A page of "carried at least" or an export reads every period of tens of thousands of actions; EF Core's
+        /// materializer, with its value converters run column by column, took two to three times as long as the reader
+        /// alone. The columns are read by name, so the order EF Core writes them in does not matter.</remarks>
+        private static async Task<List<ActionPeriod>> ReadHistoriesAsync(AppDbContext db, IQueryable<ActionPeriod> histories, CancellationToken ct)
+        {
+            var query = histories.AsNoTracking().Select(p => new
+            {
+                p.Id, p.ActionItemId, p.From, p.Decision, p.Status, p.DueKind, p.DueMeetingId, p.DueDate, p.DuePhrase,
+            });
+            var periods = new List<ActionPeriod>();
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await using var command = query.CreateDbCommand();
+                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                var (id, action, from, decision, status, dueKind, dueMeeting, dueDate, duePhrase) = (
+                    reader.GetOrdinal(nameof(ActionPeriod.Id)), reader.GetOrdinal(nameof(ActionPeriod.ActionItemId)),
+                    reader.GetOrdinal(nameof(ActionPeriod.From)), reader.GetOrdinal(nameof(ActionPeriod.Decision)),
+                    reader.GetOrdinal(nameof(ActionPeriod.Status)), reader.GetOrdinal(nameof(ActionPeriod.DueKind)),
+                    reader.GetOrdinal(nameof(ActionPeriod.DueMeetingId)), reader.GetOrdinal(nameof(ActionPeriod.DueDate)),
+                    reader.GetOrdinal(nameof(ActionPeriod.DuePhrase)));
+                while (await reader.ReadAsync(ct))
+                    periods.Add(new ActionPeriod
+                    {
+                        Id = reader.GetInt32(id),
+                        ActionItemId = reader.GetInt32(action),
+                        From = reader.GetFieldValue<DateOnly>(from),
+                        Decision = StoredEnum.Parse<Decision>(reader.GetString(decision)),
+                        Status = StoredEnum.Parse<ActionStatus>(reader.GetString(status)),
+                        DueKind = StoredEnum.Parse<DueKind>(reader.GetString(dueKind)),
+                        DueMeetingId = reader.IsDBNull(dueMeeting) ? null : reader.GetInt32(dueMeeting),
+                        DueDate = reader.IsDBNull(dueDate) ? null : reader.GetFieldValue<DateOnly>(dueDate),
+                        DuePhrase = reader.IsDBNull(duePhrase) ? null : reader.GetString(duePhrase),
+                        Text = "", Owners = "", RecordedBy = "",
+                    });
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+            return periods;
         }
 
         /// <summary>
