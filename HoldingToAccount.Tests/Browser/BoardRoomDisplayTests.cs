@@ -177,7 +177,8 @@ public sealed class BoardRoomDisplayTests(BrowserFixture browser)
     private static async Task<IReadOnlyList<string>> VisibleReferencesAsync(IPage board) =>
         await board.Locator("[data-testid=board-action]:visible").EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.ref)");
 
-    /// <summary>The page does not scroll, and every action shown is wholly on the screen.</summary>
+    /// <summary>The page does not scroll, every action shown is wholly on the screen, and text cut short to a number of
+    /// lines ends on a whole line (a clamped box with padding below shows the top of the next line in it).</summary>
     private static async Task AssertFitsAsync(IPage board)
     {
         var fit = await board.EvaluateAsync<bool[]>(@"() => {
@@ -186,6 +187,11 @@ public sealed class BoardRoomDisplayTests(BrowserFixture browser)
             return [document.scrollingElement.scrollHeight <= innerHeight, document.scrollingElement.scrollWidth <= innerWidth, inside, cards.length > 0];
         }");
         Assert.Equal([true, true, true, true], fit);
+        var slivers = await board.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('.board *')]
+            .filter(e => e.offsetParent !== null && getComputedStyle(e).webkitLineClamp !== 'none' && e.scrollHeight > e.clientHeight + 1
+                && parseFloat(getComputedStyle(e).paddingBottom) >= 1)
+            .map(e => e.textContent.trim().slice(0, 60))");
+        Assert.True(slivers.Length == 0, $"cut short with part of a further line showing: {string.Join(" | ", slivers)}");
     }
 
     private static Task<double> FontSizeAsync(ILocator element) =>
@@ -254,7 +260,7 @@ public sealed class BoardRoomDisplayTests(BrowserFixture browser)
                 [
                     new AgendaSection { Number = "1", Title = "Actions brought forward", Order = 1, Purpose = SectionPurpose.BroughtForward },
                     new AgendaSection { Number = "2", Title = "Operational and reputational risks", Order = 2 },
-                    new AgendaSection { Number = "3", Title = "Any other business", Order = 3 },
+                    new AgendaSection { Number = "3", Title = "Inspection programme and matters arising from the service improvement board, with the force's response", Order = 3 },
                 ],
             };
             db.Series.Add(series);
