@@ -136,10 +136,10 @@ public sealed class ChairKeyboardJourneyTests(BrowserFixture browser)
             on: page.GetByRole(AriaRole.Link, new() { Name = Meeting }));
         // The meeting page's button is pressed once the page is live: before that a re-render can take its focus.
         await Expect(page.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 20_000 });
-        await page.GetByTestId("run-meeting").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
         var run = new RunMeetingPage(page);
-        await Expect(run.Heading).ToContainTextAsync("Run: " + Meeting);
+        await PatientKeys.PressAsync(page, "Enter",
+            timeout => Expect(run.Heading).ToContainTextAsync("Run: " + Meeting, new() { Timeout = timeout }),
+            on: page.GetByTestId("run-meeting"));
         await Expect(page.Locator("html[data-run-keys=on]")).ToHaveCountAsync(1);
         return run;
     }
