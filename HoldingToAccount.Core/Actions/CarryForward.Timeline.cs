@@ -80,8 +80,8 @@ public static partial class CarryForward
         /// <summary>What the rule reads of each period of <paramref name="histories"/>: the query's own command (its SQL and
         /// parameters as EF Core writes them for the provider), its rows read straight off the data reader.</summary>
         /// <remarks>A page of "carried at least" or an export reads every period of tens of thousands of actions; EF Core's
-        /// materializer, with its value converters run column by column, took two to three times as long as the reader
-        /// alone. The columns are read by name, so the order EF Core writes them in does not matter.</remarks>
+        /// materializer, with its value converters run column by column, took a fifth longer than the reader alone
+        /// (325 against 271 ms for 90,786 periods). The columns are read by name, so the order EF Core writes them in does not matter.</remarks>
         private static async Task<List<ActionPeriod>> ReadHistoriesAsync(AppDbContext db, IQueryable<ActionPeriod> histories, CancellationToken ct)
         {
             var query = histories.AsNoTracking().Select(p => new

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace HoldingToAccount.Core.Data;
@@ -7,14 +6,15 @@ namespace HoldingToAccount.Core.Data;
 /// writes it), read back by code that reads a data reader itself.</summary>
 public static class StoredEnum
 {
-    private static readonly ConcurrentDictionary<Type, object> ByName = new();
-
     /// <summary>The member named <paramref name="stored"/>; a name no member has fails as EF Core's converter would.</summary>
     public static T Parse<T>(string stored)
+        where T : struct, Enum =>
+        Names<T>.ByName.TryGetValue(stored, out var value) ? value : Enum.Parse<T>(stored);
+
+    private static class Names<T>
         where T : struct, Enum
     {
-        var names = (FrozenDictionary<string, T>)ByName.GetOrAdd(typeof(T),
-            static _ => Enum.GetNames<T>().ToFrozenDictionary(name => name, Enum.Parse<T>, StringComparer.Ordinal));
-        return names.TryGetValue(stored, out var value) ? value : Enum.Parse<T>(stored);
+        public static readonly FrozenDictionary<string, T> ByName =
+            Enum.GetNames<T>().ToFrozenDictionary(name => name, Enum.Parse<T>, StringComparer.Ordinal);
     }
 }
